@@ -1,0 +1,80 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Command is a request to change the record. Apply checks everything first
+// and changes st only when the whole request is allowed, so a refused command
+// leaves no trace; replaying the same command on the same state gives the
+// same result, which is what makes the event log the record.
+type Command interface {
+	// Type names the event the command becomes.
+	Type() string
+	// SessionID is the session the command changes ("" for none).
+	SessionID() string
+	// Apply validates the command against st and applies it.
+	Apply(st *State, c Ctx) error
+}
+
+// Event is a command as it was carried out: the store appends it to the
+// hash-chained log in the same transaction as the state it produced.
+type Event struct {
+	Seq     uint64          `json:"seq"`
+	Time    time.Time       `json:"time"`
+	Actor   string          `json:"actor"`
+	Type    string          `json:"type"`
+	Session string          `json:"session,omitempty"`
+	Data    json.RawMessage `json:"data"`
+	Prev    string          `json:"prev"`
+	Hash    string          `json:"hash"`
+}
+
+var commandTypes = map[string]func() Command{}
+
+func register(f func() Command) { commandTypes[f().Type()] = f }
+
+func init() {
+	register(func() Command { return &InitCmd{} })
+	register(func() Command { return &OpenCmd{} })
+	register(func() Command { return &AttendCmd{} })
+	register(func() Command { return &ItemCmd{} })
+	register(func() Command { return &SpeakerCmd{} })
+	register(func() Command { return &AmendCmd{} })
+	register(func() Command { return &VoteCmd{} })
+	register(func() Command { return &SuspendCmd{} })
+	register(func() Command { return &CloseCmd{} })
+}
+
+// NewEvent wraps a carried-out command as an event (without seq and hashes).
+func NewEvent(cmd Command, c Ctx) (Event, error) {
+	data, err := json.Marshal(cmd)
+	if err != nil {
+		return Event{}, err
+	}
+	return Event{Time: c.Time.UTC(), Actor: c.Actor, Type: cmd.Type(), Session: cmd.SessionID(), Data: data}, nil
+}
+
+// Decode turns an event back into its command.
+func (e Event) Decode() (Command, error) {
+	f, ok := commandTypes[e.Type]
+	if !ok {
+		return nil, fmt.Errorf("event %d: unknown type %q", e.Seq, e.Type)
+	}
+	cmd := f()
+	if err := json.Unmarshal(e.Data, cmd); err != nil {
+		return nil, fmt.Errorf("event %d (%s): %w", e.Seq, e.Type, err)
+	}
+	return cmd, nil
+}
+
+// Replay applies an event to st as it was applied when recorded.
+func (e Event) Replay(st *State) error {
+	cmd, err := e.Decode()
+	if err != nil {
+		return err
+	}
+	return cmd.Apply(st, Ctx{Time: e.Time, Actor: e.Actor})
+}

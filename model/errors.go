@@ -1,0 +1,65 @@
+package model
+
+import (
+	"errors"
+
+	"github.com/jalsa-app/jalsa/i18n"
+)
+
+// ErrKind classes an error by the exit code the command line gives it.
+type ErrKind int
+
+// Error kinds, with the exit codes of SPEC §4.
+const (
+	KindFailure  ErrKind = 1
+	KindUsage    ErrKind = 2
+	KindRefused  ErrKind = 3
+	KindNotFound ErrKind = 4
+)
+
+// Error is a domain error: a kind for the exit code and a message key with
+// its arguments, so each front end can say it in the user's language.
+type Error struct {
+	Kind ErrKind
+	Key  string
+	Args []any
+}
+
+// Error returns the message in English.
+func (e *Error) Error() string { return i18n.T("en", e.Key, e.Args...) }
+
+// In returns the message in lang.
+func (e *Error) In(lang string) string { return i18n.T(lang, e.Key, e.Args...) }
+
+// Refused is a request that a rule or the state forbids (exit 3).
+func Refused(key string, args ...any) error { return &Error{KindRefused, key, args} }
+
+// NotFound is a request naming something that does not exist (exit 4).
+func NotFound(key string, args ...any) error { return &Error{KindNotFound, key, args} }
+
+// Usage is a malformed request (exit 2).
+func Usage(key string, args ...any) error { return &Error{KindUsage, key, args} }
+
+// Failure is any other error (exit 1).
+func Failure(key string, args ...any) error { return &Error{KindFailure, key, args} }
+
+// ExitCode maps err to the command line's exit code.
+func ExitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return int(e.Kind)
+	}
+	return 1
+}
+
+// Message says err in lang when it is a domain error, else as Go says it.
+func Message(err error, lang string) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.In(lang)
+	}
+	return err.Error()
+}

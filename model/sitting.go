@@ -1,0 +1,267 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// InitCmd creates a body (or reuses the same one), its members and a session.
+// The session file loader builds it.
+type InitCmd struct {
+	Body    Body    `json:"body"`
+	Session Session `json:"session"`
+}
+
+// Type implements Command.
+func (*InitCmd) Type() string { return "init" }
+
+// SessionID implements Command.
+func (c *InitCmd) SessionID() string { return c.Session.ID }
+
+// Apply implements Command.
+func (c *InitCmd) Apply(st *State, ctx Ctx) error {
+	if _, ok := st.Sessions[c.Session.ID]; ok {
+		return Refused("err.session_exists", c.Session.ID)
+	}
+	body := c.Body
+	if old, ok := st.Bodies[body.ID]; ok {
+		if old.Name != body.Name || old.Language != body.Language || !slices.Equal(old.Rules.Quorum, body.Rules.Quorum) ||
+			old.Rules.Majority != body.Rules.Majority || old.Rules.Tie != body.Rules.Tie || old.Seats != body.Seats {
+			return Refused("err.body_differs", body.ID)
+		}
+		for _, m := range body.Members {
+			if om, ok := old.Member(m.ID); ok && om != m {
+				return Refused("err.member_differs", m.ID, body.ID)
+			}
+		}
+	}
+	for _, id := range []string{c.Session.Chair, c.Session.Secretary} {
+		if id != "" {
+			if _, ok := body.Member(id); !ok {
+				return NotFound("err.member_not_found", id)
+			}
+		}
+	}
+	if old, ok := st.Bodies[body.ID]; ok {
+		merged := *old
+		merged.Members = slices.Clone(old.Members)
+		for _, m := range body.Members {
+			if _, ok := old.Member(m.ID); !ok {
+				merged.Members = append(merged.Members, m)
+			}
+		}
+		st.Bodies[body.ID] = &merged
+	} else {
+		b := body
+		st.Bodies[b.ID] = &b
+	}
+	s := c.Session
+	s.Body = body.ID
+	s.State = StateDraft
+	s.Created = ctx.Time
+	s.Items = make([]*Item, len(c.Session.Items))
+	for i, it := range c.Session.Items {
+		cp := *it
+		cp.N = i + 1
+		cp.State = ItemWaiting
+		cp.Outcome = Pending
+		cp.Lines = make([]*BudgetLine, len(it.Lines))
+		for j, l := range it.Lines {
+			lc := *l
+			lc.Outcome = Pending
+			cp.Lines[j] = &lc
+		}
+		s.Items[i] = &cp
+	}
+	st.Sessions[s.ID] = &s
+	return nil
+}
+
+// OpenCmd opens a sitting: the first, or a new one after a suspension.
+type OpenCmd struct {
+	Session string `json:"session"`
+	Call    int    `json:"call"`
+}
+
+// Type implements Command.
+func (*OpenCmd) Type() string { return "open" }
+
+// SessionID implements Command.
+func (c *OpenCmd) SessionID() string { return c.Session }
+
+// Apply implements Command.
+func (c *OpenCmd) Apply(st *State, ctx Ctx) error {
+	s, err := st.Session(c.Session)
+	if err != nil {
+		return err
+	}
+	switch s.State {
+	case StateOpen:
+		return Refused("err.already_open", s.ID)
+	case StateClosed:
+		return Refused("err.closed", s.ID)
+	}
+	call := c.Call
+	if call == 0 {
+		call = 1
+	}
+	if call < 1 || call > 3 {
+		return Usage("err.bad_call", c.Call)
+	}
+	s.Sittings = append(s.Sittings, &Sitting{N: len(s.Sittings) + 1, Call: call, Open: ctx.Time, Attendance: map[string]Presence{}})
+	s.State = StateOpen
+	return nil
+}
+
+// AttendCmd records attendance. Each list holds member ids or "all"; "all"
+// applies before the named ids.
+type AttendCmd struct {
+	Session string   `json:"session"`
+	Present []string `json:"present,omitempty"`
+	Absent  []string `json:"absent,omitempty"`
+	Excused []string `json:"excused,omitempty"`
+	Arrive  []string `json:"arrive,omitempty"`
+	Leave   []string `json:"leave,omitempty"`
+}
+
+// Type implements Command.
+func (*AttendCmd) Type() string { return "attend" }
+
+// SessionID implements Command.
+func (c *AttendCmd) SessionID() string { return c.Session }
+
+// Apply implements Command.
+func (c *AttendCmd) Apply(st *State, ctx Ctx) error {
+	s, err := openSession(st, c.Session)
+	if err != nil {
+		return err
+	}
+	b := st.BodyOf(s)
+	lists := []struct {
+		ids  []string
+		p    Presence
+		kind string
+	}{
+		{c.Present, Present, "roll"}, {c.Absent, Absent, "roll"}, {c.Excused, Excused, "roll"},
+		{c.Arrive, Present, "arrive"}, {c.Leave, Absent, "leave"},
+	}
+	var all, named []Move
+	empty := true
+	for _, l := range lists {
+		for _, id := range l.ids {
+			empty = false
+			if strings.EqualFold(id, "all") {
+				for _, m := range b.Members {
+					all = append(all, Move{Time: ctx.Time, Member: m.ID, Presence: l.p, Kind: l.kind})
+				}
+				continue
+			}
+			if _, ok := b.Member(id); !ok {
+				return NotFound("err.member_not_found", id)
+			}
+			named = append(named, Move{Time: ctx.Time, Member: id, Presence: l.p, Kind: l.kind})
+		}
+	}
+	if empty {
+		return Usage("err.attend_nothing")
+	}
+	sit := s.Sitting()
+	for _, mv := range append(all, named...) {
+		if sit.Attendance[mv.Member] == mv.Presence {
+			continue
+		}
+		sit.Attendance[mv.Member] = mv.Presence
+		sit.Moves = append(sit.Moves, mv)
+	}
+	return nil
+}
+
+// SuspendCmd ends the current sitting; the session resumes with a new one.
+type SuspendCmd struct {
+	Session string `json:"session"`
+}
+
+// Type implements Command.
+func (*SuspendCmd) Type() string { return "suspend" }
+
+// SessionID implements Command.
+func (c *SuspendCmd) SessionID() string { return c.Session }
+
+// Apply implements Command.
+func (c *SuspendCmd) Apply(st *State, ctx Ctx) error {
+	s, err := openSession(st, c.Session)
+	if err != nil {
+		return err
+	}
+	s.Sitting().End = ctx.Time
+	s.State = StateSuspended
+	return nil
+}
+
+// CloseCmd ends the sitting and locks the session for good.
+type CloseCmd struct {
+	Session string `json:"session"`
+}
+
+// Type implements Command.
+func (*CloseCmd) Type() string { return "close" }
+
+// SessionID implements Command.
+func (c *CloseCmd) SessionID() string { return c.Session }
+
+// Apply implements Command.
+func (c *CloseCmd) Apply(st *State, ctx Ctx) error {
+	s, err := st.Session(c.Session)
+	if err != nil {
+		return err
+	}
+	switch s.State {
+	case StateClosed:
+		return Refused("err.closed", s.ID)
+	case StateDraft:
+		return Refused("err.not_open", s.ID)
+	}
+	var pending []string
+	for _, it := range s.Items {
+		if it.Outcome == Pending {
+			pending = append(pending, itoa(it.N))
+		}
+	}
+	if len(pending) > 0 {
+		return Refused("err.close_pending", strings.Join(pending, ", "))
+	}
+	if sit := s.Sitting(); sit != nil && sit.End.IsZero() {
+		sit.End = ctx.Time
+	}
+	s.State = StateClosed
+	s.Closed = ctx.Time
+	s.Current = 0
+	return nil
+}
+
+// openSession returns the session if it has a sitting under way.
+func openSession(st *State, id string) (*Session, error) {
+	s, err := st.Session(id)
+	if err != nil {
+		return nil, err
+	}
+	switch s.State {
+	case StateOpen:
+		return s, nil
+	case StateClosed:
+		return nil, Refused("err.closed", s.ID)
+	}
+	return nil, Refused("err.not_open", s.ID)
+}
+
+// changeableSession returns the session unless it is closed.
+func changeableSession(st *State, id string) (*Session, error) {
+	s, err := st.Session(id)
+	if err != nil {
+		return nil, err
+	}
+	if s.State == StateClosed {
+		return nil, Refused("err.closed", s.ID)
+	}
+	return s, nil
+}

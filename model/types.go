@@ -1,0 +1,274 @@
+// Package model is jalsa's domain: bodies, sessions, sittings, items, votes and
+// budget lines, the rules engine, and the commands that turn a request into an
+// event. It does no I/O: the store persists what it returns.
+package model
+
+import "time"
+
+// Kinds of agenda item.
+const (
+	KindProcedural = "procedural"
+	KindMinutes    = "minutes"
+	KindReport     = "report"
+	KindAgreement  = "agreement"
+	KindRegulation = "regulation"
+	KindBudget     = "budget"
+	KindOther      = "other"
+)
+
+// ItemKinds lists every item kind in the order the SPEC gives them.
+var ItemKinds = []string{KindProcedural, KindMinutes, KindReport, KindAgreement, KindRegulation, KindBudget, KindOther}
+
+// Outcome is the result of an item or a budget line.
+type Outcome string
+
+// Outcomes of SPEC §1.
+const (
+	Adopted   Outcome = "adopted"
+	Rejected  Outcome = "rejected"
+	Deferred  Outcome = "deferred"
+	Withdrawn Outcome = "withdrawn"
+	Noted     Outcome = "noted"
+	Pending   Outcome = "pending"
+)
+
+// Outcomes lists every outcome.
+var Outcomes = []Outcome{Adopted, Rejected, Deferred, Withdrawn, Noted, Pending}
+
+// Majority names a majority rule of SPEC §2.
+type Majority string
+
+// Majority rules.
+const (
+	MajorityCast             Majority = "cast"
+	MajorityVoting           Majority = "voting"
+	MajorityPresent          Majority = "present"
+	MajoritySeats            Majority = "seats"
+	MajorityTwoThirdsCast    Majority = "two-thirds-cast"
+	MajorityTwoThirdsPresent Majority = "two-thirds-present"
+	MajorityTwoThirdsSeats   Majority = "two-thirds-seats"
+	MajorityUnanimous        Majority = "unanimous"
+)
+
+// Majorities lists every majority rule.
+var Majorities = []Majority{MajorityCast, MajorityVoting, MajorityPresent, MajoritySeats,
+	MajorityTwoThirdsCast, MajorityTwoThirdsPresent, MajorityTwoThirdsSeats, MajorityUnanimous}
+
+// TieRule says how a tie under `cast` or `voting` is broken.
+type TieRule string
+
+// Tie rules.
+const (
+	TiePresident TieRule = "president"
+	TieRejected  TieRule = "rejected"
+)
+
+// Choice is one member's vote, or the presiding member's side on a tie.
+type Choice string
+
+// Choices.
+const (
+	For     Choice = "for"
+	Against Choice = "against"
+	Abstain Choice = "abstain"
+	NoVote  Choice = "" // not voting / unknown
+)
+
+// Presence is a member's attendance status in a sitting.
+type Presence string
+
+// Presence values.
+const (
+	Present Presence = "present"
+	Absent  Presence = "absent"
+	Excused Presence = "excused"
+)
+
+// Session states.
+const (
+	StateDraft     = "draft"
+	StateOpen      = "open"
+	StateSuspended = "suspended"
+	StateClosed    = "closed"
+)
+
+// Item states: an item is waiting, under discussion (and open for its votes), or ended.
+const (
+	ItemWaiting = "waiting"
+	ItemOpen    = "open"
+	ItemEnded   = "ended"
+)
+
+// Rules are a body's procedure rules.
+type Rules struct {
+	// Quorum per convocation: "majority", "third", "none" or an integer.
+	Quorum   []string `json:"quorum"`
+	Majority Majority `json:"majority"`
+	Tie      TieRule  `json:"tie"`
+}
+
+// DefaultRules are the rules of a Moroccan chamber when the file gives none.
+func DefaultRules() Rules {
+	return Rules{Quorum: []string{"majority", "majority", "none"}, Majority: MajorityCast, Tie: TiePresident}
+}
+
+// Member is a voting member of a body.
+type Member struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Role  string `json:"role,omitempty"`
+	Group string `json:"group,omitempty"`
+}
+
+// Body is an assembly with its members and rules.
+type Body struct {
+	ID       string            `json:"id"`
+	Name     string            `json:"name"`
+	Names    map[string]string `json:"names,omitempty"`
+	Language string            `json:"language"`
+	Seats    int               `json:"seats"`
+	Rules    Rules             `json:"rules"`
+	Members  []Member          `json:"members"`
+}
+
+// Guest attends a session without a vote.
+type Guest struct {
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+}
+
+// Session is a nominal session of a body with its agenda and sittings.
+type Session struct {
+	ID        string     `json:"id"`
+	Body      string     `json:"body"`
+	Kind      string     `json:"kind"`
+	Title     string     `json:"title"`
+	Date      string     `json:"date"`
+	Place     string     `json:"place,omitempty"`
+	Chair     string     `json:"chair"`
+	Secretary string     `json:"secretary,omitempty"`
+	Guests    []Guest    `json:"guests,omitempty"`
+	State     string     `json:"state"`
+	Items     []*Item    `json:"items"`
+	Sittings  []*Sitting `json:"sittings,omitempty"`
+	// Current is the number of the item under way (0: none).
+	Current int       `json:"current,omitempty"`
+	Created time.Time `json:"created"`
+	Closed  time.Time `json:"closed,omitzero"`
+}
+
+// Sitting is one meeting day of a session.
+type Sitting struct {
+	N    int       `json:"n"`
+	Call int       `json:"call"`
+	Open time.Time `json:"open"`
+	End  time.Time `json:"end,omitzero"`
+	// Attendance maps member id to presence; members not in it are absent.
+	Attendance map[string]Presence `json:"attendance"`
+	// Moves logs every attendance change with its time, for the minutes.
+	Moves []Move `json:"moves,omitempty"`
+}
+
+// Move is one attendance change.
+type Move struct {
+	Time     time.Time `json:"time"`
+	Member   string    `json:"member"`
+	Presence Presence  `json:"presence"`
+	// Kind is "roll" for the roll call, "arrive" or "leave" during the sitting.
+	Kind string `json:"kind"`
+}
+
+// Item is an agenda entry.
+type Item struct {
+	N     int    `json:"n"`
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+	Text  string `json:"text,omitempty"`
+	// Majority overrides the body's rule for this item.
+	Majority Majority `json:"majority,omitempty"`
+	// Votes says whether the item takes a vote.
+	Votes bool `json:"votes"`
+	// VoteMode is "lines" or "whole" for budget items.
+	VoteMode string        `json:"vote_mode,omitempty"`
+	Balanced bool          `json:"balanced,omitempty"`
+	Lines    []*BudgetLine `json:"lines,omitempty"`
+	State    string        `json:"state"`
+	Outcome  Outcome       `json:"outcome"`
+	Vote     *Vote         `json:"vote,omitempty"`
+	// Corrections keeps every replaced vote of the item.
+	Corrections []Correction `json:"corrections,omitempty"`
+	Notes       []Note       `json:"notes,omitempty"`
+	Speakers    []Speaker    `json:"speakers,omitempty"`
+	Started     time.Time    `json:"started,omitzero"`
+	Ended       time.Time    `json:"ended,omitzero"`
+	Sitting     int          `json:"sitting,omitempty"`
+}
+
+// BudgetLine is one line of a budget item. Amounts are integer centimes.
+type BudgetLine struct {
+	Code        string       `json:"code"`
+	Label       string       `json:"label"`
+	Kind        string       `json:"kind"` // revenue | expense
+	Part        string       `json:"part,omitempty"`
+	Amount      Cents        `json:"amount"`
+	Amendments  []Amendment  `json:"amendments,omitempty"`
+	Outcome     Outcome      `json:"outcome"`
+	Vote        *Vote        `json:"vote,omitempty"`
+	Corrections []Correction `json:"corrections,omitempty"`
+}
+
+// Amendment changes a budget line's amount; the old amount and the reason are kept.
+type Amendment struct {
+	Time   time.Time `json:"time"`
+	From   Cents     `json:"from"`
+	To     Cents     `json:"to"`
+	Reason string    `json:"reason"`
+	By     string    `json:"by,omitempty"`
+}
+
+// Vote is the record of one vote.
+type Vote struct {
+	Time    time.Time `json:"time"`
+	Sitting int       `json:"sitting"`
+	For     int       `json:"for"`
+	Against int       `json:"against"`
+	Abstain int       `json:"abstain"`
+	// Named holds roll-call votes by member id, when taken by name.
+	Named map[string]Choice `json:"named,omitempty"`
+	// PresentIDs are the voting members present at the vote.
+	PresentIDs []string `json:"present_ids"`
+	Present    int      `json:"present"`
+	Seats      int      `json:"seats"`
+	Quorum     int      `json:"quorum"`
+	Rule       Majority `json:"rule"`
+	Tie        TieRule  `json:"tie"`
+	Chair      Choice   `json:"chair,omitempty"`
+	Outcome    Outcome  `json:"outcome"`
+	// Explanation is the one-line account of the outcome, in English; Explain
+	// renders it in other languages from the same figures.
+	Explanation string `json:"explanation"`
+	By          string `json:"by,omitempty"`
+}
+
+// Correction keeps a replaced vote and why it was replaced.
+type Correction struct {
+	Time     time.Time `json:"time"`
+	Previous Vote      `json:"previous"`
+	Reason   string    `json:"reason"`
+	By       string    `json:"by,omitempty"`
+}
+
+// Note is a discussion note on an item.
+type Note struct {
+	Time time.Time `json:"time"`
+	Text string    `json:"text"`
+	By   string    `json:"by,omitempty"`
+}
+
+// Speaker is one entry of an item's list of speakers.
+type Speaker struct {
+	Member string    `json:"member"`
+	Added  time.Time `json:"added"`
+	Start  time.Time `json:"start,omitzero"`
+	End    time.Time `json:"end,omitzero"`
+}

@@ -1,0 +1,219 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// VoteCmd records a vote on an item or a budget line, by counts or by name,
+// or (Correct) replaces a recorded one while keeping it.
+type VoteCmd struct {
+	Session string `json:"session"`
+	N       int    `json:"n"`
+	Line    string `json:"line,omitempty"`
+	For     int    `json:"for"`
+	Against int    `json:"against"`
+	Abstain int    `json:"abstain"`
+	// Named, when set, is a roll-call vote; Rest applies to every other
+	// present member.
+	Named map[string]Choice `json:"named,omitempty"`
+	Rest  Choice            `json:"rest,omitempty"`
+	// Chair is the presiding member's side, needed on a tie by counts.
+	Chair   Choice `json:"chair,omitempty"`
+	Correct bool   `json:"correct,omitempty"`
+	Reason  string `json:"reason,omitempty"`
+}
+
+// Type implements Command.
+func (c *VoteCmd) Type() string {
+	if c.Correct {
+		return "correct"
+	}
+	return "vote"
+}
+
+// SessionID implements Command.
+func (c *VoteCmd) SessionID() string { return c.Session }
+
+func init() { register(func() Command { return &VoteCmd{Correct: true} }) }
+
+// target is what a vote is taken on: an item or one of its lines.
+type target struct {
+	vote        **Vote
+	outcome     *Outcome
+	corrections *[]Correction
+}
+
+// Apply implements Command.
+func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
+	var s *Session
+	var err error
+	if c.Correct {
+		s, err = changeableSession(st, c.Session)
+	} else {
+		s, err = openSession(st, c.Session)
+	}
+	if err != nil {
+		return err
+	}
+	b := st.BodyOf(s)
+	it, err := s.Item(c.N)
+	if err != nil {
+		return err
+	}
+	if !it.Votes {
+		return Refused("err.item_no_vote", it.N)
+	}
+	tg, err := c.target(it)
+	if err != nil {
+		return err
+	}
+	if c.For < 0 || c.Against < 0 || c.Abstain < 0 {
+		return Usage("err.negative_count")
+	}
+
+	v := Vote{Time: ctx.Time, By: ctx.Actor, Tie: b.Rules.Tie, Seats: b.Seats, Rule: b.Rules.Majority}
+	if it.Majority != "" {
+		v.Rule = it.Majority
+	}
+	if c.Correct {
+		if *tg.vote == nil {
+			return Refused("err.no_vote_to_correct", c.ref(s))
+		}
+		if strings.TrimSpace(c.Reason) == "" {
+			return Usage("err.reason_required")
+		}
+		// A correction fixes how a vote was counted; it does not hold the vote
+		// again, so it keeps the base of the original.
+		old := *tg.vote
+		v.Sitting, v.PresentIDs, v.Present, v.Quorum = old.Sitting, old.PresentIDs, old.Present, old.Quorum
+		v.Rule, v.Tie, v.Seats = old.Rule, old.Tie, old.Seats
+	} else {
+		if it.State != ItemOpen {
+			return Refused("err.item_not_open", it.N)
+		}
+		if *tg.vote != nil {
+			return Refused("err.vote_recorded", c.ref(s))
+		}
+		q := st.QuorumNow(s)
+		if !q.Met {
+			return Refused("err.no_quorum", q.Present, q.Required, q.Seats)
+		}
+		sit := s.Sitting()
+		v.Sitting, v.PresentIDs, v.Present, v.Quorum = sit.N, sit.PresentIDs(), q.Present, q.Required
+		if c.Line == "" && it.Kind == KindBudget {
+			if err := finalVoteAllowed(it); err != nil {
+				return err
+			}
+		}
+	}
+
+	if c.Named != nil {
+		if err := c.fillNamed(&v, s.Chair); err != nil {
+			return err
+		}
+	} else {
+		v.For, v.Against, v.Abstain, v.Chair = c.For, c.Against, c.Abstain, c.Chair
+	}
+	t := Tally{v.For, v.Against, v.Abstain}
+	if t.Total() > v.Present {
+		return Refused("err.votes_exceed_present", t.Total(), v.Present)
+	}
+	if IsTie(v.Rule, t) && v.Tie == TiePresident && v.Chair == NoVote && c.Named == nil {
+		return Refused("err.tie_needs_chair", t.For, t.Against)
+	}
+	v.Outcome = Decide(v.Rule, v.Tie, t, v.Present, v.Seats, v.Chair)
+	v.Explanation = Explain("en", &v)
+
+	if c.Correct {
+		*tg.corrections = append(*tg.corrections, Correction{Time: ctx.Time, Previous: **tg.vote, Reason: strings.TrimSpace(c.Reason), By: ctx.Actor})
+	}
+	*tg.vote = &v
+	*tg.outcome = v.Outcome
+	if c.Line == "" && !c.Correct {
+		endItem(s, it, v.Outcome, ctx, v.Sitting)
+	}
+	return nil
+}
+
+func (c *VoteCmd) target(it *Item) (target, error) {
+	if c.Line == "" {
+		return target{&it.Vote, &it.Outcome, &it.Corrections}, nil
+	}
+	l, err := it.Line(c.Line)
+	if err != nil {
+		return target{}, err
+	}
+	if it.VoteMode != "lines" {
+		return target{}, Refused("err.whole_budget", it.N)
+	}
+	if !c.Correct && it.Vote != nil {
+		return target{}, Refused("err.vote_recorded", it.N)
+	}
+	return target{&l.Vote, &l.Outcome, &l.Corrections}, nil
+}
+
+func finalVoteAllowed(it *Item) error {
+	if it.VoteMode == "lines" {
+		var missing []string
+		for _, l := range it.Lines {
+			if l.Vote == nil {
+				missing = append(missing, l.Code)
+			}
+		}
+		if len(missing) > 0 {
+			if len(missing) > 5 {
+				missing = append(missing[:5], "…")
+			}
+			return Refused("err.lines_unvoted", len(missing), strings.Join(missing, ", "))
+		}
+	}
+	if it.Balanced {
+		if r, e := it.Totals(); r != e {
+			return Refused("err.unbalanced", r.String(), e.String())
+		}
+	}
+	return nil
+}
+
+// fillNamed counts a roll-call vote from the named votes and Rest, and takes
+// the presiding member's side from their own vote.
+func (c *VoteCmd) fillNamed(v *Vote, chair string) error {
+	v.Named = map[string]Choice{}
+	for id, ch := range c.Named {
+		if !slices.Contains(v.PresentIDs, id) {
+			return Refused("err.voter_not_present", id)
+		}
+		if ch != For && ch != Against && ch != Abstain {
+			return Usage("err.bad_choice", string(ch))
+		}
+		v.Named[id] = ch
+	}
+	if c.Rest != NoVote {
+		for _, id := range v.PresentIDs {
+			if _, ok := v.Named[id]; !ok {
+				v.Named[id] = c.Rest
+			}
+		}
+	}
+	for _, ch := range v.Named {
+		switch ch {
+		case For:
+			v.For++
+		case Against:
+			v.Against++
+		case Abstain:
+			v.Abstain++
+		}
+	}
+	v.Chair = v.Named[chair]
+	return nil
+}
+
+func (c *VoteCmd) ref(s *Session) string {
+	r := s.ID + "/" + itoa(c.N)
+	if c.Line != "" {
+		r += "/" + c.Line
+	}
+	return r
+}
