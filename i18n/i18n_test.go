@@ -2,7 +2,6 @@ package i18n
 
 import "testing"
 
-
 func TestCatalogComplete(t *testing.T) { CheckCatalog(t) }
 
 func TestLang(t *testing.T) {

@@ -152,7 +152,7 @@ func (st *State) QuorumNow(s *Session) Quorum {
 	}
 	q.Rule = b.Rules.QuorumRule(call)
 	q.Required = QuorumRequired(q.Rule, b.Seats)
-	q.Met = sit != nil && s.State == StateOpen && q.Present >= q.Required
+	q.Met = sit != nil && q.Present >= q.Required
 	return q
 }
 

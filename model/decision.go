@@ -1,0 +1,108 @@
+package model
+
+import (
+	"slices"
+	"strconv"
+)
+
+// Decision is the outcome of an item or a budget line, as the lookup shows
+// it. Its JSON names are those of `jalsa decisions --json`.
+type Decision struct {
+	Ref          string            `json:"ref"`
+	Session      string            `json:"session"`
+	SessionTitle string            `json:"session_title,omitempty"`
+	Date         string            `json:"date"`
+	Item         int               `json:"item"`
+	Line         string            `json:"line"`
+	Title        string            `json:"title"`
+	Kind         string            `json:"kind"`
+	Outcome      Outcome           `json:"outcome"`
+	For          int               `json:"for"`
+	Against      int               `json:"against"`
+	Abstain      int               `json:"abstain"`
+	Present      int               `json:"present"`
+	Seats        int               `json:"seats"`
+	Rule         string            `json:"rule"`
+	Explanation  string            `json:"explanation"`
+	Text         string            `json:"text"`
+	Named        map[string]Choice `json:"named,omitempty"`
+	Corrections  []Correction      `json:"corrections,omitempty"`
+	Notes        []Note            `json:"notes,omitempty"`
+	Amount       *Cents            `json:"amount,omitempty"`
+}
+
+// Ref is the reference of item n (and line, if any) of session.
+func Ref(session string, n int, line string) string {
+	r := session + "/" + strconv.Itoa(n)
+	if line != "" {
+		r += "/" + line
+	}
+	return r
+}
+
+// Decisions lists the decisions of one session in agenda order: every item
+// with an outcome, and every budget line that was voted.
+func (st *State) Decisions(s *Session) []Decision {
+	var out []Decision
+	seats := 0
+	if b := st.BodyOf(s); b != nil {
+		seats = b.Seats
+	}
+	for _, it := range s.Items {
+		if it.Outcome != Pending {
+			d := Decision{Ref: Ref(s.ID, it.N, ""), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(it.Sitting),
+				Item: it.N, Title: it.Title, Kind: it.Kind, Outcome: it.Outcome, Text: it.Text, Seats: seats,
+				Corrections: it.Corrections, Notes: it.Notes}
+			d.fill(it.Vote)
+			out = append(out, d)
+		}
+		for _, l := range it.Lines {
+			if l.Vote == nil {
+				continue
+			}
+			amount := l.Amount
+			d := Decision{Ref: Ref(s.ID, it.N, l.Code), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(l.Vote.Sitting),
+				Item: it.N, Line: l.Code, Title: l.Label, Kind: it.Kind, Outcome: l.Outcome, Seats: seats,
+				Corrections: l.Corrections, Amount: &amount}
+			d.fill(l.Vote)
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// AllDecisions lists the decisions of every session, most recent first.
+func (st *State) AllDecisions() []Decision {
+	var out []Decision
+	for _, s := range st.SessionList() {
+		out = append(out, st.Decisions(s)...)
+	}
+	slices.SortStableFunc(out, func(a, b Decision) int {
+		switch {
+		case a.Date > b.Date:
+			return -1
+		case a.Date < b.Date:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+func (d *Decision) fill(v *Vote) {
+	if v == nil {
+		return
+	}
+	d.For, d.Against, d.Abstain, d.Present, d.Seats = v.For, v.Against, v.Abstain, v.Present, v.Seats
+	d.Rule, d.Explanation, d.Named = string(v.Rule), v.Explanation, v.Named
+}
+
+// sittingDate is the day of sitting n, or the planned date before any.
+func (s *Session) sittingDate(n int) string {
+	for _, sit := range s.Sittings {
+		if sit.N == n {
+			return sit.Open.Format("2006-01-02")
+		}
+	}
+	return s.Date
+}

@@ -1,0 +1,385 @@
+// Package store keeps jalsa's record in one bbolt file: the hash-chained
+// events, the current state they produce, the decision register and its
+// search index. It also owns the file lock and the local socket through which
+// other jalsa processes reach the owner. Nothing else touches bbolt.
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/jalsa-app/jalsa/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout of the file this binary writes. A file with a
+// higher version comes from a newer jalsa and is refused.
+const SchemaVersion = 1
+
+// LockTimeout bounds how long Open waits for the file lock: SPEC §5 wants
+// every command to work or say who holds the database well within 2 s.
+const LockTimeout = 200 * time.Millisecond
+
+var (
+	bucketMeta     = []byte("meta")
+	bucketEvents   = []byte("events")
+	bucketBodies   = []byte("bodies")
+	bucketSessions = []byte("sessions")
+
+	keySchema = []byte("schema")
+	keyHead   = []byte("head")
+)
+
+// ErrLocked means another process holds the database.
+var ErrLocked = errors.New("database is locked by another process")
+
+// Store is an open record. It is safe for concurrent use: writes are
+// serialised, reads see a consistent state.
+type Store struct {
+	db    *bolt.DB
+	path  string
+	clock func() time.Time
+
+	mu    sync.RWMutex
+	state *model.State
+	seq   uint64
+	head  string
+
+	subMu sync.Mutex
+	subs  map[chan Change]struct{}
+}
+
+// Change tells subscribers that the record moved on.
+type Change struct {
+	Seq     uint64
+	Session string
+	Type    string
+	Actor   string
+}
+
+// Options tune Open.
+type Options struct {
+	// Timeout for the file lock; LockTimeout when zero.
+	Timeout time.Duration
+	// ReadOnly opens the file without writing to it.
+	ReadOnly bool
+	// Clock stamps events; time.Now when nil. Tests set it.
+	Clock func() time.Time
+}
+
+// Open opens (creating if needed) the database at path and loads its state.
+func Open(path string, o Options) (*Store, error) {
+	if o.Timeout == 0 {
+		o.Timeout = LockTimeout
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	if !o.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, err
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, clock: o.Clock, subs: map[chan Change]struct{}{}}
+	if err := s.init(o.ReadOnly); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) init(readOnly bool) error {
+	if !readOnly {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			for _, b := range [][]byte{bucketMeta, bucketEvents, bucketBodies, bucketSessions, bucketRegister, bucketIndex} {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
+			}
+			meta := tx.Bucket(bucketMeta)
+			if meta.Get(keySchema) == nil {
+				return meta.Put(keySchema, []byte(fmt.Sprint(SchemaVersion)))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			s.state = model.NewState()
+			return nil
+		}
+		var v int
+		fmt.Sscan(string(meta.Get(keySchema)), &v)
+		if v > SchemaVersion {
+			return fmt.Errorf("%s was written by a newer jalsa (schema %d; this binary reads up to %d): upgrade jalsa", s.path, v, SchemaVersion)
+		}
+		st, err := loadState(tx)
+		if err != nil {
+			return err
+		}
+		s.state = st
+		if h := meta.Get(keyHead); h != nil {
+			s.head = string(h)
+		}
+		if k, _ := tx.Bucket(bucketEvents).Cursor().Last(); k != nil {
+			s.seq = binary.BigEndian.Uint64(k)
+		}
+		return nil
+	})
+}
+
+func loadState(tx *bolt.Tx) (*model.State, error) {
+	st := model.NewState()
+	err := tx.Bucket(bucketBodies).ForEach(func(k, v []byte) error {
+		var b model.Body
+		if err := json.Unmarshal(v, &b); err != nil {
+			return fmt.Errorf("body %s: %w", k, err)
+		}
+		st.Bodies[b.ID] = &b
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
+		var s model.Session
+		if err := json.Unmarshal(v, &s); err != nil {
+			return fmt.Errorf("session %s: %w", k, err)
+		}
+		st.Sessions[s.ID] = &s
+		return nil
+	})
+	return st, err
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	s.subMu.Lock()
+	for ch := range s.subs {
+		close(ch)
+		delete(s.subs, ch)
+	}
+	s.subMu.Unlock()
+	return s.db.Close()
+}
+
+// Read runs fn with the current state. fn must not keep pointers into it
+// after it returns: the next write changes them.
+func (s *Store) Read(fn func(st *model.State)) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	fn(s.state)
+}
+
+// Seq is the number of the last event.
+func (s *Store) Seq() uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.seq
+}
+
+// Do carries out cmd as actor: it applies it to the state and, in one write
+// transaction, appends the event and stores what changed. When Do returns
+// nil the change is on disk. A refused command changes nothing.
+func (s *Store) Do(actor string, cmd model.Command) (model.Event, error) {
+	return s.DoAt(actor, s.clock(), cmd)
+}
+
+// DoAt is Do with the event stamped at a given time, for loading records of
+// past sittings (the demo's June session) with their own dates.
+func (s *Store) DoAt(actor string, at time.Time, cmd model.Command) (model.Event, error) {
+	s.mu.Lock()
+	ev, err := s.do(actor, at, cmd)
+	s.mu.Unlock()
+	if err == nil {
+		s.publish(Change{Seq: ev.Seq, Session: ev.Session, Type: ev.Type, Actor: ev.Actor})
+	}
+	return ev, err
+}
+
+func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, error) {
+	ctx := model.Ctx{Time: at.UTC().Truncate(time.Millisecond), Actor: actor}
+	sid := cmd.SessionID()
+	// The pre-images restore memory if the commit fails.
+	before := s.state.Sessions[sid]
+	var beforeBody *model.Body
+	var beforeJSON []byte
+	if before != nil {
+		beforeJSON, _ = json.Marshal(before)
+		beforeBody = s.state.Bodies[before.Body]
+	}
+	if err := cmd.Apply(s.state, ctx); err != nil {
+		return model.Event{}, err
+	}
+	ev, err := model.NewEvent(cmd, ctx)
+	if err != nil {
+		return model.Event{}, err
+	}
+	ev.Seq = s.seq + 1
+	ev.Prev = s.head
+	raw, hash := seal(&ev)
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketEvents).Put(seqKey(ev.Seq), raw); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(hash)); err != nil {
+			return err
+		}
+		return s.saveSession(tx, sid)
+	})
+	if err != nil {
+		s.restore(sid, before, beforeJSON, beforeBody)
+		return model.Event{}, fmt.Errorf("write %s: %w", s.path, err)
+	}
+	s.seq, s.head = ev.Seq, hash
+	return ev, nil
+}
+
+func (s *Store) restore(sid string, before *model.Session, beforeJSON []byte, body *model.Body) {
+	if before == nil {
+		if cur := s.state.Sessions[sid]; cur != nil {
+			delete(s.state.Sessions, sid)
+		}
+		// A failed init may have added a body; reload bodies from disk.
+		_ = s.db.View(func(tx *bolt.Tx) error {
+			st, err := loadState(tx)
+			if err == nil {
+				s.state.Bodies = st.Bodies
+			}
+			return err
+		})
+		return
+	}
+	var old model.Session
+	_ = json.Unmarshal(beforeJSON, &old)
+	s.state.Sessions[sid] = &old
+	if body != nil {
+		s.state.Bodies[body.ID] = body
+	}
+}
+
+// saveSession writes a session and its body as they now stand.
+func (s *Store) saveSession(tx *bolt.Tx, sid string) error {
+	sess := s.state.Sessions[sid]
+	if sess == nil {
+		return nil
+	}
+	v, err := json.Marshal(sess)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketSessions).Put([]byte(sid), v); err != nil {
+		return err
+	}
+	if b := s.state.Bodies[sess.Body]; b != nil {
+		bv, err := json.Marshal(b)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketBodies).Put([]byte(b.ID), bv); err != nil {
+			return err
+		}
+	}
+	return indexSession(tx, sess, s.state)
+}
+
+// seal computes the event's hash over the previous hash and the event's bytes
+// and returns the bytes to store (hash included) and the hash.
+func seal(ev *model.Event) ([]byte, string) {
+	ev.Hash = ""
+	body, _ := json.Marshal(ev)
+	ev.Hash = chainHash(ev.Prev, body)
+	raw, _ := json.Marshal(ev)
+	return raw, ev.Hash
+}
+
+func chainHash(prev string, body []byte) string {
+	h := sha256.New()
+	h.Write([]byte(prev))
+	h.Write(body)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func seqKey(n uint64) []byte {
+	k := make([]byte, 8)
+	binary.BigEndian.PutUint64(k, n)
+	return k
+}
+
+// Subscribe returns a channel that receives a Change after every write, and
+// a function to stop. Slow subscribers miss intermediate changes, never the
+// fact that something changed: the channel holds the latest one.
+func (s *Store) Subscribe() (<-chan Change, func()) {
+	ch := make(chan Change, 1)
+	s.subMu.Lock()
+	s.subs[ch] = struct{}{}
+	s.subMu.Unlock()
+	return ch, func() {
+		s.subMu.Lock()
+		if _, ok := s.subs[ch]; ok {
+			delete(s.subs, ch)
+			close(ch)
+		}
+		s.subMu.Unlock()
+	}
+}
+
+func (s *Store) publish(c Change) {
+	s.subMu.Lock()
+	defer s.subMu.Unlock()
+	for ch := range s.subs {
+		select {
+		case ch <- c:
+		default:
+			// Replace the stale change with the newest.
+			select {
+			case <-ch:
+			default:
+			}
+			ch <- c
+		}
+	}
+}
+
+// Events calls fn for every event in order.
+func (s *Store) Events(fn func(ev model.Event) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketEvents).ForEach(func(_, v []byte) error {
+			var ev model.Event
+			if err := json.Unmarshal(v, &ev); err != nil {
+				return err
+			}
+			return fn(ev)
+		})
+	})
+}
+
+// Backup writes a consistent copy of the database to path while it stays in
+// use (a bbolt read transaction).
+func (s *Store) Backup(path string) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return tx.CopyFile(path, 0o600)
+	})
+}

