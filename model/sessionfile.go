@@ -1,0 +1,957 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+)
+
+// FileError is an error in a session file (SPEC §3). It names the file, the
+// line and column of the offending node (both 1-based; Col is 0 when the YAML
+// parser gives only a line, Line is 0 when it gives neither) and the field
+// path, e.g. "agenda[3].kind" or "body.rules.quorum[2]". List indexes in the
+// path count from 1, like agenda items. The command line reports it as a
+// usage error (exit 2).
+type FileError struct {
+	File  string
+	Line  int
+	Col   int
+	Field string
+	Msg   string
+}
+
+// Error writes "FILE:LINE:COL: FIELD: MSG", leaving out the parts that are
+// unknown, e.g.
+//
+//	session.yaml:14:7: agenda[3].kind: "agrement" is not one of procedural, minutes, report, agreement, regulation, budget, other
+func (e *FileError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// LoadSessionFile reads a session file (SPEC §3) and returns the command that
+// creates its body, members and session. name is the file name used in error
+// messages. Every field is checked and the error that comes first in the
+// file is returned, as a *FileError; a missing field is placed at the start
+// of the mapping that lacks it and is reported only when nothing else is
+// wrong. Checks across sections (the chair and the secretary are members,
+// seats cover the members, a quorum figure fits the seats) run only once
+// everything else is valid.
+//
+// Defaults: body.language "ar", body.seats the number of members,
+// body.rules the DefaultRules (each of quorum, majority and tie separately),
+// session.kind "ordinary", an item votes per its kind unless `vote:` says
+// otherwise, a budget item has `vote: lines` and `balanced: true`.
+//
+// Identifiers (body, session, member ids and budget line codes) are 1 to 64
+// characters of [A-Za-z0-9._-] starting with a letter or digit; a member id
+// may not be "all", which the command line reserves. Texts are stored in NFC;
+// one-line fields (names, titles, labels) are trimmed and may not hold control
+// characters. YAML anchors and aliases are refused, as is more than one
+// document. Amounts are read from the literal text of the node with
+// ParseCents, never through a float.
+func LoadSessionFile(name string, data []byte) (*InitCmd, error) {
+	l := &loader{file: name}
+	root, err := l.parse(data)
+	if err != nil {
+		return nil, err
+	}
+	cmd := l.load(root)
+	if l.err != nil {
+		return nil, l.err
+	}
+	return cmd, nil
+}
+
+// loader walks the whole node tree and keeps the error that comes first in
+// the file; of two errors at the same place, the first found is kept. A
+// missing field yields to any other error, since a misspelt key is the usual
+// cause and its own error says more.
+type loader struct {
+	file    string
+	err     *FileError
+	missing bool // err is a missing field
+}
+
+func (l *loader) failAt(line, col int, field, format string, args ...any) {
+	if l.err == nil || l.missing || line < l.err.Line || (line == l.err.Line && col < l.err.Col) {
+		l.err = &FileError{File: l.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)}
+		l.missing = false
+	}
+}
+
+// failMissing reports the missing field path in the mapping n.
+func (l *loader) failMissing(n *yaml.Node, path string) {
+	if l.err == nil || (l.missing && (n.Line < l.err.Line || (n.Line == l.err.Line && n.Column < l.err.Col))) {
+		l.err = &FileError{File: l.file, Line: n.Line, Col: n.Column, Field: path, Msg: "required field is missing"}
+		l.missing = true
+	}
+}
+
+func (l *loader) fail(n *yaml.Node, field, format string, args ...any) {
+	l.failAt(n.Line, n.Column, field, format, args...)
+}
+
+// parse decodes the single YAML document of data into its root node.
+func (l *loader) parse(data []byte) (root *yaml.Node, err error) {
+	defer func() {
+		// yaml.v3 is not supposed to panic on any input; if it ever does,
+		// the clerk gets an error rather than a crash.
+		if r := recover(); r != nil {
+			root, err = nil, &FileError{File: l.file, Msg: fmt.Sprintf("cannot read the file as YAML (%v)", r)}
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &FileError{File: l.file, Line: 1, Col: 1, Msg: "the file is empty; it needs body, members, session and agenda"}
+		}
+		return nil, l.syntaxError(data, err)
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, &FileError{File: l.file, Line: next.Line, Col: next.Column, Msg: "a session file holds one YAML document; remove the second one (after ---)"}
+	case !errors.Is(err, io.EOF):
+		return nil, l.syntaxError(data, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		return nil, &FileError{File: l.file, Line: 1, Col: 1, Msg: "the file is empty; it needs body, members, session and agenda"}
+	}
+	return doc.Content[0], nil
+}
+
+var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a yaml.v3 parse error into a FileError with the best
+// position available.
+func (l *loader) syntaxError(data []byte, err error) *FileError {
+	msg := err.Error()
+	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		text := lineText(data, line)
+		if strings.Contains(m[2], "tab") || strings.Contains(m[2], "cannot start any token") {
+			if i := strings.IndexByte(text, '\t'); i >= 0 {
+				return &FileError{File: l.file, Line: line, Col: utf8.RuneCountInString(text[:i]) + 1,
+					Msg: "YAML syntax: a tab character cannot indent or start a value; use spaces"}
+			}
+		}
+		return &FileError{File: l.file, Line: line, Msg: "YAML syntax: " + m[2]}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line, col := badByte(data)
+	return &FileError{File: l.file, Line: line, Col: col, Msg: "YAML syntax: " + msg}
+}
+
+// lineText returns line n (1-based) of data.
+func lineText(data []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return ""
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	return string(data)
+}
+
+// badByte finds the first invalid UTF-8 sequence or control character, the
+// usual cause of a yaml.v3 error that carries no line; 0, 0 if none.
+func badByte(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if (r == utf8.RuneError && size <= 1) || (r != '\n' && r != '\t' && r != '\r' && unicode.IsControl(r)) {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return 0, 0
+}
+
+// Field helpers.
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
+
+// describe names what a node is, for "expected X, found Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping (key: value)"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return "nothing"
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	case "!!bool":
+		return n.Value
+	}
+	return strconv.Quote(n.Value)
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
+}
+
+// expect checks that n is of kind k (mapping or list); an alias is refused.
+func (l *loader) expect(n *yaml.Node, path string, k yaml.Kind) bool {
+	if n.Kind == yaml.AliasNode {
+		l.fail(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
+		return false
+	}
+	if n.Kind == k {
+		return true
+	}
+	want := "a mapping (key: value)"
+	if k == yaml.SequenceNode {
+		want = "a list"
+	}
+	l.fail(n, path, "expected %s, found %s", want, describe(n))
+	return false
+}
+
+// fields checks that n is a mapping whose keys are all in allowed, each once,
+// and returns the value node of each key present.
+func (l *loader) fields(n *yaml.Node, path string, allowed ...string) (map[string]*yaml.Node, bool) {
+	if !l.expect(n, path, yaml.MappingNode) {
+		return nil, false
+	}
+	vals := make(map[string]*yaml.Node, len(n.Content)/2)
+	keys := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.ShortTag() == "!!null" {
+			l.fail(k, path, "a key must be a plain name, found %s", describe(k))
+			continue
+		}
+		field := join(path, k.Value)
+		if first, dup := keys[k.Value]; dup {
+			l.fail(k, field, "duplicate key (first at line %d)", first.Line)
+			continue
+		}
+		keys[k.Value] = k
+		known := false
+		for _, a := range allowed {
+			known = known || a == k.Value
+		}
+		if !known {
+			l.fail(k, field, "unknown key (allowed: %s)", strings.Join(allowed, ", "))
+			continue
+		}
+		vals[k.Value] = v
+	}
+	return vals, true
+}
+
+// require reports a key missing from the mapping n.
+func (l *loader) require(vals map[string]*yaml.Node, n *yaml.Node, path, key string) (*yaml.Node, bool) {
+	v, ok := vals[key]
+	if !ok {
+		l.failMissing(n, join(path, key))
+		return nil, false
+	}
+	return v, true
+}
+
+var scalarTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!timestamp": true}
+
+// scalar returns the literal text of a scalar node; a null node gives ok=false
+// without error so that callers decide whether the field may be empty.
+func (l *loader) scalar(n *yaml.Node, path string) (s string, ok bool) {
+	if n.Kind == yaml.AliasNode {
+		l.fail(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		l.fail(n, path, "expected a single value, found %s", describe(n))
+		return "", false
+	}
+	if isNull(n) {
+		return "", false
+	}
+	if !scalarTags[n.ShortTag()] {
+		l.fail(n, path, "the tag %s is not supported", n.Tag)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// line reads a one-line text: trimmed, NFC, without control characters.
+// Absent or empty, it is an error when required.
+func (l *loader) line(n *yaml.Node, path string, required bool) string {
+	if n == nil {
+		return ""
+	}
+	s, ok := l.scalar(n, path)
+	s = strings.TrimSpace(s)
+	if !ok || s == "" {
+		if required && (ok || n.Kind == yaml.ScalarNode) {
+			l.fail(n, path, "must not be empty")
+		}
+		return ""
+	}
+	if i := strings.IndexFunc(s, unicode.IsControl); i >= 0 {
+		if s[i] == '\n' {
+			l.fail(n, path, "must be on one line")
+		} else {
+			l.fail(n, path, "contains the control character %U", []rune(s[i:])[0])
+		}
+		return ""
+	}
+	return norm.NFC.String(s)
+}
+
+// text reads a free text that may span lines (a draft decision).
+func (l *loader) text(n *yaml.Node, path string) string {
+	if n == nil {
+		return ""
+	}
+	s, ok := l.scalar(n, path)
+	if !ok {
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if i := strings.IndexFunc(s, func(r rune) bool { return r != '\n' && r != '\t' && unicode.IsControl(r) }); i >= 0 {
+		l.fail(n, path, "contains the control character %U", []rune(s[i:])[0])
+		return ""
+	}
+	return norm.NFC.String(s)
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// id reads a required identifier.
+func (l *loader) id(n *yaml.Node, path string) string {
+	s, ok := l.scalar(n, path)
+	if !ok {
+		if n.Kind == yaml.ScalarNode {
+			l.fail(n, path, "must not be empty")
+		}
+		return ""
+	}
+	if !idPattern.MatchString(s) {
+		l.fail(n, path, "%q is not an id: use 1 to 64 letters A-Z a-z, digits, '.', '_' or '-', starting with a letter or digit", s)
+		return ""
+	}
+	return s
+}
+
+// oneOf reads a required value from a fixed list.
+func (l *loader) oneOf(n *yaml.Node, path string, allowed []string) string {
+	s, ok := l.scalar(n, path)
+	if !ok {
+		if n.Kind == yaml.ScalarNode {
+			l.fail(n, path, "must be one of %s", strings.Join(allowed, ", "))
+		}
+		return ""
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s
+		}
+	}
+	l.fail(n, path, "%q is not one of %s", s, strings.Join(allowed, ", "))
+	return ""
+}
+
+// count reads a whole number in [lo, hi].
+func (l *loader) count(n *yaml.Node, path string, lo, hi int) (int, bool) {
+	s, ok := l.scalar(n, path)
+	if !ok {
+		if n.Kind == yaml.ScalarNode {
+			l.fail(n, path, "must be a whole number")
+		}
+		return 0, false
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || !digitsOnly(s) || v < lo || v > hi {
+		l.fail(n, path, "%q is not a whole number from %d to %d", s, lo, hi)
+		return 0, false
+	}
+	return v, true
+}
+
+func digitsOnly(s string) bool { return s != "" && digits(s) }
+
+// boolean reads true/false, or yes/no.
+func (l *loader) boolean(n *yaml.Node, path string) (bool, bool) {
+	s, ok := l.scalar(n, path)
+	if ok {
+		switch strings.ToLower(s) {
+		case "true", "yes":
+			return true, true
+		case "false", "no":
+			return false, true
+		}
+	}
+	if ok || n.Kind == yaml.ScalarNode {
+		l.fail(n, path, "%s is not true or false (or yes or no)", describe(n))
+	}
+	return false, false
+}
+
+// list checks that n is a list, non-empty when required, and returns its items.
+func (l *loader) list(n *yaml.Node, path string, nonEmpty bool) []*yaml.Node {
+	if isNull(n) {
+		if nonEmpty {
+			l.fail(n, path, "must be a non-empty list")
+		}
+		return nil
+	}
+	if !l.expect(n, path, yaml.SequenceNode) {
+		return nil
+	}
+	if nonEmpty && len(n.Content) == 0 {
+		l.fail(n, path, "must be a non-empty list")
+	}
+	return n.Content
+}
+
+// The file.
+
+var languages = []string{"ar", "fr", "en"}
+
+var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// maxSeats bounds seats and quorum figures far above any real assembly.
+const maxSeats = 100000
+
+func (l *loader) load(root *yaml.Node) *InitCmd {
+	cmd := &InitCmd{}
+	top, ok := l.fields(root, "", "body", "members", "session", "agenda")
+	if !ok {
+		return cmd
+	}
+	var seats *yaml.Node
+	var quorum []*yaml.Node
+	var chair, secretary *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		v, ok := top[root.Content[i].Value]
+		if !ok || v != root.Content[i+1] {
+			continue
+		}
+		switch root.Content[i].Value {
+		case "body":
+			seats, quorum = l.body(v, &cmd.Body)
+		case "members":
+			cmd.Body.Members = l.members(v)
+		case "session":
+			chair, secretary = l.session(v, &cmd.Session)
+		case "agenda":
+			cmd.Session.Items = l.agenda(v)
+		}
+	}
+	for _, k := range []string{"body", "members", "session", "agenda"} {
+		l.require(top, root, "", k)
+	}
+	if l.err != nil {
+		return cmd
+	}
+
+	// Checks across sections.
+	b := &cmd.Body
+	if seats == nil {
+		b.Seats = len(b.Members)
+	} else if b.Seats < len(b.Members) {
+		l.fail(seats, "body.seats", "%d seats is fewer than the %d members listed", b.Seats, len(b.Members))
+	}
+	for i, q := range b.Rules.Quorum {
+		if n, err := strconv.Atoi(q); err == nil && n > b.Seats && i < len(quorum) {
+			l.fail(quorum[i], index("body.rules.quorum", i), "a quorum of %d is more than the %d seats", n, b.Seats)
+		}
+	}
+	for _, m := range []struct {
+		n    *yaml.Node
+		path string
+		id   string
+	}{{chair, "session.chair", cmd.Session.Chair}, {secretary, "session.secretary", cmd.Session.Secretary}} {
+		if m.n != nil && m.id != "" {
+			if _, ok := b.Member(m.id); !ok {
+				l.fail(m.n, m.path, "%q is not the id of a member", m.id)
+			}
+		}
+	}
+	cmd.Session.Body = b.ID
+	return cmd
+}
+
+func (l *loader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []*yaml.Node) {
+	const path = "body"
+	b.Language = "ar"
+	b.Rules = DefaultRules()
+	f, ok := l.fields(n, path, "id", "name", "names", "language", "seats", "rules")
+	if !ok {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		v, ok := f[k]
+		if !ok || v != n.Content[i+1] {
+			continue
+		}
+		p := join(path, k)
+		switch k {
+		case "id":
+			b.ID = l.id(v, p)
+		case "name":
+			b.Name = l.line(v, p, true)
+		case "names":
+			b.Names = l.names(v, p)
+		case "language":
+			b.Language = l.oneOf(v, p, languages)
+		case "seats":
+			if s, ok := l.count(v, p, 1, maxSeats); ok {
+				b.Seats, seats = s, v
+			}
+		case "rules":
+			quorum = l.rules(v, p, &b.Rules)
+		}
+	}
+	l.require(f, n, path, "id")
+	l.require(f, n, path, "name")
+	return seats, quorum
+}
+
+func (l *loader) names(n *yaml.Node, path string) map[string]string {
+	if isNull(n) {
+		return nil
+	}
+	if !l.expect(n, path, yaml.MappingNode) {
+		return nil
+	}
+	names := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		lang, ok := l.scalar(k, path)
+		if !ok || !langTag.MatchString(lang) {
+			l.fail(k, path, "%s is not a language code such as ar, fr or en", describe(k))
+			continue
+		}
+		p := join(path, lang)
+		if _, dup := names[lang]; dup {
+			l.fail(k, p, "duplicate key")
+			continue
+		}
+		names[lang] = l.line(v, p, true)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return names
+}
+
+func (l *loader) rules(n *yaml.Node, path string, r *Rules) (quorum []*yaml.Node) {
+	f, ok := l.fields(n, path, "quorum", "majority", "tie")
+	if !ok {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		v, ok := f[k]
+		if !ok || v != n.Content[i+1] {
+			continue
+		}
+		p := join(path, k)
+		switch k {
+		case "quorum":
+			quorum = l.list(v, p, true)
+			if len(quorum) > 3 {
+				l.fail(quorum[3], index(p, 3), "there are at most 3 convocations")
+			}
+			r.Quorum = make([]string, len(quorum))
+			for j, q := range quorum {
+				r.Quorum[j] = l.quorumRule(q, index(p, j))
+			}
+		case "majority":
+			r.Majority = Majority(l.oneOf(v, p, majorityNames()))
+		case "tie":
+			r.Tie = TieRule(l.oneOf(v, p, []string{string(TiePresident), string(TieRejected)}))
+		}
+	}
+	return quorum
+}
+
+func (l *loader) quorumRule(n *yaml.Node, path string) string {
+	const msg = "is not a quorum rule: majority, third, none or a whole number"
+	s, ok := l.scalar(n, path)
+	if !ok {
+		if n.Kind == yaml.ScalarNode {
+			l.fail(n, path, "nothing %s", msg)
+		}
+		return ""
+	}
+	switch s {
+	case "majority", "third", "none":
+		return s
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || !digitsOnly(s) {
+		l.fail(n, path, "%q %s", s, msg)
+		return ""
+	}
+	if v > maxSeats {
+		l.fail(n, path, "%q is more than %d", s, maxSeats)
+		return ""
+	}
+	return strconv.Itoa(v)
+}
+
+func majorityNames() []string {
+	s := make([]string, len(Majorities))
+	for i, m := range Majorities {
+		s[i] = string(m)
+	}
+	return s
+}
+
+func (l *loader) members(n *yaml.Node) []Member {
+	const path = "members"
+	items := l.list(n, path, true)
+	members := make([]Member, 0, len(items))
+	seen := map[string]int{}
+	for i, it := range items {
+		p := index(path, i)
+		f, ok := l.fields(it, p, "id", "name", "role", "group")
+		if !ok {
+			continue
+		}
+		var m Member
+		for j := 0; j+1 < len(it.Content); j += 2 {
+			k := it.Content[j].Value
+			v, ok := f[k]
+			if !ok || v != it.Content[j+1] {
+				continue
+			}
+			fp := join(p, k)
+			switch k {
+			case "id":
+				m.ID = l.id(v, fp)
+				if m.ID == "all" {
+					l.fail(v, fp, `"all" is reserved for the command line; choose another id`)
+				} else if first, dup := seen[m.ID]; dup && m.ID != "" {
+					l.fail(v, fp, "duplicate member id %q (first at line %d)", m.ID, first)
+				} else if m.ID != "" {
+					seen[m.ID] = v.Line
+				}
+			case "name":
+				m.Name = l.line(v, fp, true)
+			case "role":
+				m.Role = l.line(v, fp, false)
+			case "group":
+				m.Group = l.line(v, fp, false)
+			}
+		}
+		l.require(f, it, p, "id")
+		l.require(f, it, p, "name")
+		members = append(members, m)
+	}
+	return members
+}
+
+func (l *loader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node) {
+	const path = "session"
+	s.Kind = "ordinary"
+	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests")
+	if !ok {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		v, ok := f[k]
+		if !ok || v != n.Content[i+1] {
+			continue
+		}
+		p := join(path, k)
+		switch k {
+		case "id":
+			s.ID = l.id(v, p)
+		case "kind":
+			s.Kind = l.oneOf(v, p, []string{"ordinary", "extraordinary"})
+		case "title":
+			s.Title = l.line(v, p, true)
+		case "date":
+			s.Date = l.date(v, p)
+		case "place":
+			s.Place = l.line(v, p, false)
+		case "chair":
+			s.Chair, chair = l.id(v, p), v
+		case "secretary":
+			if !isNull(v) {
+				s.Secretary, secretary = l.id(v, p), v
+			}
+		case "guests":
+			s.Guests = l.guests(v, p)
+		}
+	}
+	for _, k := range []string{"id", "title", "date", "chair"} {
+		l.require(f, n, path, k)
+	}
+	return chair, secretary
+}
+
+func (l *loader) date(n *yaml.Node, path string) string {
+	s, ok := l.scalar(n, path)
+	if !ok {
+		if n.Kind == yaml.ScalarNode {
+			l.fail(n, path, "must be a date YYYY-MM-DD")
+		}
+		return ""
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil || len(s) != len(time.DateOnly) {
+		l.fail(n, path, "%q is not a date YYYY-MM-DD", s)
+		return ""
+	}
+	return s
+}
+
+func (l *loader) guests(n *yaml.Node, path string) []Guest {
+	items := l.list(n, path, false)
+	if len(items) == 0 {
+		return nil
+	}
+	guests := make([]Guest, 0, len(items))
+	for i, it := range items {
+		p := index(path, i)
+		f, ok := l.fields(it, p, "name", "role")
+		if !ok {
+			continue
+		}
+		var g Guest
+		for j := 0; j+1 < len(it.Content); j += 2 {
+			k := it.Content[j].Value
+			v, ok := f[k]
+			if !ok || v != it.Content[j+1] {
+				continue
+			}
+			switch k {
+			case "name":
+				g.Name = l.line(v, join(p, k), true)
+			case "role":
+				g.Role = l.line(v, join(p, k), false)
+			}
+		}
+		l.require(f, it, p, "name")
+		guests = append(guests, g)
+	}
+	return guests
+}
+
+// votesByDefault says whether an item of each kind takes a vote (SPEC §3).
+var votesByDefault = map[string]bool{
+	KindProcedural: false, KindMinutes: true, KindReport: false, KindAgreement: true,
+	KindRegulation: true, KindBudget: true, KindOther: true,
+}
+
+var (
+	itemKeys   = []string{"title", "kind", "text", "majority", "vote"}
+	budgetKeys = []string{"title", "kind", "text", "majority", "vote", "balanced", "lines"}
+)
+
+func (l *loader) agenda(n *yaml.Node) []*Item {
+	const path = "agenda"
+	nodes := l.list(n, path, true)
+	items := make([]*Item, 0, len(nodes))
+	for i, it := range nodes {
+		if item := l.item(it, index(path, i)); item != nil {
+			item.N = len(items) + 1
+			items = append(items, item)
+		}
+	}
+	return items
+}
+
+func (l *loader) item(n *yaml.Node, path string) *Item {
+	if !l.expect(n, path, yaml.MappingNode) {
+		return nil
+	}
+	// The kind decides which keys are allowed, so it is read first.
+	it := &Item{}
+	var kindNode *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Kind == yaml.ScalarNode && n.Content[i].Value == "kind" {
+			kindNode = n.Content[i+1]
+			break
+		}
+	}
+	if kindNode == nil {
+		l.failMissing(n, join(path, "kind"))
+	} else {
+		it.Kind = l.oneOf(kindNode, join(path, "kind"), ItemKinds)
+	}
+	budget := it.Kind == KindBudget
+	allowed := itemKeys
+	switch {
+	case budget:
+		allowed = budgetKeys
+		it.VoteMode, it.Balanced = "lines", true
+	case it.Kind == "":
+		// Without a valid kind, only the kind's own error is useful.
+		allowed = budgetKeys
+	default:
+		// Name the budget-only keys precisely rather than as unknown.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode && (k.Value == "lines" || k.Value == "balanced") {
+				l.fail(k, join(path, k.Value), "only budget items have %s (this item is %s)", k.Value, it.Kind)
+			}
+		}
+	}
+	f, ok := l.fields(n, path, allowed...)
+	if !ok {
+		return nil
+	}
+	it.Votes = votesByDefault[it.Kind]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		v, ok := f[k]
+		if !ok || v != n.Content[i+1] {
+			continue
+		}
+		p := join(path, k)
+		switch k {
+		case "title":
+			it.Title = l.line(v, p, true)
+		case "text":
+			it.Text = l.text(v, p)
+		case "majority":
+			if !isNull(v) {
+				it.Majority = Majority(l.oneOf(v, p, majorityNames()))
+			}
+		case "vote":
+			if it.Kind == "" {
+				break
+			}
+			if budget {
+				it.VoteMode = l.oneOf(v, p, []string{"lines", "whole"})
+			} else if s, ok := l.scalar(v, p); ok && (s == "lines" || s == "whole") {
+				l.fail(v, p, "%q is only for budget items; use true or false", s)
+			} else if b, ok := l.boolean(v, p); ok {
+				it.Votes = b
+			}
+		case "balanced":
+			if b, ok := l.boolean(v, p); ok && budget {
+				it.Balanced = b
+			}
+		case "lines":
+			if budget {
+				it.Lines = l.lines(v, p)
+			}
+		}
+	}
+	l.require(f, n, path, "title")
+	if budget {
+		l.require(f, n, path, "lines")
+	}
+	return it
+}
+
+func (l *loader) lines(n *yaml.Node, path string) []*BudgetLine {
+	nodes := l.list(n, path, true)
+	lines := make([]*BudgetLine, 0, len(nodes))
+	seen := map[string]int{}
+	for i, ln := range nodes {
+		p := index(path, i)
+		f, ok := l.fields(ln, p, "code", "label", "kind", "part", "amount")
+		if !ok {
+			continue
+		}
+		bl := &BudgetLine{}
+		for j := 0; j+1 < len(ln.Content); j += 2 {
+			k := ln.Content[j].Value
+			v, ok := f[k]
+			if !ok || v != ln.Content[j+1] {
+				continue
+			}
+			fp := join(p, k)
+			switch k {
+			case "code":
+				bl.Code = l.id(v, fp)
+				if first, dup := seen[bl.Code]; dup && bl.Code != "" {
+					l.fail(v, fp, "duplicate line code %q (first at line %d)", bl.Code, first)
+				} else if bl.Code != "" {
+					seen[bl.Code] = v.Line
+				}
+			case "label":
+				bl.Label = l.line(v, fp, true)
+			case "kind":
+				bl.Kind = l.oneOf(v, fp, []string{"revenue", "expense"})
+			case "part":
+				bl.Part = l.line(v, fp, false)
+			case "amount":
+				bl.Amount = l.amount(v, fp)
+			}
+		}
+		for _, k := range []string{"code", "label", "kind", "amount"} {
+			l.require(f, ln, p, k)
+		}
+		lines = append(lines, bl)
+	}
+	return lines
+}
+
+// amount reads an exact amount from the node's literal text: 4800000.10 in
+// the file is 480000010 centimes, never a float's approximation.
+func (l *loader) amount(n *yaml.Node, path string) Cents {
+	s, ok := l.scalar(n, path)
+	if !ok {
+		if n.Kind == yaml.ScalarNode {
+			l.fail(n, path, "must be an amount such as 4800000.00")
+		}
+		return 0
+	}
+	c, err := ParseCents(s)
+	if err != nil {
+		l.fail(n, path, "%s", err.Error())
+		return 0
+	}
+	if c < 0 {
+		l.fail(n, path, "%q is negative", s)
+		return 0
+	}
+	return c
+}
