@@ -74,7 +74,7 @@ func (e *FileError) Error() string {
 // document. Amounts are read from the literal text of the node with
 // ParseCents, never through a float.
 func LoadSessionFile(name string, data []byte) (*InitCmd, error) {
-	l := &loader{file: name}
+	l := &sessionLoader{file: name}
 	root, err := l.parse(data)
 	if err != nil {
 		return nil, err
@@ -86,17 +86,17 @@ func LoadSessionFile(name string, data []byte) (*InitCmd, error) {
 	return cmd, nil
 }
 
-// loader walks the whole node tree and keeps the error that comes first in
-// the file; of two errors at the same place, the first found is kept. A
-// missing field yields to any other error, since a misspelt key is the usual
-// cause and its own error says more.
-type loader struct {
+// sessionLoader walks the whole node tree and keeps the error that comes
+// first in the file; of two errors at the same place, the first found is
+// kept. A missing field yields to any other error, since a misspelt key is
+// the usual cause and its own error says more.
+type sessionLoader struct {
 	file    string
 	err     *FileError
 	missing bool // err is a missing field
 }
 
-func (l *loader) failAt(line, col int, field, format string, args ...any) {
+func (l *sessionLoader) failAt(line, col int, field, format string, args ...any) {
 	if l.err == nil || l.missing || line < l.err.Line || (line == l.err.Line && col < l.err.Col) {
 		l.err = &FileError{File: l.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)}
 		l.missing = false
@@ -104,19 +104,19 @@ func (l *loader) failAt(line, col int, field, format string, args ...any) {
 }
 
 // failMissing reports the missing field path in the mapping n.
-func (l *loader) failMissing(n *yaml.Node, path string) {
+func (l *sessionLoader) failMissing(n *yaml.Node, path string) {
 	if l.err == nil || (l.missing && (n.Line < l.err.Line || (n.Line == l.err.Line && n.Column < l.err.Col))) {
 		l.err = &FileError{File: l.file, Line: n.Line, Col: n.Column, Field: path, Msg: "required field is missing"}
 		l.missing = true
 	}
 }
 
-func (l *loader) fail(n *yaml.Node, field, format string, args ...any) {
+func (l *sessionLoader) fail(n *yaml.Node, field, format string, args ...any) {
 	l.failAt(n.Line, n.Column, field, format, args...)
 }
 
 // parse decodes the single YAML document of data into its root node.
-func (l *loader) parse(data []byte) (root *yaml.Node, err error) {
+func (l *sessionLoader) parse(data []byte) (root *yaml.Node, err error) {
 	defer func() {
 		// yaml.v3 is not supposed to panic on any input; if it ever does,
 		// the clerk gets an error rather than a crash.
@@ -149,11 +149,11 @@ var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError turns a yaml.v3 parse error into a FileError with the best
 // position available.
-func (l *loader) syntaxError(data []byte, err error) *FileError {
+func (l *sessionLoader) syntaxError(data []byte, err error) *FileError {
 	msg := err.Error()
 	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		text := lineText(data, line)
+		text := lineOfData(data, line)
 		if strings.Contains(m[2], "tab") || strings.Contains(m[2], "cannot start any token") {
 			if i := strings.IndexByte(text, '\t'); i >= 0 {
 				return &FileError{File: l.file, Line: line, Col: utf8.RuneCountInString(text[:i]) + 1,
@@ -163,12 +163,12 @@ func (l *loader) syntaxError(data []byte, err error) *FileError {
 		return &FileError{File: l.file, Line: line, Msg: "YAML syntax: " + m[2]}
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	line, col := badByte(data)
+	line, col := firstBadByte(data)
 	return &FileError{File: l.file, Line: line, Col: col, Msg: "YAML syntax: " + msg}
 }
 
-// lineText returns line n (1-based) of data.
-func lineText(data []byte, n int) string {
+// lineOfData returns line n (1-based) of data.
+func lineOfData(data []byte, n int) string {
 	for i := 1; i < n; i++ {
 		j := bytes.IndexByte(data, '\n')
 		if j < 0 {
@@ -182,9 +182,9 @@ func lineText(data []byte, n int) string {
 	return string(data)
 }
 
-// badByte finds the first invalid UTF-8 sequence or control character, the
+// firstBadByte finds the first invalid UTF-8 sequence or control character, the
 // usual cause of a yaml.v3 error that carries no line; 0, 0 if none.
-func badByte(data []byte) (line, col int) {
+func firstBadByte(data []byte) (line, col int) {
 	line, col = 1, 1
 	for len(data) > 0 {
 		r, size := utf8.DecodeRune(data)
@@ -203,17 +203,17 @@ func badByte(data []byte) (line, col int) {
 
 // Field helpers.
 
-func join(path, key string) string {
+func fieldPath(path, key string) string {
 	if path == "" {
 		return key
 	}
 	return path + "." + key
 }
 
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
+func fieldIndex(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
 
-// describe names what a node is, for "expected X, found Y" messages.
-func describe(n *yaml.Node) string {
+// describeNode names what a node is, for "expected X, found Y" messages.
+func describeNode(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping (key: value)"
@@ -235,12 +235,12 @@ func describe(n *yaml.Node) string {
 	return strconv.Quote(n.Value)
 }
 
-func isNull(n *yaml.Node) bool {
+func isNullNode(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
 }
 
 // expect checks that n is of kind k (mapping or list); an alias is refused.
-func (l *loader) expect(n *yaml.Node, path string, k yaml.Kind) bool {
+func (l *sessionLoader) expect(n *yaml.Node, path string, k yaml.Kind) bool {
 	if n.Kind == yaml.AliasNode {
 		l.fail(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
 		return false
@@ -252,13 +252,13 @@ func (l *loader) expect(n *yaml.Node, path string, k yaml.Kind) bool {
 	if k == yaml.SequenceNode {
 		want = "a list"
 	}
-	l.fail(n, path, "expected %s, found %s", want, describe(n))
+	l.fail(n, path, "expected %s, found %s", want, describeNode(n))
 	return false
 }
 
 // fields checks that n is a mapping whose keys are all in allowed, each once,
 // and returns the value node of each key present.
-func (l *loader) fields(n *yaml.Node, path string, allowed ...string) (map[string]*yaml.Node, bool) {
+func (l *sessionLoader) fields(n *yaml.Node, path string, allowed ...string) (map[string]*yaml.Node, bool) {
 	if !l.expect(n, path, yaml.MappingNode) {
 		return nil, false
 	}
@@ -267,10 +267,10 @@ func (l *loader) fields(n *yaml.Node, path string, allowed ...string) (map[strin
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.ShortTag() == "!!null" {
-			l.fail(k, path, "a key must be a plain name, found %s", describe(k))
+			l.fail(k, path, "a key must be a plain name, found %s", describeNode(k))
 			continue
 		}
-		field := join(path, k.Value)
+		field := fieldPath(path, k.Value)
 		if first, dup := keys[k.Value]; dup {
 			l.fail(k, field, "duplicate key (first at line %d)", first.Line)
 			continue
@@ -290,32 +290,32 @@ func (l *loader) fields(n *yaml.Node, path string, allowed ...string) (map[strin
 }
 
 // require reports a key missing from the mapping n.
-func (l *loader) require(vals map[string]*yaml.Node, n *yaml.Node, path, key string) (*yaml.Node, bool) {
+func (l *sessionLoader) require(vals map[string]*yaml.Node, n *yaml.Node, path, key string) (*yaml.Node, bool) {
 	v, ok := vals[key]
 	if !ok {
-		l.failMissing(n, join(path, key))
+		l.failMissing(n, fieldPath(path, key))
 		return nil, false
 	}
 	return v, true
 }
 
-var scalarTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!timestamp": true}
+var fileScalarTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!timestamp": true}
 
 // scalar returns the literal text of a scalar node; a null node gives ok=false
 // without error so that callers decide whether the field may be empty.
-func (l *loader) scalar(n *yaml.Node, path string) (s string, ok bool) {
+func (l *sessionLoader) scalar(n *yaml.Node, path string) (s string, ok bool) {
 	if n.Kind == yaml.AliasNode {
 		l.fail(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		l.fail(n, path, "expected a single value, found %s", describe(n))
+		l.fail(n, path, "expected a single value, found %s", describeNode(n))
 		return "", false
 	}
-	if isNull(n) {
+	if isNullNode(n) {
 		return "", false
 	}
-	if !scalarTags[n.ShortTag()] {
+	if !fileScalarTags[n.ShortTag()] {
 		l.fail(n, path, "the tag %s is not supported", n.Tag)
 		return "", false
 	}
@@ -324,7 +324,7 @@ func (l *loader) scalar(n *yaml.Node, path string) (s string, ok bool) {
 
 // line reads a one-line text: trimmed, NFC, without control characters.
 // Absent or empty, it is an error when required.
-func (l *loader) line(n *yaml.Node, path string, required bool) string {
+func (l *sessionLoader) line(n *yaml.Node, path string, required bool) string {
 	if n == nil {
 		return ""
 	}
@@ -348,7 +348,7 @@ func (l *loader) line(n *yaml.Node, path string, required bool) string {
 }
 
 // text reads a free text that may span lines (a draft decision).
-func (l *loader) text(n *yaml.Node, path string) string {
+func (l *sessionLoader) text(n *yaml.Node, path string) string {
 	if n == nil {
 		return ""
 	}
@@ -364,10 +364,10 @@ func (l *loader) text(n *yaml.Node, path string) string {
 	return norm.NFC.String(s)
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+var fileIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 
 // id reads a required identifier.
-func (l *loader) id(n *yaml.Node, path string) string {
+func (l *sessionLoader) id(n *yaml.Node, path string) string {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
@@ -375,7 +375,7 @@ func (l *loader) id(n *yaml.Node, path string) string {
 		}
 		return ""
 	}
-	if !idPattern.MatchString(s) {
+	if !fileIDPattern.MatchString(s) {
 		l.fail(n, path, "%q is not an id: use 1 to 64 letters A-Z a-z, digits, '.', '_' or '-', starting with a letter or digit", s)
 		return ""
 	}
@@ -383,7 +383,7 @@ func (l *loader) id(n *yaml.Node, path string) string {
 }
 
 // oneOf reads a required value from a fixed list.
-func (l *loader) oneOf(n *yaml.Node, path string, allowed []string) string {
+func (l *sessionLoader) oneOf(n *yaml.Node, path string, allowed []string) string {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
@@ -401,7 +401,7 @@ func (l *loader) oneOf(n *yaml.Node, path string, allowed []string) string {
 }
 
 // count reads a whole number in [lo, hi].
-func (l *loader) count(n *yaml.Node, path string, lo, hi int) (int, bool) {
+func (l *sessionLoader) count(n *yaml.Node, path string, lo, hi int) (int, bool) {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
@@ -410,17 +410,17 @@ func (l *loader) count(n *yaml.Node, path string, lo, hi int) (int, bool) {
 		return 0, false
 	}
 	v, err := strconv.Atoi(s)
-	if err != nil || !digitsOnly(s) || v < lo || v > hi {
+	if err != nil || !allDigits(s) || v < lo || v > hi {
 		l.fail(n, path, "%q is not a whole number from %d to %d", s, lo, hi)
 		return 0, false
 	}
 	return v, true
 }
 
-func digitsOnly(s string) bool { return s != "" && digits(s) }
+func allDigits(s string) bool { return s != "" && digits(s) }
 
 // boolean reads true/false, or yes/no.
-func (l *loader) boolean(n *yaml.Node, path string) (bool, bool) {
+func (l *sessionLoader) boolean(n *yaml.Node, path string) (bool, bool) {
 	s, ok := l.scalar(n, path)
 	if ok {
 		switch strings.ToLower(s) {
@@ -431,14 +431,14 @@ func (l *loader) boolean(n *yaml.Node, path string) (bool, bool) {
 		}
 	}
 	if ok || n.Kind == yaml.ScalarNode {
-		l.fail(n, path, "%s is not true or false (or yes or no)", describe(n))
+		l.fail(n, path, "%s is not true or false (or yes or no)", describeNode(n))
 	}
 	return false, false
 }
 
 // list checks that n is a list, non-empty when required, and returns its items.
-func (l *loader) list(n *yaml.Node, path string, nonEmpty bool) []*yaml.Node {
-	if isNull(n) {
+func (l *sessionLoader) list(n *yaml.Node, path string, nonEmpty bool) []*yaml.Node {
+	if isNullNode(n) {
 		if nonEmpty {
 			l.fail(n, path, "must be a non-empty list")
 		}
@@ -455,14 +455,14 @@ func (l *loader) list(n *yaml.Node, path string, nonEmpty bool) []*yaml.Node {
 
 // The file.
 
-var languages = []string{"ar", "fr", "en"}
+var fileLanguages = []string{"ar", "fr", "en"}
 
-var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+var langTagPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
-// maxSeats bounds seats and quorum figures far above any real assembly.
-const maxSeats = 100000
+// maxFileSeats bounds seats and quorum figures far above any real assembly.
+const maxFileSeats = 100000
 
-func (l *loader) load(root *yaml.Node) *InitCmd {
+func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 	cmd := &InitCmd{}
 	top, ok := l.fields(root, "", "body", "members", "session", "agenda")
 	if !ok {
@@ -503,7 +503,7 @@ func (l *loader) load(root *yaml.Node) *InitCmd {
 	}
 	for i, q := range b.Rules.Quorum {
 		if n, err := strconv.Atoi(q); err == nil && n > b.Seats && i < len(quorum) {
-			l.fail(quorum[i], index("body.rules.quorum", i), "a quorum of %d is more than the %d seats", n, b.Seats)
+			l.fail(quorum[i], fieldIndex("body.rules.quorum", i), "a quorum of %d is more than the %d seats", n, b.Seats)
 		}
 	}
 	for _, m := range []struct {
@@ -521,7 +521,7 @@ func (l *loader) load(root *yaml.Node) *InitCmd {
 	return cmd
 }
 
-func (l *loader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []*yaml.Node) {
+func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []*yaml.Node) {
 	const path = "body"
 	b.Language = "ar"
 	b.Rules = DefaultRules()
@@ -535,7 +535,7 @@ func (l *loader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []*yaml.N
 		if !ok || v != n.Content[i+1] {
 			continue
 		}
-		p := join(path, k)
+		p := fieldPath(path, k)
 		switch k {
 		case "id":
 			b.ID = l.id(v, p)
@@ -544,9 +544,9 @@ func (l *loader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []*yaml.N
 		case "names":
 			b.Names = l.names(v, p)
 		case "language":
-			b.Language = l.oneOf(v, p, languages)
+			b.Language = l.oneOf(v, p, fileLanguages)
 		case "seats":
-			if s, ok := l.count(v, p, 1, maxSeats); ok {
+			if s, ok := l.count(v, p, 1, maxFileSeats); ok {
 				b.Seats, seats = s, v
 			}
 		case "rules":
@@ -558,8 +558,8 @@ func (l *loader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []*yaml.N
 	return seats, quorum
 }
 
-func (l *loader) names(n *yaml.Node, path string) map[string]string {
-	if isNull(n) {
+func (l *sessionLoader) names(n *yaml.Node, path string) map[string]string {
+	if isNullNode(n) {
 		return nil
 	}
 	if !l.expect(n, path, yaml.MappingNode) {
@@ -569,11 +569,11 @@ func (l *loader) names(n *yaml.Node, path string) map[string]string {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		lang, ok := l.scalar(k, path)
-		if !ok || !langTag.MatchString(lang) {
-			l.fail(k, path, "%s is not a language code such as ar, fr or en", describe(k))
+		if !ok || !langTagPattern.MatchString(lang) {
+			l.fail(k, path, "%s is not a language code such as ar, fr or en", describeNode(k))
 			continue
 		}
-		p := join(path, lang)
+		p := fieldPath(path, lang)
 		if _, dup := names[lang]; dup {
 			l.fail(k, p, "duplicate key")
 			continue
@@ -586,7 +586,7 @@ func (l *loader) names(n *yaml.Node, path string) map[string]string {
 	return names
 }
 
-func (l *loader) rules(n *yaml.Node, path string, r *Rules) (quorum []*yaml.Node) {
+func (l *sessionLoader) rules(n *yaml.Node, path string, r *Rules) (quorum []*yaml.Node) {
 	f, ok := l.fields(n, path, "quorum", "majority", "tie")
 	if !ok {
 		return nil
@@ -597,19 +597,19 @@ func (l *loader) rules(n *yaml.Node, path string, r *Rules) (quorum []*yaml.Node
 		if !ok || v != n.Content[i+1] {
 			continue
 		}
-		p := join(path, k)
+		p := fieldPath(path, k)
 		switch k {
 		case "quorum":
 			quorum = l.list(v, p, true)
 			if len(quorum) > 3 {
-				l.fail(quorum[3], index(p, 3), "there are at most 3 convocations")
+				l.fail(quorum[3], fieldIndex(p, 3), "there are at most 3 convocations")
 			}
 			r.Quorum = make([]string, len(quorum))
 			for j, q := range quorum {
-				r.Quorum[j] = l.quorumRule(q, index(p, j))
+				r.Quorum[j] = l.quorumRule(q, fieldIndex(p, j))
 			}
 		case "majority":
-			r.Majority = Majority(l.oneOf(v, p, majorityNames()))
+			r.Majority = Majority(l.oneOf(v, p, fileMajorities()))
 		case "tie":
 			r.Tie = TieRule(l.oneOf(v, p, []string{string(TiePresident), string(TieRejected)}))
 		}
@@ -617,7 +617,7 @@ func (l *loader) rules(n *yaml.Node, path string, r *Rules) (quorum []*yaml.Node
 	return quorum
 }
 
-func (l *loader) quorumRule(n *yaml.Node, path string) string {
+func (l *sessionLoader) quorumRule(n *yaml.Node, path string) string {
 	const msg = "is not a quorum rule: majority, third, none or a whole number"
 	s, ok := l.scalar(n, path)
 	if !ok {
@@ -631,18 +631,18 @@ func (l *loader) quorumRule(n *yaml.Node, path string) string {
 		return s
 	}
 	v, err := strconv.Atoi(s)
-	if err != nil || !digitsOnly(s) {
+	if err != nil || !allDigits(s) {
 		l.fail(n, path, "%q %s", s, msg)
 		return ""
 	}
-	if v > maxSeats {
-		l.fail(n, path, "%q is more than %d", s, maxSeats)
+	if v > maxFileSeats {
+		l.fail(n, path, "%q is more than %d", s, maxFileSeats)
 		return ""
 	}
 	return strconv.Itoa(v)
 }
 
-func majorityNames() []string {
+func fileMajorities() []string {
 	s := make([]string, len(Majorities))
 	for i, m := range Majorities {
 		s[i] = string(m)
@@ -650,13 +650,13 @@ func majorityNames() []string {
 	return s
 }
 
-func (l *loader) members(n *yaml.Node) []Member {
+func (l *sessionLoader) members(n *yaml.Node) []Member {
 	const path = "members"
 	items := l.list(n, path, true)
 	members := make([]Member, 0, len(items))
 	seen := map[string]int{}
 	for i, it := range items {
-		p := index(path, i)
+		p := fieldIndex(path, i)
 		f, ok := l.fields(it, p, "id", "name", "role", "group")
 		if !ok {
 			continue
@@ -668,7 +668,7 @@ func (l *loader) members(n *yaml.Node) []Member {
 			if !ok || v != it.Content[j+1] {
 				continue
 			}
-			fp := join(p, k)
+			fp := fieldPath(p, k)
 			switch k {
 			case "id":
 				m.ID = l.id(v, fp)
@@ -694,7 +694,7 @@ func (l *loader) members(n *yaml.Node) []Member {
 	return members
 }
 
-func (l *loader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node) {
+func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node) {
 	const path = "session"
 	s.Kind = "ordinary"
 	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests")
@@ -707,7 +707,7 @@ func (l *loader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node)
 		if !ok || v != n.Content[i+1] {
 			continue
 		}
-		p := join(path, k)
+		p := fieldPath(path, k)
 		switch k {
 		case "id":
 			s.ID = l.id(v, p)
@@ -722,7 +722,7 @@ func (l *loader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node)
 		case "chair":
 			s.Chair, chair = l.id(v, p), v
 		case "secretary":
-			if !isNull(v) {
+			if !isNullNode(v) {
 				s.Secretary, secretary = l.id(v, p), v
 			}
 		case "guests":
@@ -735,7 +735,7 @@ func (l *loader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node)
 	return chair, secretary
 }
 
-func (l *loader) date(n *yaml.Node, path string) string {
+func (l *sessionLoader) date(n *yaml.Node, path string) string {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
@@ -750,14 +750,14 @@ func (l *loader) date(n *yaml.Node, path string) string {
 	return s
 }
 
-func (l *loader) guests(n *yaml.Node, path string) []Guest {
+func (l *sessionLoader) guests(n *yaml.Node, path string) []Guest {
 	items := l.list(n, path, false)
 	if len(items) == 0 {
 		return nil
 	}
 	guests := make([]Guest, 0, len(items))
 	for i, it := range items {
-		p := index(path, i)
+		p := fieldIndex(path, i)
 		f, ok := l.fields(it, p, "name", "role")
 		if !ok {
 			continue
@@ -771,9 +771,9 @@ func (l *loader) guests(n *yaml.Node, path string) []Guest {
 			}
 			switch k {
 			case "name":
-				g.Name = l.line(v, join(p, k), true)
+				g.Name = l.line(v, fieldPath(p, k), true)
 			case "role":
-				g.Role = l.line(v, join(p, k), false)
+				g.Role = l.line(v, fieldPath(p, k), false)
 			}
 		}
 		l.require(f, it, p, "name")
@@ -782,23 +782,23 @@ func (l *loader) guests(n *yaml.Node, path string) []Guest {
 	return guests
 }
 
-// votesByDefault says whether an item of each kind takes a vote (SPEC §3).
-var votesByDefault = map[string]bool{
+// kindVotesByDefault says whether an item of each kind takes a vote (SPEC §3).
+var kindVotesByDefault = map[string]bool{
 	KindProcedural: false, KindMinutes: true, KindReport: false, KindAgreement: true,
 	KindRegulation: true, KindBudget: true, KindOther: true,
 }
 
 var (
-	itemKeys   = []string{"title", "kind", "text", "majority", "vote"}
-	budgetKeys = []string{"title", "kind", "text", "majority", "vote", "balanced", "lines"}
+	fileItemKeys   = []string{"title", "kind", "text", "majority", "vote"}
+	fileBudgetKeys = []string{"title", "kind", "text", "majority", "vote", "balanced", "lines"}
 )
 
-func (l *loader) agenda(n *yaml.Node) []*Item {
+func (l *sessionLoader) agenda(n *yaml.Node) []*Item {
 	const path = "agenda"
 	nodes := l.list(n, path, true)
 	items := make([]*Item, 0, len(nodes))
 	for i, it := range nodes {
-		if item := l.item(it, index(path, i)); item != nil {
+		if item := l.item(it, fieldIndex(path, i)); item != nil {
 			item.N = len(items) + 1
 			items = append(items, item)
 		}
@@ -806,7 +806,7 @@ func (l *loader) agenda(n *yaml.Node) []*Item {
 	return items
 }
 
-func (l *loader) item(n *yaml.Node, path string) *Item {
+func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 	if !l.expect(n, path, yaml.MappingNode) {
 		return nil
 	}
@@ -820,24 +820,24 @@ func (l *loader) item(n *yaml.Node, path string) *Item {
 		}
 	}
 	if kindNode == nil {
-		l.failMissing(n, join(path, "kind"))
+		l.failMissing(n, fieldPath(path, "kind"))
 	} else {
-		it.Kind = l.oneOf(kindNode, join(path, "kind"), ItemKinds)
+		it.Kind = l.oneOf(kindNode, fieldPath(path, "kind"), ItemKinds)
 	}
 	budget := it.Kind == KindBudget
-	allowed := itemKeys
+	allowed := fileItemKeys
 	switch {
 	case budget:
-		allowed = budgetKeys
+		allowed = fileBudgetKeys
 		it.VoteMode, it.Balanced = "lines", true
 	case it.Kind == "":
 		// Without a valid kind, only the kind's own error is useful.
-		allowed = budgetKeys
+		allowed = fileBudgetKeys
 	default:
 		// Name the budget-only keys precisely rather than as unknown.
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i]; k.Kind == yaml.ScalarNode && (k.Value == "lines" || k.Value == "balanced") {
-				l.fail(k, join(path, k.Value), "only budget items have %s (this item is %s)", k.Value, it.Kind)
+				l.fail(k, fieldPath(path, k.Value), "only budget items have %s (this item is %s)", k.Value, it.Kind)
 			}
 		}
 	}
@@ -845,22 +845,22 @@ func (l *loader) item(n *yaml.Node, path string) *Item {
 	if !ok {
 		return nil
 	}
-	it.Votes = votesByDefault[it.Kind]
+	it.Votes = kindVotesByDefault[it.Kind]
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i].Value
 		v, ok := f[k]
 		if !ok || v != n.Content[i+1] {
 			continue
 		}
-		p := join(path, k)
+		p := fieldPath(path, k)
 		switch k {
 		case "title":
 			it.Title = l.line(v, p, true)
 		case "text":
 			it.Text = l.text(v, p)
 		case "majority":
-			if !isNull(v) {
-				it.Majority = Majority(l.oneOf(v, p, majorityNames()))
+			if !isNullNode(v) {
+				it.Majority = Majority(l.oneOf(v, p, fileMajorities()))
 			}
 		case "vote":
 			if it.Kind == "" {
@@ -890,12 +890,12 @@ func (l *loader) item(n *yaml.Node, path string) *Item {
 	return it
 }
 
-func (l *loader) lines(n *yaml.Node, path string) []*BudgetLine {
+func (l *sessionLoader) lines(n *yaml.Node, path string) []*BudgetLine {
 	nodes := l.list(n, path, true)
 	lines := make([]*BudgetLine, 0, len(nodes))
 	seen := map[string]int{}
 	for i, ln := range nodes {
-		p := index(path, i)
+		p := fieldIndex(path, i)
 		f, ok := l.fields(ln, p, "code", "label", "kind", "part", "amount")
 		if !ok {
 			continue
@@ -907,7 +907,7 @@ func (l *loader) lines(n *yaml.Node, path string) []*BudgetLine {
 			if !ok || v != ln.Content[j+1] {
 				continue
 			}
-			fp := join(p, k)
+			fp := fieldPath(p, k)
 			switch k {
 			case "code":
 				bl.Code = l.id(v, fp)
@@ -936,7 +936,7 @@ func (l *loader) lines(n *yaml.Node, path string) []*BudgetLine {
 
 // amount reads an exact amount from the node's literal text: 4800000.10 in
 // the file is 480000010 centimes, never a float's approximation.
-func (l *loader) amount(n *yaml.Node, path string) Cents {
+func (l *sessionLoader) amount(n *yaml.Node, path string) Cents {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
