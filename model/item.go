@@ -214,7 +214,7 @@ func (c *AmendCmd) Apply(st *State, ctx Ctx) error {
 	if c.Amount < 0 {
 		return Usage("err.negative_amount", c.Amount.String())
 	}
-	if it.Vote != nil || it.State == ItemEnded {
+	if it.Vote != nil || (it.State == ItemEnded && it.Outcome != Deferred) {
 		return Refused("err.amend_after_final", c.Line, it.N)
 	}
 	if l.Vote != nil {

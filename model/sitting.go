@@ -165,12 +165,23 @@ func (c *AttendCmd) Apply(st *State, ctx Ctx) error {
 	if empty {
 		return Usage("err.attend_nothing")
 	}
+	// Named ids override "all"; only net changes go into the log, so the
+	// minutes do not show a member arriving and leaving in the same instant.
 	sit := s.Sitting()
+	final := map[string]Move{}
+	var order []string
 	for _, mv := range append(all, named...) {
-		if sit.Attendance[mv.Member] == mv.Presence {
+		if _, seen := final[mv.Member]; !seen {
+			order = append(order, mv.Member)
+		}
+		final[mv.Member] = mv
+	}
+	for _, id := range order {
+		mv := final[id]
+		if sit.Attendance[id] == mv.Presence {
 			continue
 		}
-		sit.Attendance[mv.Member] = mv.Presence
+		sit.Attendance[id] = mv.Presence
 		sit.Moves = append(sit.Moves, mv)
 	}
 	return nil

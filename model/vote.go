@@ -71,6 +71,14 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 	if c.For < 0 || c.Against < 0 || c.Abstain < 0 {
 		return Usage("err.negative_count")
 	}
+	for _, ch := range []Choice{c.Rest, c.Chair} {
+		if ch != NoVote && ch != For && ch != Against && ch != Abstain {
+			return Usage("err.bad_choice", string(ch))
+		}
+	}
+	// An "all for, no exceptions" roll call has no Named entries once
+	// encoded, so Rest marks a roll call too.
+	named := c.Named != nil || c.Rest != NoVote
 
 	v := Vote{Time: ctx.Time, By: ctx.Actor, Tie: b.Rules.Tie, Seats: b.Seats, Rule: b.Rules.Majority}
 	if it.Majority != "" {
@@ -108,7 +116,7 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 		}
 	}
 
-	if c.Named != nil {
+	if named {
 		if err := c.fillNamed(&v, s.Chair); err != nil {
 			return err
 		}
@@ -119,7 +127,7 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 	if t.Total() > v.Present {
 		return Refused("err.votes_exceed_present", t.Total(), v.Present)
 	}
-	if IsTie(v.Rule, t) && v.Tie == TiePresident && v.Chair == NoVote && c.Named == nil {
+	if IsTie(v.Rule, t) && v.Tie == TiePresident && v.Chair == NoVote && !named {
 		return Refused("err.tie_needs_chair", t.For, t.Against)
 	}
 	v.Outcome = Decide(v.Rule, v.Tie, t, v.Present, v.Seats, v.Chair)
@@ -161,11 +169,11 @@ func finalVoteAllowed(it *Item) error {
 				missing = append(missing, l.Code)
 			}
 		}
-		if len(missing) > 0 {
-			if len(missing) > 5 {
+		if n := len(missing); n > 0 {
+			if n > 5 {
 				missing = append(missing[:5], "…")
 			}
-			return Refused("err.lines_unvoted", len(missing), strings.Join(missing, ", "))
+			return Refused("err.lines_unvoted", n, strings.Join(missing, ", "))
 		}
 	}
 	if it.Balanced {
