@@ -1,0 +1,197 @@
+package bidi
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
+)
+
+// Ellipsis marks text cut by [Cell]. It is one cell wide.
+const Ellipsis = "…"
+
+// Cell is the one function every TUI text cell goes through. It
+//
+//  1. neutralises control and escape characters ([Sanitize]);
+//  2. if width > 0, truncates the logical text to width display cells,
+//     ending with "…" when something was cut (grapheme clusters are never
+//     split; harakat are zero width, East Asian wide characters two);
+//  3. in [ModeTerminal], keeps logical order and pads on the right;
+//     in any other mode ([ModeApp], or an unresolved [ModeAuto]) converts
+//     to visual order with [Visual] and right-aligns RTL text (padding on the
+//     left) and left-aligns LTR text.
+//
+// With width > 0 the result is exactly width cells wide as measured by
+// ansi.StringWidth (what lipgloss uses); with width 1 a cut cell is just
+// "…". With width <= 0 nothing is truncated or padded.
+//
+// Truncation happens on logical text, before reordering, so an RTL title
+// loses its logical end (drawn at its left) and not its beginning. To shape
+// Arabic for terminals that do not join letters, pass Shape(s) as s.
+func Cell(s string, width int, mode Mode) string {
+	s = Sanitize(s)
+	w := 0
+	if width > 0 {
+		var cut bool
+		s, w, cut = fit(s, width)
+		if cut {
+			s = closeEmbeddings(s) // the closers may have been cut off
+		}
+	}
+	rtl := false
+	if mode != ModeTerminal {
+		rtl = IsRTL(s)
+		s = Visual(s) // moves whole grapheme clusters: same width
+	}
+	pad := width - w
+	if pad <= 0 {
+		return s
+	}
+	if rtl {
+		return strings.Repeat(" ", pad) + s
+	}
+	return s + strings.Repeat(" ", pad)
+}
+
+// fit cuts s (already sanitized) to at most width cells (width > 0),
+// appending Ellipsis if anything was removed; blanks before the ellipsis are
+// dropped. It returns the result, its width as ansi.StringWidth counts it,
+// and whether it cut.
+func fit(s string, width int) (string, int, bool) {
+	// Fast path: printable ASCII is one cell per byte.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		if len(s) <= width {
+			return s, len(s), false
+		}
+		kept := strings.TrimRight(s[:width-1], " ")
+		return kept + Ellipsis, len(kept) + 1, true
+	}
+
+	var (
+		total   int // width of s up to the current cluster
+		keep    int // bytes of the clusters that fit before an ellipsis
+		keepW   int // their width
+		fitting = true
+		rest    = s
+	)
+	for rest != "" {
+		c, r, w, _ := uniseg.FirstGraphemeClusterInString(rest, -1)
+		rest = r
+		if c[0] < 0x80 && len(c) > 1 {
+			// ansi.StringWidth counts a leading ASCII byte on its own and
+			// measures the rest of the cluster separately; do the same.
+			w = 1 + ansi.StringWidth(c[1:])
+		}
+		if fitting && total+w > width-1 {
+			fitting = false
+		}
+		total += w
+		if total > width {
+			kept := strings.TrimRight(s[:keep], " ")
+			return kept + Ellipsis, keepW - (keep - len(kept)) + 1, true
+		}
+		if fitting {
+			keep += len(c)
+			keepW += w
+		}
+	}
+	return s, total, false
+}
+
+// Sanitize neutralises everything a terminal could act on, so that user data
+// prints harmlessly and stays on one line: every C0 control (tab and newline
+// included), DEL, every C1 control (U+0080–U+009F, e.g. U+009B CSI), U+2028
+// and U+2029, and every byte that is not valid UTF-8 becomes U+FFFD. An
+// escape sequence such as "\x1b[2J" thus prints as "\uFFFD[2J". Explicit bidi
+// embeddings, overrides and isolates left open are closed at the end (PDF,
+// PDI) so that they cannot reorder the rest of the screen line in a terminal
+// that does bidi. Text that needs none of this is returned unchanged.
+func Sanitize(s string) string {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unsafeRune(r, n) {
+			var b strings.Builder
+			b.Grow(len(s) + 2)
+			b.WriteString(s[:i])
+			for i < len(s) {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				if unsafeRune(r, n) {
+					b.WriteRune(utf8.RuneError)
+				} else {
+					b.WriteString(s[i : i+n])
+				}
+				i += n
+			}
+			s = b.String()
+			break
+		}
+		i += n
+	}
+	return closeEmbeddings(s)
+}
+
+// unsafeRune reports a decoded rune (of n bytes) that Sanitize replaces.
+func unsafeRune(r rune, n int) bool {
+	switch {
+	case r < 0x20, r == 0x7F:
+		return true
+	case 0x80 <= r && r <= 0x9F:
+		return true
+	case r == 0x2028, r == 0x2029:
+		return true
+	case r == utf8.RuneError && n == 1: // invalid byte
+		return true
+	}
+	return false
+}
+
+// closeEmbeddings appends PDF and PDI for explicit embeddings, overrides and
+// isolates that s opens and does not close (rules X1–X8, simplified: a PDI
+// closes the innermost open isolate and everything opened inside it; a PDF
+// closes the innermost embedding unless an isolate is innermost).
+func closeEmbeddings(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return (0x202A <= r && r <= 0x202E) || (0x2066 <= r && r <= 0x2069)
+	}) {
+		return s
+	}
+	var stack []byte // 'E' embedding/override, 'I' isolate
+	for _, r := range s {
+		switch {
+		case r == 0x202A, r == 0x202B, r == 0x202D, r == 0x202E: // LRE RLE LRO RLO
+			stack = append(stack, 'E')
+		case r == 0x2066, r == 0x2067, r == 0x2068: // LRI RLI FSI
+			stack = append(stack, 'I')
+		case r == 0x202C: // PDF
+			if n := len(stack); n > 0 && stack[n-1] == 'E' {
+				stack = stack[:n-1]
+			}
+		case r == 0x2069: // PDI
+			if i := strings.LastIndexByte(string(stack), 'I'); i >= 0 {
+				stack = stack[:i]
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 3*len(stack))
+	b.WriteString(s)
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] == 'E' {
+			b.WriteRune(0x202C)
+		} else {
+			b.WriteRune(0x2069)
+		}
+	}
+	return b.String()
+}
