@@ -209,11 +209,6 @@ func fail(env *Env, err error) int {
 	if err == nil {
 		return 0
 	}
-	var fe *model.FileError
-	if errors.As(err, &fe) {
-		fmt.Fprintln(env.Stderr, "jalsa: "+fe.Error())
-		return 2
-	}
 	fmt.Fprintln(env.Stderr, "jalsa: "+model.Message(err, env.lang))
 	return model.ExitCode(err)
 }

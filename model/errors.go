@@ -52,6 +52,10 @@ func ExitCode(err error) int {
 	if errors.As(err, &e) {
 		return int(e.Kind)
 	}
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return int(KindUsage)
+	}
 	return 1
 }
 
