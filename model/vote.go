@@ -97,11 +97,13 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 		v.Sitting, v.PresentIDs, v.Present, v.Quorum = old.Sitting, old.PresentIDs, old.Present, old.Quorum
 		v.Rule, v.Tie, v.Seats = old.Rule, old.Tie, old.Seats
 	} else {
-		if it.State != ItemOpen {
-			return Refused("err.item_not_open", it.N)
-		}
+		// A recorded vote ends its item, so this comes first: the clerk
+		// needs to hear "use correct", not "start the item".
 		if *tg.vote != nil {
 			return Refused("err.vote_recorded", c.ref(s))
+		}
+		if it.State != ItemOpen {
+			return Refused("err.item_not_open", it.N)
 		}
 		q := st.QuorumNow(s)
 		if !q.Met {
