@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/tui"
 	"golang.org/x/term"
 )
 
@@ -24,6 +25,7 @@ func main() {
 	env := &cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Dir: dir,
 		Actor: actor, Terminal: term.IsTerminal(int(os.Stdout.Fd())),
+		Interactive: tui.Run,
 	}
 	os.Exit(cli.Run(ctx, env, os.Args[1:]))
 }

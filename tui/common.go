@@ -1,0 +1,146 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/store"
+	"github.com/jalsa-app/jalsa/tui/bidi"
+)
+
+// Common is what every screen of one UI session shares: the store and who
+// acts, the renderer, styles and keys, the size, language and bidi mode, the
+// copy of the state the screens draw, and the status line. Each SSH client
+// has its own, so clients never share styles or sizes.
+type Common struct {
+	Store    *store.Store
+	Renderer *lipgloss.Renderer
+	Styles   *Styles
+	Keys     *KeyMap
+	Lang     string
+	Bidi     bidi.Mode
+	Actor    string
+	Role     string
+	// Width and Height are the size of the whole terminal.
+	Width, Height int
+	// Now tells the time for the clock and the speakers' timer.
+	Now func() time.Time
+
+	// Data is the latest copy of the state (see Load).
+	Data *Snapshot
+	// SessionID is the session the cockpit and its screens work on.
+	SessionID string
+
+	status    string
+	statusBad bool
+	cells     map[cellKey]string
+	nav       []navigation
+}
+
+// navigation is a screen change a page asked for, carried out by the root
+// once the page's Update returns.
+type navigation struct {
+	to   GoMsg
+	back bool
+}
+
+type cellKey struct {
+	s string
+	w int
+}
+
+// maxCells bounds the cell cache; it is cleared when full.
+const maxCells = 8192
+
+// NewCommon builds the context of one UI session.
+func NewCommon(o Options) *Common {
+	r := o.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	c := &Common{Store: o.Store, Renderer: r, Lang: i18n.Choose(o.Lang), Bidi: o.Bidi, Actor: o.Actor, Role: o.Role,
+		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cells: map[cellKey]string{}}
+	if c.Bidi == "" || c.Bidi == bidi.ModeAuto {
+		c.Bidi = bidi.ModeApp
+	}
+	if c.Role == "" {
+		c.Role = cli.RoleClerk
+	}
+	c.Styles = DefaultStyles(r)
+	c.Keys = DefaultKeyMap(func(key string) string { return c.Cell(c.T(key), 0) })
+	return c
+}
+
+// T says the UI string key in the session's language.
+func (c *Common) T(key string, args ...any) string { return i18n.T(c.Lang, key, args...) }
+
+// Cell is the one way text reaches the screen: control and escape characters
+// neutralised, cut or padded to w cells (w ≤ 0: as long as it is), and put in
+// visual order in bidi app mode. Results are cached, since the same titles
+// and names are drawn on every frame and reordering Arabic is not cheap.
+func (c *Common) Cell(s string, w int) string {
+	k := cellKey{s, w}
+	if v, ok := c.cells[k]; ok {
+		return v
+	}
+	if len(c.cells) >= maxCells {
+		clear(c.cells)
+	}
+	v := bidi.Cell(s, w, c.Bidi)
+	c.cells[k] = v
+	return v
+}
+
+// ReadOnly reports whether this session may not change anything.
+func (c *Common) ReadOnly() bool { return c.Role != cli.RoleClerk }
+
+// Do carries out cmd as this session's actor. Observers and displays are
+// refused before anything reaches the store.
+func (c *Common) Do(cmd model.Command) error {
+	if c.ReadOnly() {
+		return model.Refused("err.role_readonly", c.Role)
+	}
+	_, err := c.Store.Do(c.Actor, cmd)
+	c.Reload()
+	return err
+}
+
+// Refuse shows why an attempt to change something was refused and returns
+// true, when this session may not change anything.
+func (c *Common) Refuse() bool {
+	if c.ReadOnly() {
+		c.Fail(model.Refused("err.role_readonly", c.Role))
+		return true
+	}
+	return false
+}
+
+// Reload takes a fresh copy of the state.
+func (c *Common) Reload() { c.Data = Load(c.Store, c.SessionID) }
+
+// Info shows a message on the status line until the next key.
+func (c *Common) Info(msg string) { c.status, c.statusBad = msg, false }
+
+// Fail shows err on the status line, in the session's language.
+func (c *Common) Fail(err error) { c.status, c.statusBad = model.Message(err, c.Lang), true }
+
+// Go asks the root to show a screen.
+func (c *Common) Go(g GoMsg) { c.nav = append(c.nav, navigation{to: g}) }
+
+// Back asks the root to return to the previous screen.
+func (c *Common) Back() { c.nav = append(c.nav, navigation{back: true}) }
+
+func (c *Common) takeNav() (GoMsg, bool, bool) {
+	if len(c.nav) == 0 {
+		return GoMsg{}, false, false
+	}
+	n := c.nav[0]
+	c.nav = c.nav[1:]
+	return n.to, n.back, true
+}
+
+// clearStatus empties the status line.
+func (c *Common) clearStatus() { c.status, c.statusBad = "", false }

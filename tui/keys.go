@@ -1,0 +1,89 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap holds every key of the UI. SPEC §6 fixes the common ones; the
+// others are jalsa's own. Each screen shows the ones that matter in its help
+// bar, and `?` lists them all.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Left, Right key.Binding
+	Enter, Back, Tab, ShiftTab              key.Binding
+	Help, Lookup, Quit, ForceQuit           key.Binding
+
+	// Cockpit and the screens it opens.
+	RollCall, Vote, Start, Notes, Minutes, Audience key.Binding
+	OpenSitting, Suspend, Close                     key.Binding
+	Done, Defer, Withdraw, Correct                  key.Binding
+
+	// Roll call.
+	Toggle, AllPresent, Excused key.Binding
+
+	// Vote entry.
+	ByName, VoteFor, VoteAgainst, VoteAbstain, VoteClear, Rest key.Binding
+
+	// Budget.
+	Amend, FinalVote key.Binding
+
+	// Notes and speakers.
+	AddSpeaker, RemoveSpeaker key.Binding
+
+	// Lookup.
+	GoToSession key.Binding
+}
+
+// DefaultKeyMap returns the keys, with help text said by label (an i18n key
+// in, the text to show out).
+func DefaultKeyMap(label func(string) string) *KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, label("tui.key."+desc)))
+	}
+	return &KeyMap{
+		Up:        b("↑/k", "up", "up", "k"),
+		Down:      b("↓/j", "down", "down", "j"),
+		PageUp:    b("pgup", "page_up", "pgup"),
+		PageDown:  b("pgdn", "page_down", "pgdown"),
+		Left:      b("←", "left", "left"),
+		Right:     b("→", "right", "right"),
+		Enter:     b("enter", "enter", "enter"),
+		Back:      b("esc", "back", "esc"),
+		Tab:       b("tab", "tab", "tab"),
+		ShiftTab:  b("shift+tab", "shift_tab", "shift+tab"),
+		Help:      b("?", "help", "?"),
+		Lookup:    b("/", "lookup", "/"),
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "force_quit", "ctrl+c"),
+
+		RollCall:    b("a", "roll_call", "a"),
+		Vote:        b("v", "vote", "v"),
+		Start:       b("s", "start", "s"),
+		Notes:       b("n", "notes", "n"),
+		Minutes:     b("m", "minutes", "m"),
+		Audience:    b("D", "audience", "D"),
+		OpenSitting: b("o", "open_sitting", "o"),
+		Suspend:     b("p", "suspend", "p"),
+		Close:       b("X", "close", "X"),
+		Done:        b("d", "done", "d"),
+		Defer:       b("f", "defer", "f"),
+		Withdraw:    b("w", "withdraw", "w"),
+		Correct:     b("c", "correct", "c"),
+
+		Toggle:     b("space", "toggle", " "),
+		AllPresent: b("A", "all_present", "A"),
+		Excused:    b("x", "excused", "x"),
+
+		ByName:      b("N", "by_name", "N"),
+		VoteFor:     b("1", "vote_for", "1"),
+		VoteAgainst: b("2", "vote_against", "2"),
+		VoteAbstain: b("3", "vote_abstain", "3"),
+		VoteClear:   b("0", "vote_clear", "0"),
+		Rest:        b("r", "rest", "r"),
+
+		Amend:     b("e", "amend", "e"),
+		FinalVote: b("V", "final_vote", "V"),
+
+		AddSpeaker:    b("+", "add_speaker", "+"),
+		RemoveSpeaker: b("-", "remove_speaker", "-"),
+
+		GoToSession: b("g", "go_to_session", "g"),
+	}
+}

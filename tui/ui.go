@@ -1,0 +1,398 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/store"
+)
+
+// Smallest terminal the UI draws in (SPEC §6).
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+// Rows the root draws around a screen: the header above, the status line
+// and the help bar below.
+const (
+	headerRows = 2
+	footerRows = 2
+)
+
+// screen names a page of the UI.
+type screen int
+
+const (
+	screenHome screen = iota
+	screenCockpit
+	screenRollCall
+	screenVote
+	screenBudget
+	screenNotes
+	screenLookup
+	screenMinutes
+	screenAudience
+	numScreens
+)
+
+// page is one screen: a model with its own help and a size.
+type page interface {
+	tea.Model
+	help.KeyMap
+	SetSize(width, height int)
+}
+
+// capturer is a page with a text field focused, which gets every key but
+// the few that leave it.
+type capturer interface {
+	Capturing() bool
+}
+
+// GoMsg is delivered to a screen when it is shown, with what it is about.
+type GoMsg struct {
+	To screen
+	// Session, when set, becomes the session the cockpit works on.
+	Session string
+	Item    int
+	Line    string
+	// Correct asks the vote screen to correct a recorded vote.
+	Correct bool
+}
+
+// ChangeMsg reports that the record changed (from this UI, another SSH
+// client or the socket).
+type ChangeMsg store.Change
+
+// TickMsg moves the clock and the speakers' timer.
+type TickMsg time.Time
+
+// UI is the root model: the header, the active screen, the status line and
+// the help bar.
+type UI struct {
+	c      *Common
+	ctx    context.Context
+	pages  [numScreens]page
+	active screen
+	// back holds the screens to return to with esc.
+	back     []screen
+	help     help.Model
+	showHelp bool
+
+	sub   <-chan store.Change
+	unsub func()
+}
+
+func newUI(o Options) *UI {
+	c := NewCommon(o)
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	m := &UI{c: c, ctx: ctx, help: help.New()}
+	m.help.Styles = c.Styles.Help
+	m.pages = [numScreens]page{
+		screenHome:     newHome(c),
+		screenCockpit:  newCockpit(c),
+		screenRollCall: newRollCall(c),
+		screenVote:     newVote(c),
+		screenBudget:   newBudget(c),
+		screenNotes:    newNotes(c),
+		screenLookup:   newLookup(c),
+		screenMinutes:  newMinutes(c),
+		screenAudience: newAudience(c),
+	}
+	c.Reload()
+	switch {
+	case c.Role == cli.RoleDisplay:
+		if c.SessionID == "" {
+			c.SessionID = c.Data.liveSessionID()
+		}
+		m.show(GoMsg{To: screenAudience, Session: c.SessionID})
+	case c.SessionID != "":
+		m.show(GoMsg{To: screenCockpit, Session: c.SessionID})
+	case c.Data.liveSessionID() != "":
+		m.show(GoMsg{To: screenCockpit, Session: c.Data.liveSessionID()})
+	default:
+		m.show(GoMsg{To: screenHome})
+	}
+	m.back = nil
+	m.resize()
+	return m
+}
+
+// Init implements tea.Model: it subscribes to changes and starts the clock.
+func (m *UI) Init() tea.Cmd {
+	m.sub, m.unsub = m.c.Store.Subscribe()
+	return tea.Batch(m.wait(), tick())
+}
+
+// wait returns a command that waits for the next change: the root re-arms it
+// after each one, so no goroutine ever sends to the program.
+func (m *UI) wait() tea.Cmd {
+	sub, unsub, ctx := m.sub, m.unsub, m.ctx
+	return func() tea.Msg {
+		select {
+		case ch, ok := <-sub:
+			if !ok {
+				return nil
+			}
+			return ChangeMsg(ch)
+		case <-ctx.Done():
+			unsub()
+			return nil
+		}
+	}
+}
+
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return TickMsg(t) })
+}
+
+// Update implements tea.Model.
+func (m *UI) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case ChangeMsg:
+		if msg.Seq > m.c.Data.Seq {
+			m.c.Reload()
+		}
+		cmds = append(cmds, m.wait())
+	case TickMsg:
+		cmds = append(cmds, tick())
+	case tea.KeyMsg:
+		m.c.clearStatus()
+		if quit, cmd := m.globalKey(msg); quit || cmd != nil {
+			return m, cmd
+		}
+	}
+	cmds = append(cmds, m.forward(msg))
+	return m, tea.Batch(cmds...)
+}
+
+// globalKey handles the keys that work on every screen; it reports whether
+// the key was used.
+func (m *UI) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
+	k := m.c.Keys
+	if key.Matches(msg, k.ForceQuit) {
+		return true, m.quit()
+	}
+	if m.showHelp {
+		m.showHelp = false
+		return true, nil
+	}
+	if m.tooSmall() {
+		return key.Matches(msg, k.Quit), m.quitIf(key.Matches(msg, k.Quit))
+	}
+	if c, ok := m.pages[m.active].(capturer); ok && c.Capturing() {
+		return false, nil
+	}
+	if m.c.Role == cli.RoleDisplay {
+		return true, m.quitIf(key.Matches(msg, k.Quit))
+	}
+	hasSession := m.c.Data.Session != nil
+	switch {
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+	case key.Matches(msg, k.Quit) && (m.active == screenHome || m.active == screenCockpit):
+		return true, m.quit()
+	case key.Matches(msg, k.Lookup) && m.active != screenLookup:
+		m.show(GoMsg{To: screenLookup})
+	case key.Matches(msg, k.Audience) && m.active != screenAudience:
+		m.show(GoMsg{To: screenAudience})
+	case key.Matches(msg, k.Minutes) && hasSession && m.active != screenMinutes:
+		m.show(GoMsg{To: screenMinutes})
+	case key.Matches(msg, k.RollCall) && hasSession && m.active != screenRollCall:
+		m.show(GoMsg{To: screenRollCall})
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+func (m *UI) quitIf(ok bool) tea.Cmd {
+	if !ok {
+		return nil
+	}
+	return m.quit()
+}
+
+// quit ends the UI. Nothing needs saving: every change is on disk already.
+func (m *UI) quit() tea.Cmd {
+	if m.unsub != nil {
+		m.unsub()
+	}
+	return tea.Quit
+}
+
+// forward passes msg to the active screen, then carries out the navigation
+// the screen asked for.
+func (m *UI) forward(msg tea.Msg) tea.Cmd {
+	_, cmd := m.pages[m.active].Update(msg)
+	for {
+		g, back, ok := m.c.takeNav()
+		if !ok {
+			return cmd
+		}
+		if back {
+			m.goBack()
+			continue
+		}
+		m.show(g)
+	}
+}
+
+// show makes g.To the active screen and tells it what it is about.
+func (m *UI) show(g GoMsg) {
+	if g.Session != "" && g.Session != m.c.SessionID {
+		m.c.SessionID = g.Session
+		m.c.Reload()
+	}
+	if g.To != m.active {
+		m.back = append(m.back, m.active)
+	}
+	m.active = g.To
+	m.pages[g.To].Update(g)
+}
+
+// goBack returns to the previous screen (home when there is none).
+func (m *UI) goBack() {
+	to := screenHome
+	if n := len(m.back); n > 0 {
+		to, m.back = m.back[n-1], m.back[:n-1]
+	}
+	if to == m.active {
+		return
+	}
+	m.active = to
+	m.pages[to].Update(GoMsg{To: to})
+}
+
+func (m *UI) bodyHeight() int { return m.c.Height - headerRows - footerRows }
+
+func (m *UI) resize() {
+	m.help.Width = m.c.Width
+	for _, p := range m.pages {
+		p.SetSize(m.c.Width, m.bodyHeight())
+	}
+}
+
+func (m *UI) tooSmall() bool { return m.c.Width < minWidth || m.c.Height < minHeight }
+
+// View implements tea.Model.
+func (m *UI) View() string {
+	c := m.c
+	if c.Width == 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		return c.Cell(c.T("tui.too_small", c.Width, c.Height, minWidth, minHeight), c.Width)
+	}
+	var b strings.Builder
+	b.WriteString(m.header())
+	b.WriteByte('\n')
+	var body string
+	if m.showHelp {
+		body = m.help.FullHelpView(append(m.pages[m.active].FullHelp(), m.globalHelp()))
+	} else {
+		body = m.pages[m.active].View()
+	}
+	b.WriteString(fitBlock(body, c.Width, m.bodyHeight()))
+	b.WriteByte('\n')
+	b.WriteString(m.statusLine())
+	b.WriteByte('\n')
+	b.WriteString(m.help.ShortHelpView(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
+	return b.String()
+}
+
+func (m *UI) globalHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.Lookup, k.RollCall, k.Minutes, k.Audience, k.Help, k.Quit, k.ForceQuit}
+}
+
+// statusLine is the message of the last action, or a calm empty line.
+func (m *UI) statusLine() string {
+	c := m.c
+	if c.status == "" {
+		return ""
+	}
+	mark, st := "✓ ", c.Styles.Info
+	if c.statusBad {
+		mark, st = "✗ ", c.Styles.Error
+	}
+	return st.Render(mark + c.Cell(c.status, c.Width-2))
+}
+
+// fitBlock cuts or pads s to exactly h lines no wider than w.
+func fitBlock(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// header is two lines: the body and session, then the sitting, the clock,
+// who is present and the quorum mark.
+func (m *UI) header() string {
+	c := m.c
+	s := c.Styles
+	d := c.Data
+	w := c.Width
+	clock := c.Now().Format("15:04")
+	if d.Session == nil {
+		line1 := s.Header.Render(padRight(" jalsa", w-len(clock)-1) + clock + " ")
+		return line1 + "\n" + s.HeaderDim.Render(padRight(" "+c.Cell(c.T("tui.home.tagline"), w-2), w))
+	}
+	sess, body := d.Session, d.Body
+	title := " jalsa · " + sess.ID + " · "
+	room := w - ansi.StringWidth(title) - len(clock) - 2
+	line1 := s.Header.Render(title + c.Cell(sess.Title, room) + " " + clock + " ")
+	q := d.Quorum
+	info := " " + c.T("state."+sess.State)
+	if sit := sess.Sitting(); sit != nil {
+		info += " · " + c.T("tui.header.sitting", sit.N, sit.Call)
+	}
+	info += " · " + c.T("tui.header.present", q.Present, q.Seats)
+	mark := s.Good.Background(colorHeadBg).Render(" ✓ " + c.T("tui.header.quorum_met", q.Required))
+	if !q.Met {
+		mark = s.Bad.Background(colorHeadBg).Render(" ✗ " + c.T("tui.header.quorum_lost", q.Required))
+	}
+	if q.Required == 0 {
+		mark = s.HeaderDim.Render(" · " + c.T("tui.header.quorum_none"))
+	}
+	infoCell := c.Cell(info, 0)
+	pad := w - ansi.StringWidth(infoCell) - ansi.StringWidth(mark) - ansi.StringWidth(body.ID) - 1
+	line2 := s.HeaderDim.Render(infoCell) + mark + s.HeaderDim.Render(strings.Repeat(" ", max(pad, 1))+c.Cell(body.ID, 0)+" ")
+	return line1 + "\n" + line2
+}
+
+// padRight pads s with spaces to w cells.
+func padRight(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// width is the display width of s.
+func width(s string) int { return lipgloss.Width(s) }
