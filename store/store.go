@@ -104,9 +104,26 @@ func Open(path string, o Options) (*Store, error) {
 }
 
 func (s *Store) init(readOnly bool) error {
-	if !readOnly {
+	// Read first: a newer file must be refused before anything is written to
+	// it, and a file already set up needs no write transaction, whose commit
+	// would cost every read-only command two fdatasyncs.
+	ready := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if err := s.checkSchema(tx); err != nil {
+			return err
+		}
+		ready = true
+		for _, b := range allBuckets() {
+			ready = ready && tx.Bucket(b) != nil
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if !ready && !readOnly {
 		err := s.db.Update(func(tx *bolt.Tx) error {
-			for _, b := range [][]byte{bucketMeta, bucketEvents, bucketBodies, bucketSessions, bucketRegister, bucketIndex} {
+			for _, b := range allBuckets() {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}
@@ -127,11 +144,6 @@ func (s *Store) init(readOnly bool) error {
 			s.state = model.NewState()
 			return nil
 		}
-		var v int
-		fmt.Sscan(string(meta.Get(keySchema)), &v)
-		if v > SchemaVersion {
-			return fmt.Errorf("%s was written by a newer jalsa (schema %d; this binary reads up to %d): upgrade jalsa", s.path, v, SchemaVersion)
-		}
 		st, err := loadState(tx)
 		if err != nil {
 			return err
@@ -145,6 +157,24 @@ func (s *Store) init(readOnly bool) error {
 		}
 		return nil
 	})
+}
+
+func allBuckets() [][]byte {
+	return [][]byte{bucketMeta, bucketEvents, bucketBodies, bucketSessions, bucketRegister, bucketIndex}
+}
+
+// checkSchema refuses a file written by a newer jalsa.
+func (s *Store) checkSchema(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return nil
+	}
+	var v int
+	fmt.Sscan(string(meta.Get(keySchema)), &v)
+	if v > SchemaVersion {
+		return fmt.Errorf("%s was written by a newer jalsa (schema %d; this binary reads up to %d): upgrade jalsa", s.path, v, SchemaVersion)
+	}
+	return nil
 }
 
 func loadState(tx *bolt.Tx) (*model.State, error) {
