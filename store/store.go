@@ -407,9 +407,35 @@ func (s *Store) Events(fn func(ev model.Event) error) error {
 }
 
 // Backup writes a consistent copy of the database to path while it stays in
-// use (a bbolt read transaction).
+// use (a bbolt read transaction). The copy goes through a temporary file,
+// synced, then renamed, so a crash never leaves a half backup where a good
+// one was. path may not be the database itself.
 func (s *Store) Backup(path string) error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		return tx.CopyFile(path, 0o600)
+	if fi, err := os.Stat(path); err == nil {
+		if db, err := os.Stat(s.path); err == nil && os.SameFile(fi, db) {
+			return model.Refused("err.backup_onto_db", path)
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	err = s.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(f)
+		return err
 	})
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o600)
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }
