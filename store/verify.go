@@ -36,8 +36,16 @@ type Report struct {
 func (s *Store) Verify() (Report, error) {
 	var rep Report
 	err := s.db.View(func(tx *bolt.Tx) error {
+		// Drain every error: Check's goroutine walks the pages of tx and
+		// must finish before the transaction ends.
+		var bad error
 		for err := range tx.Check() {
-			return &VerifyError{Msg: "bbolt: " + err.Error()}
+			if bad == nil {
+				bad = &VerifyError{Msg: "bbolt: " + err.Error()}
+			}
+		}
+		if bad != nil {
+			return bad
 		}
 		st := model.NewState()
 		prev := ""
