@@ -140,8 +140,16 @@ func printQuorum(env *Env, st *store.Store, id, msg string) error {
 	if !q.Met {
 		mark = i18n.T(env.lang, "msg.quorum_not_met")
 	}
-	fmt.Fprintf(env.Stdout, "%d/%d %s (%s)\n", q.Present, q.Seats, i18n.T(env.lang, "msg.present"), i18n.T(env.lang, "msg.quorum_line", q.Required, q.Rule, mark))
+	fmt.Fprintf(env.Stdout, "%d/%d %s (%s)\n", q.Present, q.Seats, i18n.T(env.lang, "msg.present"), i18n.T(env.lang, "msg.quorum_line", q.Required, QuorumRuleName(env.lang, q.Rule), mark))
 	return nil
+}
+
+// QuorumRuleName says a quorum rule in lang; a number stays a number.
+func QuorumRuleName(lang, rule string) string {
+	if _, err := strconv.Atoi(rule); err == nil {
+		return rule
+	}
+	return i18n.T(lang, "quorum."+rule)
 }
 
 func runItem(ctx context.Context, env *Env, st *store.Store, o *opts) error {

@@ -52,6 +52,10 @@ func init() {
 		"msg.backup":         {En: "backup written to %s", Fr: "sauvegarde écrite dans %s", Ar: "كتبت النسخة الاحتياطية في %s"},
 		"msg.verified":       {En: "ok: %d events chained, %d sessions equal their replay, head %s", Fr: "ok : %d événements chaînés, %d sessions conformes à leur rejeu, tête %s", Ar: "سليم: %d حدثا متسلسلا، و%d دورة مطابقة لإعادة تشغيل أحداثها، الرأس %s"},
 
+		"quorum.majority": {En: "majority of seats", Fr: "majorité des sièges", Ar: "أغلبية المقاعد"},
+		"quorum.third":    {En: "a third of seats", Fr: "tiers des sièges", Ar: "ثلث المقاعد"},
+		"quorum.none":     {En: "no quorum", Fr: "sans quorum", Ar: "دون نصاب"},
+
 		"state.draft":     {En: "draft", Fr: "en préparation", Ar: "قيد الإعداد"},
 		"state.open":      {En: "open", Fr: "en séance", Ar: "منعقدة"},
 		"state.suspended": {En: "suspended", Fr: "suspendue", Ar: "معلقة"},

@@ -153,7 +153,7 @@ func runStatus(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 			mark = i18n.T(l, "msg.quorum_not_met")
 		}
 		fmt.Fprintf(env.Stdout, "%s %d (%s %d)  %d/%d %s  %s\n", i18n.T(l, "label.sitting"), status.Sitting, i18n.T(l, "label.call"), status.Call,
-			status.Present, status.Seats, i18n.T(l, "msg.present"), i18n.T(l, "msg.quorum_line", status.QuorumRequired, status.QuorumRule, mark))
+			status.Present, status.Seats, i18n.T(l, "msg.present"), i18n.T(l, "msg.quorum_line", status.QuorumRequired, QuorumRuleName(l, status.QuorumRule), mark))
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	for _, it := range status.Items {
