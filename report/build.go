@@ -1,0 +1,255 @@
+package report
+
+import (
+	"slices"
+	"strings"
+	"time"
+	// Morocco moves its clock for Ramadan every year; the embedded zone
+	// database keeps the minutes' times right on hosts without tzdata.
+	_ "time/tzdata"
+
+	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
+)
+
+// Zone is the time zone the minutes are written in.
+var Zone = loadZone()
+
+func loadZone() *time.Location {
+	if loc, err := time.LoadLocation("Africa/Casablanca"); err == nil {
+		return loc
+	}
+	return time.FixedZone("+01", 3600)
+}
+
+// Build gathers the minutes of session id in lang from st. A session that is
+// not closed gives a draft.
+func Build(st *model.State, id, lang string) (*Document, error) {
+	s, err := st.Session(id)
+	if err != nil {
+		return nil, err
+	}
+	b := st.BodyOf(s)
+	if b == nil {
+		return nil, model.NotFound("report.err_body", s.Body, s.ID)
+	}
+	if lang, err = language(lang, b); err != nil {
+		return nil, err
+	}
+	bd := builder{lang: lang, body: b}
+	name := b.Name
+	if n := b.Names[lang]; n != "" {
+		name = n
+	}
+	d := &Document{
+		Lang: lang, Dir: i18n.Dir(lang), State: s.State, Draft: s.State != model.StateClosed,
+		Body:    BodyInfo{ID: b.ID, Name: clean(name), Seats: b.Seats},
+		Session: SessionInfo{ID: s.ID, Kind: s.Kind, Title: clean(s.Title), Planned: s.Date, Place: clean(s.Place)},
+		Chair:   bd.personPtr(s.Chair), Secretary: bd.personPtr(s.Secretary),
+		Guests: []Guest{}, Sittings: []Sitting{}, Items: []Item{}, Corrections: []Correction{},
+		Closed: at(s.Closed),
+	}
+	for _, g := range s.Guests {
+		d.Guests = append(d.Guests, Guest{Name: clean(g.Name), Role: clean(g.Role)})
+	}
+	for i, sit := range s.Sittings {
+		d.Sittings = append(d.Sittings, bd.sitting(sit, s.State == model.StateClosed && i == len(s.Sittings)-1))
+	}
+	for _, it := range s.Items {
+		d.Items = append(d.Items, bd.item(s, it))
+		ref := model.Ref(s.ID, it.N, "")
+		d.Corrections = append(d.Corrections, bd.corrections(ref, it.Corrections)...)
+		for _, l := range it.Lines {
+			d.Corrections = append(d.Corrections, bd.corrections(model.Ref(s.ID, it.N, l.Code), l.Corrections)...)
+		}
+	}
+	slices.SortStableFunc(d.Corrections, func(a, b Correction) int { return a.Time.Compare(b.Time) })
+	return d, nil
+}
+
+// builder turns model records into the document's parts.
+type builder struct {
+	lang string
+	body *model.Body
+}
+
+func (bd builder) person(id string) Person {
+	m, ok := bd.body.Member(id)
+	if !ok {
+		return Person{ID: id, Name: id}
+	}
+	return Person{ID: m.ID, Name: clean(m.Name), Role: clean(m.Role)}
+}
+
+func (bd builder) personPtr(id string) *Person {
+	if id == "" {
+		return nil
+	}
+	p := bd.person(id)
+	return &p
+}
+
+// sitting works out who attended: present means present at some moment of
+// the sitting; the quorum is the one the roll call established.
+func (bd builder) sitting(sit *model.Sitting, closes bool) Sitting {
+	out := Sitting{N: sit.N, Call: sit.Call, Open: at(sit.Open), End: at(sit.End), Closes: closes,
+		Present: []Person{}, Excused: []Person{}, Absent: []Person{}, Moves: []Move{}}
+	roll := map[string]model.Presence{}
+	attended := map[string]bool{}
+	for _, mv := range sit.Moves {
+		if mv.Presence == model.Present {
+			attended[mv.Member] = true
+		}
+		if mv.Kind == "roll" {
+			roll[mv.Member] = mv.Presence
+			continue
+		}
+		out.Moves = append(out.Moves, Move{Time: at(mv.Time), Kind: mv.Kind, Member: bd.person(mv.Member)})
+	}
+	atRoll := 0
+	for _, m := range bd.body.Members {
+		p := bd.person(m.ID)
+		switch {
+		case attended[m.ID]:
+			out.Present = append(out.Present, p)
+		case sit.Attendance[m.ID] == model.Excused:
+			out.Excused = append(out.Excused, p)
+		default:
+			out.Absent = append(out.Absent, p)
+		}
+		if roll[m.ID] == model.Present {
+			atRoll++
+		}
+	}
+	rule := bd.body.Rules.QuorumRule(sit.Call)
+	req := model.QuorumRequired(rule, bd.body.Seats)
+	out.Quorum = Quorum{Rule: rule, Call: sit.Call, Present: atRoll, Seats: bd.body.Seats, Required: req, Met: atRoll >= req}
+	return out
+}
+
+func (bd builder) item(s *model.Session, it *model.Item) Item {
+	out := Item{N: it.N, Ref: model.Ref(s.ID, it.N, ""), Title: clean(it.Title), Kind: it.Kind, Sitting: it.Sitting,
+		Started: at(it.Started), Ended: at(it.Ended), Outcome: it.Outcome, Text: clean(it.Text),
+		Notes: []Note{}, Speakers: []Speaker{}, Vote: bd.vote(it.Vote, it.Corrections)}
+	for _, n := range it.Notes {
+		out.Notes = append(out.Notes, Note{Time: at(n.Time), Text: clean(n.Text)})
+	}
+	for _, sp := range it.Speakers {
+		if sp.Start.IsZero() {
+			continue // listed but never took the floor
+		}
+		out.Speakers = append(out.Speakers, Speaker{Member: bd.person(sp.Member), Start: at(sp.Start), End: at(sp.End)})
+	}
+	if it.Kind == model.KindBudget {
+		out.Budget = bd.budget(s, it)
+	}
+	return out
+}
+
+func (bd builder) budget(s *model.Session, it *model.Item) *Budget {
+	b := &Budget{Mode: it.VoteMode, Balanced: it.Balanced, Lines: []Line{}, Parts: []PartTotal{}}
+	parts := map[string]int{}
+	for _, l := range it.Lines {
+		line := Line{Ref: model.Ref(s.ID, it.N, l.Code), Code: clean(l.Code), Label: clean(l.Label), Kind: l.Kind, Part: clean(l.Part),
+			Amount: l.Amount, Amendments: []Amendment{}, Outcome: l.Outcome, Vote: bd.vote(l.Vote, l.Corrections)}
+		if len(l.Amendments) > 0 {
+			orig := l.Amendments[0].From
+			line.Original = &orig
+		}
+		for _, a := range l.Amendments {
+			line.Amendments = append(line.Amendments, Amendment{Time: at(a.Time), From: a.From, To: a.To, Reason: clean(a.Reason)})
+		}
+		b.Lines = append(b.Lines, line)
+		if l.Part != "" {
+			i, ok := parts[l.Part]
+			if !ok {
+				i = len(b.Parts)
+				parts[l.Part] = i
+				b.Parts = append(b.Parts, PartTotal{Part: clean(l.Part)})
+			}
+			if l.Kind == "revenue" {
+				b.Parts[i].Revenue += l.Amount
+			} else {
+				b.Parts[i].Expense += l.Amount
+			}
+		}
+	}
+	b.Revenue, b.Expense = it.Totals()
+	b.Balance = b.Revenue - b.Expense
+	return b
+}
+
+// vote is the current record of a vote. A correction re-counts a vote
+// rather than holding it again, so the vote keeps the time it was taken.
+func (bd builder) vote(v *model.Vote, corrections []model.Correction) *Vote {
+	if v == nil {
+		return nil
+	}
+	out := bd.voteValue(*v)
+	if len(corrections) > 0 {
+		out.Corrected = true
+		out.Time = at(corrections[0].Previous.Time)
+	}
+	return &out
+}
+
+func (bd builder) voteValue(v model.Vote) Vote {
+	out := Vote{Time: at(v.Time), Sitting: v.Sitting, For: v.For, Against: v.Against, Abstain: v.Abstain,
+		Present: v.Present, Seats: v.Seats, Quorum: v.Quorum, Rule: v.Rule, Tie: v.Tie, Chair: v.Chair,
+		Outcome: v.Outcome, Explanation: model.Explain(bd.lang, &v)}
+	if v.Named != nil {
+		n := &Named{For: []Person{}, Against: []Person{}, Abstain: []Person{}, NoVote: []Person{}}
+		// The body's order, so the lists read like the roll.
+		for _, m := range bd.body.Members {
+			if !slices.Contains(v.PresentIDs, m.ID) {
+				continue
+			}
+			p := bd.person(m.ID)
+			switch v.Named[m.ID] {
+			case model.For:
+				n.For = append(n.For, p)
+			case model.Against:
+				n.Against = append(n.Against, p)
+			case model.Abstain:
+				n.Abstain = append(n.Abstain, p)
+			default:
+				n.NoVote = append(n.NoVote, p)
+			}
+		}
+		out.Named = n
+	}
+	return out
+}
+
+func (bd builder) corrections(ref string, cs []model.Correction) []Correction {
+	var out []Correction
+	for _, c := range cs {
+		out = append(out, Correction{Ref: ref, Time: at(c.Time), Reason: clean(c.Reason), Previous: bd.voteValue(c.Previous)})
+	}
+	return out
+}
+
+// at puts a time in the minutes' zone; zero stays zero.
+func at(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.In(Zone)
+}
+
+// clean drops control characters and the bidi embeddings and overrides
+// that could make printed text read other than it is stored; line breaks and
+// tabs become spaces, since every field is printed inline.
+func clean(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			return ' '
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			return -1
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return -1
+		}
+		return r
+	}, s))
+}

@@ -1,0 +1,36 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"html/template"
+)
+
+// The page is one file: the stylesheet is inlined and no font, script or
+// image is fetched, so the minutes print the same anywhere and offline.
+var (
+	//go:embed minutes.html
+	pageSource string
+	//go:embed minutes.css
+	pageStyle string
+
+	page = template.Must(template.New("minutes").Parse(pageSource))
+)
+
+// htmlView is what the page template sees: the document, the words of its
+// language, and the stylesheet.
+type htmlView struct {
+	*Document
+	W   words
+	CSS template.CSS
+}
+
+// renderHTML writes the document as a self-contained HTML page. The
+// template escapes every value, so text typed by users stays text.
+func renderHTML(d *Document) (string, error) {
+	var buf bytes.Buffer
+	if err := page.Execute(&buf, htmlView{Document: d, W: words{d.Lang}, CSS: template.CSS(pageStyle)}); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
