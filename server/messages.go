@@ -1,0 +1,112 @@
+package server
+
+import "github.com/jalsa-app/jalsa/i18n"
+
+func init() {
+	i18n.Register(map[string]i18n.Text{
+		// The operators file (SPEC §7); each is the message part of a FILE:LINE:COL error.
+		"server.op_missing": {
+			En: `no operators file: create it with one line per operator, "ROLE KEY-TYPE KEY NAME" (roles: clerk, observer, display)`,
+			Fr: `pas de fichier des opérateurs : créez-le avec une ligne par opérateur, « RÔLE TYPE-DE-CLÉ CLÉ NOM » (rôles : clerk, observer, display)`,
+			Ar: `لا يوجد ملف المشغلين: أنشئه بسطر لكل مشغل «الدور نوع-المفتاح المفتاح الاسم» (الأدوار: clerk وobserver وdisplay)`},
+		"server.op_unreadable": {
+			En: "cannot read it: %s", Fr: "lecture impossible : %s", Ar: "تعذرت قراءته: %s"},
+		"server.op_writable": {
+			En: "anyone may write to it (mode %04o), so anyone could make themselves a clerk: run chmod go-w on it",
+			Fr: "tout le monde peut y écrire (mode %04o), donc se déclarer greffier : lancez chmod go-w dessus",
+			Ar: "يمكن لأي كان الكتابة فيه (الصلاحيات %04o) وبالتالي منح نفسه دور الكاتب: نفذ chmod go-w عليه"},
+		"server.op_fields": {
+			En: `expected "ROLE KEY-TYPE KEY NAME", e.g. "clerk ssh-ed25519 AAAAC3Nz… fatima"`,
+			Fr: `attendu « RÔLE TYPE-DE-CLÉ CLÉ NOM », p. ex. « clerk ssh-ed25519 AAAAC3Nz… fatima »`,
+			Ar: `المنتظر «الدور نوع-المفتاح المفتاح الاسم»، مثل «clerk ssh-ed25519 AAAAC3Nz… fatima»`},
+		"server.op_role": {
+			En: "%q is not a role: use clerk, observer or display",
+			Fr: "%q n'est pas un rôle : utilisez clerk, observer ou display",
+			Ar: "%q ليس دورا: استعمل clerk أو observer أو display"},
+		"server.op_key": {
+			En: "not an SSH public key (%s)", Fr: "ce n'est pas une clé publique SSH (%s)", Ar: "ليس مفتاح SSH عموميا (%s)"},
+		"server.op_key_type": {
+			En: "the key says it is %s, not %s", Fr: "la clé est de type %s, pas %s", Ar: "نوع المفتاح %s وليس %s"},
+		"server.op_dup": {
+			En: "this key is already on line %d (%s): one key, one operator",
+			Fr: "cette clé figure déjà ligne %d (%s) : une clé, un opérateur",
+			Ar: "هذا المفتاح مذكور في السطر %d (%s): لكل مفتاح مشغل واحد"},
+		"server.op_name": {
+			En: "the name contains control characters", Fr: "le nom contient des caractères de contrôle", Ar: "يحتوي الاسم على محارف تحكم"},
+		"server.op_none": {
+			En: `no operator in it: add a line such as "clerk ssh-ed25519 AAAAC3Nz… fatima"`,
+			Fr: `aucun opérateur : ajoutez une ligne comme « clerk ssh-ed25519 AAAAC3Nz… fatima »`,
+			Ar: `لا يوجد أي مشغل: أضف سطرا مثل «clerk ssh-ed25519 AAAAC3Nz… fatima»`},
+
+		// Starting the server.
+		"server.bad_idle": {
+			En: "--idle %q: give a duration such as 30m or 1h (0 turns it off)",
+			Fr: "--idle %q : donnez une durée comme 30m ou 1h (0 désactive)",
+			Ar: "--idle %q: أعط مدة مثل 30m أو 1h (القيمة 0 تعطله)"},
+		"server.bad_bidi": {
+			En: "--bidi %q: allowed are auto, app, terminal", Fr: "--bidi %q : valeurs permises auto, app, terminal", Ar: "--bidi %q: القيم المسموح بها auto وapp وterminal"},
+		"server.listen": {
+			En: "cannot listen on %s: %s", Fr: "impossible d'écouter sur %s : %s", Ar: "تعذر الاستماع على %s: %s"},
+		"server.host_key": {
+			En: "host key %s: %s", Fr: "clé d'hôte %s : %s", Ar: "مفتاح المضيف %s: %s"},
+		"server.host_key_open": {
+			En: "host key %s can be read by others (mode %04o): run chmod 600 on it",
+			Fr: "la clé d'hôte %s est lisible par d'autres (mode %04o) : lancez chmod 600 dessus",
+			Ar: "مفتاح المضيف %s مقروء من طرف الآخرين (الصلاحيات %04o): نفذ chmod 600 عليه"},
+
+		// The server's log (its standard error).
+		"server.log.serving": {
+			En: "serving on %s; host key %s; %d operators from %s; idle limit %s",
+			Fr: "en service sur %s ; clé d'hôte %s ; %d opérateurs depuis %s ; inactivité max. %s",
+			Ar: "الخادم يعمل على %s؛ مفتاح المضيف %s؛ %d مشغلين من %s؛ أقصى مدة خمول %s"},
+		"server.log.no_idle": {En: "none", Fr: "aucune", Ar: "بلا حد"},
+		"server.log.connect": {
+			En: "%s (%s) connected from %s: %s", Fr: "%s (%s) connecté depuis %s : %s", Ar: "%s (%s) متصل من %s: %s"},
+		"server.log.screen": {
+			En: "screen %dx%d, %s, bidi %s", Fr: "écran %dx%d, %s, bidi %s", Ar: "شاشة %dx%d، %s، bidi %s"},
+		"server.log.disconnect": {
+			En: "%s disconnected after %s", Fr: "%s déconnecté après %s", Ar: "انقطع اتصال %s بعد %s"},
+		"server.log.unknown_key": {
+			En: "refused key %s from %s: not in the operators file",
+			Fr: "clé %s refusée depuis %s : absente du fichier des opérateurs",
+			Ar: "رفض المفتاح %s من %s: غير موجود في ملف المشغلين"},
+		"server.log.reloaded": {
+			En: "operators file reloaded: %d operators", Fr: "fichier des opérateurs rechargé : %d opérateurs", Ar: "أعيد تحميل ملف المشغلين: %d مشغلين"},
+		"server.log.reload_failed": {
+			En: "operators file not reloaded, the previous one stays in force: %s",
+			Fr: "fichier des opérateurs non rechargé, le précédent reste en vigueur : %s",
+			Ar: "لم يعد تحميل ملف المشغلين ويبقى السابق ساريا: %s"},
+		"server.log.stopping": {
+			En: "stopping: telling %d screens", Fr: "arrêt : %d écrans prévenus", Ar: "إيقاف الخادم: إبلاغ %d شاشات"},
+
+		// What clients read.
+		"server.denied": {
+			En: "permission denied: this key is not in the operators file",
+			Fr: "accès refusé : cette clé n'est pas dans le fichier des opérateurs",
+			Ar: "الدخول مرفوض: هذا المفتاح غير موجود في ملف المشغلين"},
+		"server.no_terminal": {
+			En: "no terminal: use ssh -t for the screen, or give a command, e.g. ssh -p PORT HOST decisions --json",
+			Fr: "pas de terminal : utilisez ssh -t pour l'écran, ou donnez une commande, p. ex. ssh -p PORT HÔTE decisions --json",
+			Ar: "لا توجد طرفية: استعمل ssh -t للشاشة، أو أعط أمرا مثل ssh -p PORT HOST decisions --json"},
+		"server.bye_idle": {
+			En: "disconnected after %s without a key press; everything is saved",
+			Fr: "déconnecté après %s sans frappe au clavier ; tout est enregistré",
+			Ar: "قطع الاتصال بعد %s دون ضغط أي مفتاح؛ كل شيء محفوظ"},
+		"server.bye_shutdown": {
+			En: "the server is shutting down; everything is saved",
+			Fr: "le serveur s'arrête ; tout est enregistré",
+			Ar: "الخادم يتوقف؛ كل شيء محفوظ"},
+		"server.bad_command": {
+			En: "cannot read the command %q: check its quotes",
+			Fr: "impossible de lire la commande %q : vérifiez ses guillemets",
+			Ar: "تعذرت قراءة الأمر %q: تحقق من علامات الاقتباس"},
+		"server.remote_file": {
+			En: "%s names a file on the server, which SSH clients may not read or write: use - (standard input or output)",
+			Fr: "%s désigne un fichier du serveur, que les clients SSH ne peuvent ni lire ni écrire : utilisez - (entrée ou sortie standard)",
+			Ar: "%s يشير إلى ملف على الخادم، ولا يحق لعملاء SSH قراءته أو الكتابة فيه: استعمل - (الدخل أو الخرج المعياري)"},
+		"server.remote_backup": {
+			En: "backup writes a file on the server: run it there, or use export over SSH",
+			Fr: "backup écrit un fichier sur le serveur : lancez-le sur place, ou utilisez export par SSH",
+			Ar: "backup يكتب ملفا على الخادم: نفذه هناك، أو استعمل export عبر SSH"},
+	})
+}

@@ -1,0 +1,103 @@
+package server
+
+import (
+	"context"
+	"io"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/tui"
+	"github.com/jalsa-app/jalsa/tui/bidi"
+)
+
+// screen is one client's UI while it runs.
+type screen struct {
+	lang string
+	bidi bidi.Mode
+	// done ends the UI's subscription to changes and the shutdown watch.
+	done context.CancelFunc
+	// idle is set when the UI quit because no key was pressed.
+	idle atomic.Bool
+}
+
+// program builds the UI of a client with a terminal: its own renderer
+// (colour profile and background from the client, not the server), size,
+// language and bidi mode, and the operator's name and role. A display
+// operator opens straight on the audience display (tui does it from the
+// role). It returns nil, after saying why, when there is no terminal.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	pty, _, ok := sess.Pty()
+	c := newClient(sess, s.lang)
+	if !ok {
+		wish.Fatalln(sess, "jalsa: "+i18n.T(c.lang, "server.no_terminal"))
+		return nil
+	}
+	op := operatorOf(sess)
+	mode := s.bidi
+	if mode == bidi.ModeAuto {
+		mode = bidi.Detect(c.lookup)
+	}
+	ctx, done := context.WithCancel(sess.Context())
+	scr := &screen{lang: c.lang, bidi: mode, done: done}
+	s.mu.Lock()
+	stopping := s.stopping
+	if !stopping {
+		s.screens[sess] = scr
+	}
+	s.mu.Unlock()
+	if stopping {
+		done()
+		wish.Fatalln(sess, "jalsa: "+i18n.T(c.lang, "server.bye_shutdown"))
+		return nil
+	}
+	var m tea.Model = tui.New(tui.Options{Store: s.st, Lang: c.lang, Bidi: mode, Renderer: bm.MakeRenderer(sess),
+		Actor: op.Name, Role: op.Role, Width: pty.Window.Width, Height: pty.Window.Height, Context: ctx})
+	// A projector never presses a key: idleness is for people.
+	if s.idle > 0 && op.Role != cli.RoleDisplay {
+		m = newIdleModel(m, s.idle, time.Now, &scr.idle)
+	}
+	// The server handles signals; a program must not quit on them by
+	// itself, or its client would miss the farewell.
+	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
+	if mode == bidi.ModeApp {
+		_, _ = io.WriteString(sess, bidi.EnterExplicit)
+	}
+	go func() {
+		select {
+		case <-s.ctx.Done():
+			p.Quit()
+		case <-ctx.Done():
+		}
+	}()
+	return p
+}
+
+// farewell runs once a client's UI has ended: it restores the terminal's
+// bidi mode and says why the UI ended when the client did not ask for it.
+func (s *Server) farewell(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.mu.Lock()
+		scr := s.screens[sess]
+		delete(s.screens, sess)
+		s.mu.Unlock()
+		if scr != nil {
+			scr.done()
+			if scr.bidi == bidi.ModeApp {
+				_, _ = io.WriteString(sess, bidi.LeaveExplicit)
+			}
+			switch {
+			case s.ctx.Err() != nil:
+				wish.Println(sess, "jalsa: "+i18n.T(scr.lang, "server.bye_shutdown"))
+			case scr.idle.Load():
+				wish.Println(sess, "jalsa: "+i18n.T(scr.lang, "server.bye_idle", s.idle))
+			}
+		}
+		next(sess)
+	}
+}
