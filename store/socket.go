@@ -52,15 +52,12 @@ func (s *Store) Serve(ctx context.Context, what string, h Handler) error {
 		ln.Close()
 		return err
 	}
-	_ = os.WriteFile(ownerPath(s.path), []byte(fmt.Sprintf("%d %s", os.Getpid(), what)), 0o600)
+	s.claim(what)
 	go func() {
 		<-ctx.Done()
 		ln.Close()
 	}()
-	defer func() {
-		os.Remove(path)
-		os.Remove(ownerPath(s.path))
-	}()
+	defer os.Remove(path)
 	for {
 		conn, err := ln.Accept()
 		if err != nil {
@@ -105,8 +102,9 @@ func Forward(db string, req Request, timeout time.Duration) (Response, error) {
 	return resp, nil
 }
 
-// Owner describes the process that owns the database at db, as it wrote it
-// when it took the socket ("pid 1234 (jalsa serve)"), or "" if unknown.
+// Owner describes the process that holds the database at db, as it wrote it
+// when it opened the file or took the socket ("pid 1234 (jalsa serve)"), or
+// "" if unknown.
 func Owner(db string) string {
 	b, err := os.ReadFile(ownerPath(db))
 	if err != nil {

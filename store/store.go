@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,7 +101,36 @@ func Open(path string, o Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !o.ReadOnly {
+		s.claim(commandLine())
+	}
 	return s, nil
+}
+
+// claim records that this process holds the database, for the message a
+// command blocked by the lock prints (Owner). The holder writes it only after
+// taking the lock, so a file left by a killed process is replaced by the
+// next holder before anyone can be blocked by it.
+func (s *Store) claim(what string) {
+	_ = os.WriteFile(ownerPath(s.path), []byte(fmt.Sprintf("%d %s", os.Getpid(), what)), 0o600)
+}
+
+// release removes the claim if it is still this process's.
+func (s *Store) release() {
+	b, err := os.ReadFile(ownerPath(s.path))
+	if err == nil && strings.HasPrefix(string(b), fmt.Sprintf("%d ", os.Getpid())) {
+		os.Remove(ownerPath(s.path))
+	}
+}
+
+// commandLine is how this process was started, short enough for a message.
+func commandLine() string {
+	args := append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...)
+	line := strings.Join(args, " ")
+	if r := []rune(line); len(r) > 60 {
+		line = string(r[:60]) + "…"
+	}
+	return line
 }
 
 func (s *Store) init(readOnly bool) error {
@@ -212,6 +242,7 @@ func (s *Store) Close() error {
 		delete(s.subs, ch)
 	}
 	s.subMu.Unlock()
+	s.release()
 	return s.db.Close()
 }
 
