@@ -187,9 +187,18 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	}
 	defer st.Close()
 	if c.owns {
+		// Stop serving before the store closes, so the socket file goes
+		// with the process instead of staying behind.
 		sctx, stop := context.WithCancel(ctx)
-		defer stop()
-		go st.Serve(sctx, "jalsa "+name, SocketHandler(env, st))
+		served := make(chan struct{})
+		go func() {
+			defer close(served)
+			st.Serve(sctx, "jalsa "+name, SocketHandler(env, st))
+		}()
+		defer func() {
+			stop()
+			<-served
+		}()
 	}
 	return fail(env, c.run(ctx, env, st, o))
 }
