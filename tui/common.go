@@ -36,7 +36,7 @@ type Common struct {
 
 	status    string
 	statusBad bool
-	cells     map[cellKey]string
+	cellCache map[cellKey]string
 	nav       []navigation
 }
 
@@ -62,7 +62,7 @@ func NewCommon(o Options) *Common {
 		r = lipgloss.DefaultRenderer()
 	}
 	c := &Common{Store: o.Store, Renderer: r, Lang: i18n.Choose(o.Lang), Bidi: o.Bidi, Actor: o.Actor, Role: o.Role,
-		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cells: map[cellKey]string{}}
+		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cellCache: map[cellKey]string{}}
 	if c.Bidi == "" || c.Bidi == bidi.ModeAuto {
 		c.Bidi = bidi.ModeApp
 	}
@@ -83,14 +83,14 @@ func (c *Common) T(key string, args ...any) string { return i18n.T(c.Lang, key, 
 // and names are drawn on every frame and reordering Arabic is not cheap.
 func (c *Common) Cell(s string, w int) string {
 	k := cellKey{s, w}
-	if v, ok := c.cells[k]; ok {
+	if v, ok := c.cellCache[k]; ok {
 		return v
 	}
-	if len(c.cells) >= maxCells {
-		clear(c.cells)
+	if len(c.cellCache) >= maxCells {
+		clear(c.cellCache)
 	}
 	v := bidi.Cell(s, w, c.Bidi)
-	c.cells[k] = v
+	c.cellCache[k] = v
 	return v
 }
 
@@ -106,6 +106,17 @@ func (c *Common) Do(cmd model.Command) error {
 	_, err := c.Store.Do(c.Actor, cmd)
 	c.Reload()
 	return err
+}
+
+// Check tries cmd on a scratch copy of the session, without saving
+// anything, to tell early whether the rules would allow it.
+func (c *Common) Check(cmd model.Command) error {
+	st := model.NewState()
+	if d := c.Data; d.Session != nil {
+		st.Sessions[d.Session.ID] = deepCopy(d.Session)
+		st.Bodies[d.Body.ID] = deepCopy(d.Body)
+	}
+	return cmd.Apply(st, model.Ctx{Time: c.Now(), Actor: c.Actor})
 }
 
 // Refuse shows why an attempt to change something was refused and returns

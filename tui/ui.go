@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/store"
@@ -297,14 +296,14 @@ func (m *UI) View() string {
 		return ""
 	}
 	if m.tooSmall() {
-		return c.Cell(c.T("tui.too_small", c.Width, c.Height, minWidth, minHeight), c.Width)
+		return strings.Join(c.cells(c.T("tui.too_small", c.Width, c.Height, minWidth, minHeight), c.Width, c.Height), "\n")
 	}
 	var b strings.Builder
 	b.WriteString(m.header())
 	b.WriteByte('\n')
 	var body string
 	if m.showHelp {
-		body = m.help.FullHelpView(append(m.pages[m.active].FullHelp(), m.globalHelp()))
+		body = m.fullHelp()
 	} else {
 		body = m.pages[m.active].View()
 	}
@@ -316,9 +315,74 @@ func (m *UI) View() string {
 	return b.String()
 }
 
+// globalHelp lists the keys that work on every screen.
 func (m *UI) globalHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Lookup, k.RollCall, k.Minutes, k.Audience, k.Help, k.Quit, k.ForceQuit}
+	return []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Tab, k.Help, k.Lookup, k.RollCall, k.Minutes, k.Audience, k.Quit, k.ForceQuit}
+}
+
+// helpColumn is the width of one column of the full help.
+const helpColumn = 39
+
+// fullHelp lists every key of the active screen, then those that work
+// everywhere, in as many columns as fit.
+func (m *UI) fullHelp() string {
+	c, s := m.c, m.c.Styles
+	var entries []string
+	seen := map[string]bool{}
+	addAll := func(title string, bs []key.Binding) {
+		entries = append(entries, s.Title.Render(c.Cell(title, helpColumn)))
+		for _, b := range bs {
+			h := b.Help()
+			if seen[h.Key+h.Desc] || !b.Enabled() {
+				continue
+			}
+			seen[h.Key+h.Desc] = true
+			entries = append(entries, s.Help.FullKey.Render(c.Cell(h.Key, 10))+" "+s.Help.FullDesc.Render(c.Cell(h.Desc, helpColumn-11)))
+		}
+	}
+	var screen []key.Binding
+	for _, g := range m.pages[m.active].FullHelp() {
+		screen = append(screen, g...)
+	}
+	addAll(c.T("tui.help.screen"), screen)
+	addAll(c.T("tui.help.everywhere"), m.globalHelp())
+	rows := m.bodyHeight()
+	var cols []string
+	for i := 0; i < len(entries); i += rows {
+		cols = append(cols, strings.Join(entries[i:min(i+rows, len(entries))], "\n"))
+		if len(cols)*(helpColumn+1) > c.Width-helpColumn {
+			break
+		}
+	}
+	return joinColumns(cols, helpColumn+1)
+}
+
+// joinColumns lays blocks side by side, each w cells wide.
+func joinColumns(blocks []string, w int) string {
+	split := make([][]string, len(blocks))
+	rows := 0
+	for i, b := range blocks {
+		split[i] = strings.Split(b, "\n")
+		rows = max(rows, len(split[i]))
+	}
+	var sb strings.Builder
+	for r := range rows {
+		if r > 0 {
+			sb.WriteByte('\n')
+		}
+		for i := range split {
+			l := ""
+			if r < len(split[i]) {
+				l = split[i][r]
+			}
+			if i < len(split)-1 {
+				l = padRight(l, w)
+			}
+			sb.WriteString(l)
+		}
+	}
+	return sb.String()
 }
 
 // statusLine is the message of the last action, or a calm empty line.
@@ -381,8 +445,12 @@ func (m *UI) header() string {
 		mark = s.HeaderDim.Render(" · " + c.T("tui.header.quorum_none"))
 	}
 	infoCell := c.Cell(info, 0)
-	pad := w - ansi.StringWidth(infoCell) - ansi.StringWidth(mark) - ansi.StringWidth(body.ID) - 1
-	line2 := s.HeaderDim.Render(infoCell) + mark + s.HeaderDim.Render(strings.Repeat(" ", max(pad, 1))+c.Cell(body.ID, 0)+" ")
+	left := w - ansi.StringWidth(infoCell) - ansi.StringWidth(mark)
+	tail := ""
+	if id := c.Cell(body.ID, 0); ansi.StringWidth(id)+2 <= left {
+		tail = id + " "
+	}
+	line2 := s.HeaderDim.Render(infoCell) + mark + s.HeaderDim.Render(padLeft(tail, left))
 	return line1 + "\n" + line2
 }
 
@@ -394,5 +462,5 @@ func padRight(s string, w int) string {
 	return s
 }
 
-// width is the display width of s.
-func width(s string) int { return lipgloss.Width(s) }
+// ansiWidth is the display width of s.
+func ansiWidth(s string) int { return ansi.StringWidth(s) }

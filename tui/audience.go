@@ -1,0 +1,200 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/model"
+)
+
+// audienceTitleRows is how many lines of an item's title the display shows.
+const audienceTitleRows = 3
+
+// audience is the display for a projector in the hall: the item under way
+// (or the last one dealt with) and its result in large type, updated live.
+type audience struct {
+	c    *Common
+	w, h int
+}
+
+func newAudience(c *Common) *audience { return &audience{c: c} }
+
+// SetSize implements page.
+func (m *audience) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Init implements tea.Model.
+func (m *audience) Init() tea.Cmd { return nil }
+
+// Update implements tea.Model.
+func (m *audience) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	c := m.c
+	switch msg := msg.(type) {
+	case ChangeMsg:
+		// A display started before the sitting follows the one that opens.
+		if c.Data.Session == nil {
+			if id := c.Data.liveSessionID(); id != "" {
+				c.SessionID = id
+				c.Reload()
+			}
+		}
+	case tea.KeyMsg:
+		if key.Matches(msg, c.Keys.Back) && c.Role != cli.RoleDisplay {
+			c.Back()
+		}
+	}
+	return m, nil
+}
+
+// shown is the item to show: the one under way, else the last one ended.
+func shown(s *model.Session) *model.Item {
+	if s.Current > 0 {
+		return s.Items[s.Current-1]
+	}
+	var last *model.Item
+	for _, it := range s.Items {
+		if it.State == model.ItemEnded && (last == nil || it.Ended.After(last.Ended)) {
+			last = it
+		}
+	}
+	return last
+}
+
+// result is the vote to show for an item: its own, else its budget line
+// voted last (with the line's label).
+func result(it *model.Item) (*model.Vote, string) {
+	if it.Vote != nil {
+		return it.Vote, ""
+	}
+	var v *model.Vote
+	label := ""
+	for _, l := range it.Lines {
+		if l.Vote != nil && (v == nil || l.Vote.Time.After(v.Time)) {
+			v, label = l.Vote, l.Code+" · "+l.Label
+		}
+	}
+	return v, label
+}
+
+// View implements tea.Model.
+func (m *audience) View() string {
+	c, st := m.c, m.c.Styles
+	w := m.w
+	s := c.Data.Session
+	var out []string
+	add := func(style func(...string) string, text string) {
+		out = append(out, style(center(c.Cell(text, 0), w)))
+	}
+	out = append(out, "")
+	if s == nil {
+		add(st.Dim.Render, c.T("tui.audience.nothing"))
+		return strings.Join(out, "\n")
+	}
+	add(st.Title.Render, s.Title)
+	out = append(out, "")
+	it := shown(s)
+	if it == nil {
+		add(st.Dim.Render, c.T("tui.audience.waiting"))
+		return strings.Join(out, "\n")
+	}
+	add(st.Label.Render, c.T("tui.item.heading", it.N, len(s.Items), c.T("kind."+it.Kind)))
+	for i, l := range wrap(it.Title, w-8) {
+		if i == audienceTitleRows {
+			break
+		}
+		add(st.Big.Render, l)
+	}
+	out = append(out, "")
+	mark, ms := st.Outcome(it.Outcome, it.State)
+	status := c.T("outcome." + string(it.Outcome))
+	if it.State == model.ItemOpen {
+		status = c.T("tui.item.under_way")
+	}
+	add(ms.Render, mark+" "+status)
+	v, line := result(it)
+	if v != nil {
+		out = append(out, "")
+		if line != "" {
+			add(st.Label.Render, line)
+		}
+		out = append(out, m.bigCounts(v)...)
+		vm, vs := st.Outcome(v.Outcome, "")
+		add(vs.Render, vm+" "+model.Explain(c.Lang, v))
+	}
+	if sp := speakerSummary(c, it); sp != "" {
+		out = append(out, "")
+		add(st.Warn.Render, strings.TrimPrefix(sp, " · "))
+	}
+	return strings.Join(out, "\n")
+}
+
+// bigCounts draws for, against and abstained in large digits, side by side.
+func (m *audience) bigCounts(v *model.Vote) []string {
+	c, st := m.c, m.c.Styles
+	col := m.w / 3
+	counts := []int{v.For, v.Against, v.Abstain}
+	labels := []string{"choice.for", "choice.against", "choice.abstain"}
+	styles := []func(...string) string{st.Good.Render, st.Bad.Render, st.Label.Render}
+	rows := make([]string, bigRows+1)
+	for i, n := range counts {
+		digits := bigNumber(n)
+		for r := range bigRows {
+			rows[r] += styles[i](center(digits[r], col))
+		}
+		rows[bigRows] += center(c.Cell(c.T(labels[i]), 0), col)
+	}
+	return rows
+}
+
+// center pads s on both sides to w cells.
+func center(s string, w int) string {
+	n := w - ansiWidth(s)
+	if n <= 0 {
+		return s
+	}
+	return strings.Repeat(" ", n/2) + s + strings.Repeat(" ", n-n/2)
+}
+
+// bigRows is the height of the large digits.
+const bigRows = 5
+
+// bigDigits are 0–9 drawn in blocks, three cells wide.
+var bigDigits = [10][bigRows]string{
+	{"███", "█ █", "█ █", "█ █", "███"},
+	{" █ ", "██ ", " █ ", " █ ", "███"},
+	{"███", "  █", "███", "█  ", "███"},
+	{"███", "  █", "███", "  █", "███"},
+	{"█ █", "█ █", "███", "  █", "  █"},
+	{"███", "█  ", "███", "  █", "███"},
+	{"███", "█  ", "███", "█ █", "███"},
+	{"███", "  █", "  █", "  █", "  █"},
+	{"███", "█ █", "███", "█ █", "███"},
+	{"███", "█ █", "███", "  █", "███"},
+}
+
+// bigNumber draws n (≥ 0) in large digits.
+func bigNumber(n int) [bigRows]string {
+	var rows [bigRows]string
+	for i, d := range []byte(strconv.Itoa(n)) {
+		for r := range bigRows {
+			if i > 0 {
+				rows[r] += " "
+			}
+			rows[r] += bigDigits[d-'0'][r]
+		}
+	}
+	return rows
+}
+
+// ShortHelp implements help.KeyMap.
+func (m *audience) ShortHelp() []key.Binding {
+	if m.c.Role == cli.RoleDisplay {
+		return nil
+	}
+	return []key.Binding{m.c.Keys.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (m *audience) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

@@ -1,0 +1,183 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/store"
+)
+
+// lookupLimit bounds the results shown as you type.
+const lookupLimit = 200
+
+// lookup finds past decisions as the clerk types (the same search as
+// `jalsa decisions`), opens one in full, and jumps to its session.
+type lookup struct {
+	c       *Common
+	w, h    int
+	query   field
+	results []DecisionRow
+	// ran is the query the results are for, and seq the record they saw.
+	ran    string
+	seq    uint64
+	cursor cursor
+	// open is the decision shown in full, nil for the list.
+	open *model.Decision
+}
+
+func newLookup(c *Common) *lookup { return &lookup{c: c, query: newField(200), ran: "\x00"} }
+
+// SetSize implements page.
+func (m *lookup) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Init implements tea.Model.
+func (m *lookup) Init() tea.Cmd { return nil }
+
+// Capturing implements capturer: the query takes every key on the list.
+func (m *lookup) Capturing() bool { return m.open == nil }
+
+func (m *lookup) listRows() int { return m.h - 3 }
+
+// search runs the query when it or the record changed.
+func (m *lookup) search() {
+	q := m.query.Value()
+	if q == m.ran && m.seq == m.c.Data.Seq {
+		return
+	}
+	m.ran, m.seq = q, m.c.Data.Seq
+	found, err := m.c.Store.Lookup(store.Query{Text: q, Limit: lookupLimit})
+	if err != nil {
+		m.c.Fail(err)
+		return
+	}
+	m.results = m.results[:0]
+	for _, d := range found {
+		m.results = append(m.results, decisionRow(d))
+	}
+	m.cursor.clamp(len(m.results), m.listRows())
+}
+
+// Update implements tea.Model.
+func (m *lookup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case GoMsg:
+		m.open = nil
+		m.search()
+	case ChangeMsg:
+		m.search()
+	case tea.KeyMsg:
+		if m.open != nil {
+			m.detailKey(msg)
+		} else {
+			m.listKey(msg)
+		}
+	}
+	return m, nil
+}
+
+func (m *lookup) listKey(msg tea.KeyMsg) {
+	c, k := m.c, m.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		c.Back()
+	case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown, msg.Type == tea.KeyPgUp, msg.Type == tea.KeyPgDown:
+		m.cursor.move(msg, k, len(m.results), m.listRows())
+	case key.Matches(msg, k.Enter):
+		if len(m.results) == 0 {
+			return
+		}
+		m.cursor.clamp(len(m.results), m.listRows())
+		d, err := c.Store.Decision(m.results[m.cursor.pos].Ref)
+		if err != nil {
+			c.Fail(err)
+			return
+		}
+		// Decisions share maps and slices with the store's state.
+		m.open = deepCopy(&d)
+	default:
+		m.query.update(msg)
+		m.search()
+	}
+}
+
+func (m *lookup) detailKey(msg tea.KeyMsg) {
+	c, k := m.c, m.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		m.open = nil
+	case key.Matches(msg, k.GoToSession), key.Matches(msg, k.Enter):
+		c.Go(GoMsg{To: screenCockpit, Session: m.open.Session, Item: m.open.Item})
+	}
+}
+
+// View implements tea.Model.
+func (m *lookup) View() string {
+	if m.open != nil {
+		return m.detail()
+	}
+	c, st := m.c, m.c.Styles
+	w := m.w
+	out := []string{
+		st.Title.Render(c.Cell(c.T("tui.lookup.title"), 12)) + " " + m.query.view(c, w-14, true),
+		st.Label.Render(c.Cell(c.T("tui.lookup.found", len(m.results)), w)),
+		"",
+	}
+	from, to := m.cursor.window(len(m.results), m.listRows())
+	for i := from; i < to; i++ {
+		out = append(out, selectRow(st, i == m.cursor.pos, decisionLine(c, m.results[i], w-2)))
+	}
+	return strings.Join(out, "\n")
+}
+
+// detail shows one decision in full, as `jalsa show` does.
+func (m *lookup) detail() string {
+	c, st := m.c, m.c.Styles
+	d := m.open
+	w := m.w
+	mark, ms := st.Outcome(d.Outcome, "")
+	var out []string
+	add := func(l ...string) { out = append(out, l...) }
+	add(st.Title.Render(c.Cell(d.Ref+" · "+d.Date+" · "+c.T("kind."+d.Kind), w)))
+	add(c.cells(d.Title, w, 2)...)
+	add(c.Cell(d.SessionTitle, w))
+	add(ms.Render(c.Cell(mark+" "+c.T("outcome."+string(d.Outcome)), w)))
+	if d.Amount != nil {
+		add(c.Cell(c.T("label.amount")+": "+c.Money(*d.Amount), w))
+	}
+	if d.For+d.Against+d.Abstain > 0 || d.Explanation != "" {
+		add(c.Cell(c.T("tui.vote.counts", d.For, d.Against, d.Abstain)+" · "+c.T("tui.header.present", d.Present, d.Seats)+" · "+c.T("tui.rule."+d.Rule), w))
+		add(st.Label.Render(c.Cell(d.Explanation, w)))
+	}
+	if len(d.Named) > 0 {
+		add(st.Label.Render(c.Cell(c.T("label.named")+": "+strconv.Itoa(len(d.Named)), w)))
+	}
+	for _, cor := range d.Corrections {
+		add(st.Warn.Render(c.Cell(c.T("tui.lookup.correction", cor.Previous.For, cor.Previous.Against, cor.Previous.Abstain, cor.Reason), w)))
+	}
+	if d.Text != "" {
+		add("")
+		add(c.cells(d.Text, w, max(m.h-len(out)-2, 1))...)
+	}
+	for _, n := range d.Notes {
+		add(st.Dim.Render(c.Cell(c.T("label.note")+": "+n.Text, w)))
+	}
+	return strings.Join(out, "\n")
+}
+
+// ShortHelp implements help.KeyMap.
+func (m *lookup) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	if m.open != nil {
+		return []key.Binding{k.GoToSession, k.Back}
+	}
+	return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (m *lookup) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Enter, k.Back, k.GoToSession}}
+}

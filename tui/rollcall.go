@@ -1,0 +1,226 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/jalsa-app/jalsa/model"
+)
+
+// rollCall takes the attendance of the sitting: toggle each member, all
+// present then the exceptions, find a member by name as you type. Once an
+// item of the sitting has started, changes are recorded as arrivals and
+// departures, which the minutes report with their times.
+type rollCall struct {
+	c      *Common
+	w, h   int
+	cursor cursor
+	find   memberFinder
+	// finding says the search field has the focus.
+	finding bool
+}
+
+// rollHeaderRows: counts, mode, search field.
+const rollHeaderRows = 3
+
+func newRollCall(c *Common) *rollCall { return &rollCall{c: c, find: newMemberFinder()} }
+
+// SetSize implements page.
+func (m *rollCall) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Init implements tea.Model.
+func (m *rollCall) Init() tea.Cmd { return nil }
+
+// Capturing implements capturer: the search field takes every key.
+func (m *rollCall) Capturing() bool { return m.finding }
+
+func (m *rollCall) listRows() int { return m.h - rollHeaderRows }
+
+// visible lists the members the search keeps.
+func (m *rollCall) visible() []model.Member { return m.find.matches(m.c.Data) }
+
+// during reports that an item of the current sitting has started, so
+// attendance changes are arrivals and departures rather than the roll.
+func during(s *model.Session) bool {
+	sit := s.Sitting()
+	if sit == nil {
+		return false
+	}
+	for _, it := range s.Items {
+		if it.Sitting == sit.N && !it.Started.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// presence is a member's attendance in the current sitting.
+func presence(s *model.Session, id string) model.Presence {
+	if sit := s.Sitting(); sit != nil {
+		if p, ok := sit.Attendance[id]; ok {
+			return p
+		}
+	}
+	return ""
+}
+
+// Update implements tea.Model.
+func (m *rollCall) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	if m.finding {
+		m.findKey(k)
+		return m, nil
+	}
+	m.key(k)
+	return m, nil
+}
+
+func (m *rollCall) findKey(msg tea.KeyMsg) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		m.find.SetValue("")
+		m.finding = false
+	case key.Matches(msg, k.Enter), key.Matches(msg, k.Tab):
+		m.finding = false
+	case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown, msg.Type == tea.KeyPgUp, msg.Type == tea.KeyPgDown:
+		m.cursor.move(msg, k, len(m.visible()), m.listRows())
+	default:
+		m.find.update(msg)
+		m.cursor = cursor{}
+	}
+}
+
+func (m *rollCall) key(msg tea.KeyMsg) {
+	c, k := m.c, m.c.Keys
+	s := c.Data.Session
+	members := m.visible()
+	if m.cursor.move(msg, k, len(members), m.listRows()) {
+		return
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		c.Back()
+	case key.Matches(msg, k.Tab):
+		m.finding = true
+	case s == nil:
+	case key.Matches(msg, k.AllPresent):
+		m.attend(&model.AttendCmd{Session: s.ID, Present: []string{"all"}}, c.T("tui.roll.all_present"))
+	case len(members) == 0:
+	case key.Matches(msg, k.Toggle), key.Matches(msg, k.Enter):
+		m.cursor.clamp(len(members), m.listRows())
+		mem := members[m.cursor.pos]
+		cmd := &model.AttendCmd{Session: s.ID}
+		here := presence(s, mem.ID) == model.Present
+		switch {
+		case here && during(s):
+			cmd.Leave = []string{mem.ID}
+		case here:
+			cmd.Absent = []string{mem.ID}
+		case during(s):
+			cmd.Arrive = []string{mem.ID}
+		default:
+			cmd.Present = []string{mem.ID}
+		}
+		state := "present"
+		if here {
+			state = "absent"
+		}
+		m.attend(cmd, c.T("tui.roll.marked", c.T("tui.roll."+state), mem.Name))
+	case key.Matches(msg, k.Excused):
+		m.cursor.clamp(len(members), m.listRows())
+		mem := members[m.cursor.pos]
+		m.attend(&model.AttendCmd{Session: s.ID, Excused: []string{mem.ID}}, c.T("tui.roll.marked", c.T("tui.roll.excused"), mem.Name))
+	}
+}
+
+func (m *rollCall) attend(cmd *model.AttendCmd, done string) {
+	if err := m.c.Do(cmd); err != nil {
+		m.c.Fail(err)
+		return
+	}
+	q := m.c.Data.Quorum
+	m.c.Info(done + " · " + m.c.T("tui.header.present", q.Present, q.Seats))
+}
+
+// View implements tea.Model.
+func (m *rollCall) View() string {
+	c, st := m.c, m.c.Styles
+	s := c.Data.Session
+	if s == nil || c.Data.Body == nil {
+		return ""
+	}
+	w := m.w
+	sit := s.Sitting()
+	var out []string
+	q := c.Data.Quorum
+	counts := c.T("tui.roll.counts", q.Present, sit.Count(model.Excused), q.Seats-q.Present-sit.Count(model.Excused), q.Seats)
+	out = append(out, st.Title.Render(c.Cell(c.T("tui.roll.title"), 0))+"  "+c.Cell(counts, w-ansiWidth(c.T("tui.roll.title"))-2))
+	if sit == nil {
+		out = append(out, st.Warn.Render(c.Cell(c.T("tui.roll.no_sitting"), w)))
+		return strings.Join(out, "\n")
+	}
+	mode := "tui.roll.mode_roll"
+	if during(s) {
+		mode = "tui.roll.mode_moves"
+	}
+	out = append(out, st.Label.Render(c.Cell(c.T(mode), w)))
+	out = append(out, c.Cell(c.T("tui.roll.find"), 12)+" "+m.find.view(c, 40, m.finding))
+	members := m.visible()
+	rows := m.listRows()
+	from, to := m.cursor.window(len(members), rows)
+	for i := from; i < to; i++ {
+		mem := members[i]
+		p := presence(s, mem.ID)
+		mark, ms, word := "○", st.Dim, "tui.roll.absent"
+		switch p {
+		case model.Present:
+			mark, ms, word = "●", st.Good, "tui.roll.present"
+		case model.Excused:
+			mark, ms, word = "◌", st.Warn, "tui.roll.excused"
+		case "":
+			word = "tui.roll.unmarked"
+		}
+		status := c.Cell(mark+" "+c.T(word), 14)
+		info := mem.Role
+		if mem.Group != "" {
+			info += " · " + mem.Group
+		}
+		line := c.Cell(mem.ID, 5) + " " + c.Cell(mem.Name, 28) + " " + c.Cell(info, w-2-5-28-14-3)
+		if i == m.cursor.pos && !m.finding {
+			out = append(out, st.Selected.Render("› "+status+" "+line))
+		} else {
+			out = append(out, "  "+ms.Render(status)+" "+line)
+		}
+	}
+	if len(members) == 0 {
+		out = append(out, st.Dim.Render(c.Cell(c.T("tui.roll.no_match"), w)))
+	}
+	return strings.Join(out, "\n")
+}
+
+// ShortHelp implements help.KeyMap.
+func (m *rollCall) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	if m.finding {
+		return []key.Binding{k.Enter, k.Back}
+	}
+	return []key.Binding{k.Up, k.Down, k.Toggle, k.AllPresent, k.Excused, withHelp(k.Tab, m.c, "tui.roll.find_key"), k.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (m *rollCall) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}, {k.Toggle, k.AllPresent, k.Excused, withHelp(k.Tab, m.c, "tui.roll.find_key")}}
+}
+
+// withHelp is b with the help text key, where a screen gives a key its
+// own meaning.
+func withHelp(b key.Binding, c *Common, text string) key.Binding {
+	b.SetHelp(b.Help().Key, c.Cell(c.T(text), 0))
+	return b
+}

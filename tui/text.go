@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jalsa-app/jalsa/model"
+)
+
+// wrap breaks logical text into lines of at most w cells at spaces (a word
+// longer than w is cut by Cell later). Newlines in s start new paragraphs.
+// Lines stay in logical order: each one goes through Cell on its own.
+func wrap(s string, w int) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line, lw := "", 0
+		for _, word := range strings.Fields(para) {
+			ww := ansi.StringWidth(word)
+			switch {
+			case lw == 0:
+				line, lw = word, ww
+			case lw+1+ww <= w:
+				line, lw = line+" "+word, lw+1+ww
+			default:
+				out = append(out, line)
+				line, lw = word, ww
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// cells draws wrapped lines, each through Cell at width w, at most n of them
+// (the last one ending with "…" when text is left over).
+func (c *Common) cells(s string, w, n int) []string {
+	lines := wrap(s, w)
+	if n > 0 && len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] += " " + strings.Repeat("…", w) // forces Cell to cut it with an ellipsis
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = c.Cell(l, w)
+	}
+	return out
+}
+
+// Money writes an amount the way the session's language groups digits.
+func (c *Common) Money(a model.Cents) string {
+	if c.Lang == "en" {
+		return a.Format(',', '.')
+	}
+	return a.Format(' ', ',')
+}
+
+// since writes a duration as mm:ss (or h:mm:ss), for the speakers' timer.
+func since(d time.Duration) string {
+	d = max(d, 0).Truncate(time.Second)
+	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, m, sec)
+	}
+	return fmt.Sprintf("%02d:%02d", m, sec)
+}

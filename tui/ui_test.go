@@ -1,0 +1,215 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/tui/bidi"
+)
+
+func TestCatalog(t *testing.T) { i18n.CheckCatalog(t) }
+
+func TestHome(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{})
+	if m.active != screenHome {
+		t.Fatalf("no sitting under way: want home, got screen %d", m.active)
+	}
+	requireGolden(t, m)
+	press(t, m, "enter")
+	if m.active != screenCockpit || m.c.SessionID != "2024-10" {
+		t.Fatalf("enter on the first session: screen %d, session %q", m.active, m.c.SessionID)
+	}
+}
+
+func TestStartsOnTheSittingUnderWay(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st)
+	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 3, Action: model.ActStart})
+	m := newTestUI(t, st, Options{})
+	if m.active != screenCockpit || m.c.SessionID != "2024-10" {
+		t.Fatalf("screen %d session %q, want the cockpit of 2024-10", m.active, m.c.SessionID)
+	}
+	if it := m.pages[screenCockpit].(*cockpit).selected(); it == nil || it.N != 3 {
+		t.Fatalf("the cursor should start on the item under way (3), got %+v", it)
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	st := demoStore(t)
+	for _, size := range [][2]int{{79, 24}, {80, 23}, {40, 10}} {
+		m := newTestUI(t, st, Options{Width: size[0], Height: size[1]})
+		v := m.View()
+		contains(t, v, "80×24", "q")
+		if strings.Count(v, "\n") >= size[1] {
+			t.Errorf("%v: the message takes %d lines", size, strings.Count(v, "\n")+1)
+		}
+	}
+	m := newTestUI(t, st, Options{Width: 60, Height: 20})
+	if cmd := press(t, m, "q"); cmd == nil {
+		t.Error("q must quit from a window too small to draw")
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	requireGolden(t, m)
+}
+
+func TestQuitFromHomeAndCockpitOnly(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{Session: "2024-10"})
+	press(t, m, "a")
+	if m.active != screenRollCall {
+		t.Fatalf("a: screen %d", m.active)
+	}
+	if cmd := press(t, m, "q"); cmd != nil {
+		t.Error("q must not quit from the roll call")
+	}
+	press(t, m, "esc")
+	if m.active != screenCockpit {
+		t.Fatalf("esc from the roll call: screen %d", m.active)
+	}
+	cmd := press(t, m, "q")
+	if cmd == nil {
+		t.Fatal("q must quit from the cockpit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q: the command is not tea.Quit")
+	}
+	if cmd := press(t, newTestUI(t, st, Options{}), "ctrl+c"); cmd == nil {
+		t.Error("ctrl+c must quit")
+	}
+}
+
+// SPEC §6 keys, each of which the full help must list.
+var specKeys = []string{"↑/k", "↓/j", "enter", "esc", "tab", "?", "/", "a", "v", "s", "n", "m", "D", "q", "ctrl+c"}
+
+func TestFullHelpListsEveryKey(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{Session: "2024-10"})
+	press(t, m, "?")
+	v := view(t, m)
+	for _, k := range specKeys {
+		if !strings.Contains(v, " "+k+" ") && !strings.HasPrefix(v, k+" ") && !strings.Contains(v, "\n"+k+" ") {
+			t.Errorf("full help lacks %q", k)
+		}
+	}
+	requireGolden(t, m)
+	press(t, m, "?")
+	if m.showHelp {
+		t.Error("a key closes the full help")
+	}
+}
+
+func TestEscapeSequencesInDataAreNeutralised(t *testing.T) {
+	st := demoStore(t)
+	evil := "\x1b[2J\x1b]0;owned\x07"
+	mustDo(t, st, &model.InitCmd{
+		Body: model.Body{ID: "evil", Name: "Body" + evil, Language: "en", Seats: 2, Rules: model.DefaultRules(),
+			Members: []model.Member{{ID: "m1", Name: evil}, {ID: "m2", Name: "Two\r\nlines"}}},
+		Session: model.Session{ID: "evil-1", Title: "Title" + evil, Date: "2030-01-01", Chair: "m1",
+			Items: []*model.Item{{Title: "Item" + evil, Kind: model.KindAgreement, Votes: true, Text: "text\x1b[31m"}}},
+	})
+	mustDo(t, st, &model.OpenCmd{Session: "evil-1"})
+	mustDo(t, st, &model.AttendCmd{Session: "evil-1", Present: []string{"all"}})
+	mustDo(t, st, &model.ItemCmd{Session: "evil-1", N: 1, Action: model.ActNote, Text: "note" + evil})
+	m := newTestUI(t, st, Options{Renderer: asciiRenderer()})
+	for _, keys := range [][]string{nil, {"a"}, {"esc", "n"}, {"esc", "D"}, {"esc", "/"}} {
+		press(t, m, keys...)
+		v := view(t, m) // fails on any escape character
+		if strings.Contains(v, "owned\x07") || strings.ContainsRune(v, '\r') {
+			t.Errorf("after %v: control characters reached the screen: %q", keys, v)
+		}
+	}
+}
+
+func TestLiveUpdateFromAnotherClient(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st)
+	a := newTestUI(t, st, Options{Actor: "fatima"})
+	b := newTestUI(t, st, Options{Actor: "observer", Role: cli.RoleObserver})
+	b.Init()
+	defer b.quit()
+	wait := b.wait()
+	press(t, a, "a", "space") // m01 leaves
+	msg := wait()
+	if _, ok := msg.(ChangeMsg); !ok {
+		t.Fatalf("b got %T, want a ChangeMsg", msg)
+	}
+	b.Update(msg)
+	contains(t, view(t, b), "present 81/82")
+}
+
+func TestSubscriptionEndsWithContext(t *testing.T) {
+	st := demoStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	m := newTestUI(t, st, Options{Context: ctx})
+	m.Init()
+	wait := m.wait()
+	cancel()
+	if msg := wait(); msg != nil {
+		t.Fatalf("after the context ends the wait returns nil, got %T", msg)
+	}
+	// The subscription is gone: a change no longer reaches the channel.
+	openWithRoll(t, st)
+	if _, ok := <-m.sub; ok {
+		t.Error("the subscription channel is still open")
+	}
+}
+
+func TestObserverIsRefusedEveryChange(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st)
+	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActStart})
+	before := st.Seq()
+	m := newTestUI(t, st, Options{Role: cli.RoleObserver})
+	attempts := [][]string{{"s"}, {"v"}, {"d"}, {"f"}, {"w"}, {"o"}, {"p"}, {"X"}, {"c"},
+		{"a", "space"}, {"a", "A"}, {"a", "x"}, {"n", "+"}, {"n", "tab", "hello", "enter"}}
+	for _, keys := range attempts {
+		m = newTestUI(t, st, Options{Role: cli.RoleObserver})
+		press(t, m, keys...)
+		if !m.c.statusBad || !strings.Contains(m.c.status, "observer may look but not change") {
+			t.Errorf("%v: want a refusal on the status line, got %q", keys, m.c.status)
+		}
+	}
+	if st.Seq() != before {
+		t.Errorf("an observer changed the record: %d events, want %d", st.Seq(), before)
+	}
+	requireGolden(t, m)
+}
+
+func TestDisplayOpensTheAudienceDisplay(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{Role: cli.RoleDisplay})
+	if m.active != screenAudience {
+		t.Fatalf("display: screen %d, want the audience display", m.active)
+	}
+	contains(t, view(t, m), "No sitting under way")
+	// The sitting opens elsewhere: the display follows.
+	m.Init()
+	defer m.quit()
+	wait := m.wait()
+	openWithRoll(t, st)
+	m.Update(wait())
+	contains(t, view(t, m), "The sitting is open")
+	press(t, m, "esc", "/", "a")
+	if m.active != screenAudience {
+		t.Errorf("a display cannot leave the audience display (screen %d)", m.active)
+	}
+}
+
+func TestArabicCockpitModes(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st, "m03", "m14")
+	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActStart})
+	mustDo(t, st, &model.VoteCmd{Session: "2024-10", N: 1, For: 70, Against: 5, Abstain: 5})
+	for _, mode := range []bidi.Mode{bidi.ModeApp, bidi.ModeTerminal} {
+		t.Run(string(mode), func(t *testing.T) {
+			m := newTestUI(t, st, Options{Lang: "ar", Bidi: mode, Width: 100, Height: 30})
+			requireGolden(t, m)
+		})
+	}
+}
