@@ -109,13 +109,20 @@ func (w words) Role(r string) string {
 
 // Person is a name followed by the role, if any.
 func (w words) Person(p *Person) string {
+	n := w.Named(p)
+	if n.Role != "" {
+		return n.Name + " (" + n.Role + ")"
+	}
+	return n.Name
+}
+
+// Named is a person's name and role in words, for the page to isolate the
+// name: an Arabic name in French text must not pull the role to its side.
+func (w words) Named(p *Person) Person {
 	if p == nil {
-		return "—"
+		return Person{Name: "—"}
 	}
-	if r := w.Role(p.Role); r != "" {
-		return p.Name + " (" + r + ")"
-	}
-	return p.Name
+	return Person{ID: p.ID, Name: p.Name, Role: w.Role(p.Role)}
 }
 
 // Guest is a guest's name and role.

@@ -9,7 +9,7 @@ var english = map[string]string{
 
 	"title":        "Minutes of the session",
 	"draft_mark":   "DRAFT",
-	"draft_notice": "Draft: the session is not closed (%s). These minutes are not final.",
+	"draft_notice": "The session is not closed (%s): these minutes are not final.",
 	"reference":    "Reference",
 
 	"state.draft":     "not yet opened",
@@ -90,7 +90,7 @@ var english = map[string]string{
 	"label.notes":      "Discussion",
 	"label.speakers":   "Speakers",
 	"label.vote":       "Vote",
-	"vote.counts":      "Vote taken at %s: for %d, against %d, abstentions %d; members present %d.",
+	"vote.counts":      "At %s: for %d, against %d, abstentions %d; members present %d.",
 	"vote.corrected":   "This vote was corrected: see Corrections.",
 	"label.named":      "Roll-call vote",
 	"named.for":        "For (%d)",

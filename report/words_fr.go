@@ -9,7 +9,7 @@ var french = map[string]string{
 
 	"title":        "Procès-verbal de la session",
 	"draft_mark":   "PROJET",
-	"draft_notice": "Projet : la session n'est pas close (%s). Ce procès-verbal n'est pas définitif.",
+	"draft_notice": "La session n'est pas close (%s) : ce procès-verbal n'est pas définitif.",
 	"reference":    "Référence",
 
 	"state.draft":     "pas encore ouverte",
@@ -90,7 +90,7 @@ var french = map[string]string{
 	"label.notes":      "Discussion",
 	"label.speakers":   "Intervenants",
 	"label.vote":       "Vote",
-	"vote.counts":      "Vote à %s : pour %d, contre %d, abstentions %d ; membres présents %d.",
+	"vote.counts":      "À %s : pour %d, contre %d, abstentions %d ; membres présents %d.",
 	"vote.corrected":   "Ce vote a été rectifié : voir Rectifications.",
 	"label.named":      "Vote nominatif",
 	"named.for":        "Pour (%d)",
