@@ -53,7 +53,7 @@ func TestEverythingOnRecordAppears(t *testing.T) {
 			}
 			for _, text := range []struct {
 				format, body string
-				quote      func(string) string
+				quote        func(string) string
 			}{{"md", md, func(s string) string { return s }}, {"html", page, html.EscapeString}} {
 				where := fmt.Sprintf("%s %s %s", c.name, lang, text.format)
 				for _, d := range decisions {
