@@ -12,8 +12,8 @@ import (
 	"github.com/jalsa-app/jalsa/model"
 )
 
-// Zone is the time zone the minutes are written in.
-var Zone = loadZone()
+// zone is the time zone the minutes are written in.
+var zone = loadZone()
 
 func loadZone() *time.Location {
 	if loc, err := time.LoadLocation("Africa/Casablanca"); err == nil {
@@ -89,28 +89,27 @@ func (bd builder) personPtr(id string) *Person {
 	return &p
 }
 
-// sitting works out who attended: present means present at some moment of
-// the sitting; the quorum is the one the roll call established.
+// sitting works out who attended: present means present at the roll call
+// (as last corrected) or arrived later, so a member who left still counts;
+// the quorum is the one the roll call established.
 func (bd builder) sitting(sit *model.Sitting, closes bool) Sitting {
 	out := Sitting{N: sit.N, Call: sit.Call, Open: at(sit.Open), End: at(sit.End), Closes: closes,
 		Present: []Person{}, Excused: []Person{}, Absent: []Person{}, Moves: []Move{}}
 	roll := map[string]model.Presence{}
-	attended := map[string]bool{}
+	arrived := map[string]bool{}
 	for _, mv := range sit.Moves {
-		if mv.Presence == model.Present {
-			attended[mv.Member] = true
-		}
 		if mv.Kind == "roll" {
 			roll[mv.Member] = mv.Presence
 			continue
 		}
+		arrived[mv.Member] = arrived[mv.Member] || mv.Presence == model.Present
 		out.Moves = append(out.Moves, Move{Time: at(mv.Time), Kind: mv.Kind, Member: bd.person(mv.Member)})
 	}
 	atRoll := 0
 	for _, m := range bd.body.Members {
 		p := bd.person(m.ID)
 		switch {
-		case attended[m.ID]:
+		case roll[m.ID] == model.Present || arrived[m.ID]:
 			out.Present = append(out.Present, p)
 		case sit.Attendance[m.ID] == model.Excused:
 			out.Excused = append(out.Excused, p)
@@ -234,7 +233,7 @@ func at(t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	return t.In(Zone)
+	return t.In(zone)
 }
 
 // clean drops control characters and the bidi embeddings and overrides
