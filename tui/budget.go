@@ -247,11 +247,15 @@ func budgetSummary(c *Common, it *model.Item, w int) []string {
 	if it.VoteMode != "lines" {
 		progress = c.T("tui.budget.whole")
 	}
-	first := c.Cell(totals, 0)
-	return []string{
-		first + " " + ms.Render(c.Cell(mark, max(w-ansi.StringWidth(first)-1, 1))),
-		st.Label.Render(c.Cell(progress, w)),
+	out := []string{}
+	if ansiWidth(totals)+ansiWidth(mark)+1 <= w {
+		first := c.Cell(totals, 0)
+		out = append(out, first+" "+ms.Render(c.Cell(mark, w-ansiWidth(first)-1)))
+	} else {
+		out = append(out, c.cells(totals, w, 0)...)
+		out = append(out, ms.Render(c.Cell(mark, w)))
 	}
+	return append(out, st.Label.Render(c.Cell(progress, w)))
 }
 
 // padLeft right-aligns s in w cells.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/jalsa-app/jalsa/model"
 )
 
@@ -234,13 +233,18 @@ func (m *cockpit) View() string {
 	if m.prompt != nil {
 		h -= 4
 	}
-	left := st.Pane.Render(strings.Join(m.agenda(lw-2, h-2), "\n"))
-	right := st.Pane.Render(strings.Join(m.detail(rw-4, h-2), "\n"))
-	out := lipgloss.JoinHorizontal(lipgloss.Top, left, right)
-	if m.prompt != nil {
-		out += "\n" + st.Focused.Render(m.promptView(m.w-4))
+	left := strings.Split(st.Box(m.agenda(lw-4, h-2), lw-4, false), "\n")
+	right := strings.Split(st.Box(m.detail(rw-4, h-2), rw-4, false), "\n")
+	var b strings.Builder
+	for i := range left {
+		b.WriteString(left[i])
+		b.WriteString(right[i])
+		b.WriteByte('\n')
 	}
-	return out
+	if m.prompt != nil {
+		b.WriteString(st.Box(m.promptView(m.w-4), m.w-4, true))
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // agenda draws one row per item: number, status mark, title.
@@ -362,21 +366,28 @@ func speakerSummary(c *Common, it *model.Item) string {
 	return ""
 }
 
-// fill pads a list of lines to h lines of w cells and cuts what is beyond.
+// fill makes lines exactly h lines of w cells: it cuts what is beyond and
+// adds blank lines. Lines must be w cells wide already (Cell makes them so)
+// or empty; they are not measured again, for speed.
 func fill(lines []string, w, h int) []string {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
+	blank := strings.Repeat(" ", w)
 	for i, l := range lines {
-		lines[i] = padRight(l, w)
+		if l == "" {
+			lines[i] = blank
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, blank)
 	}
 	return lines
 }
 
-func (m *cockpit) promptView(w int) string {
+// promptView is the question, the choice if any, and how to answer, each
+// line w cells wide.
+func (m *cockpit) promptView(w int) []string {
 	c, st := m.c, m.c.Styles
 	p := m.prompt
 	line := c.Cell(p.question, 0)
@@ -390,7 +401,7 @@ func (m *cockpit) promptView(w int) string {
 			}
 		}
 	}
-	return padRight(line, w) + "\n" + st.Dim.Render(c.Cell(c.T("tui.prompt.confirm"), w))
+	return []string{padRight(line, w), st.Dim.Render(c.Cell(c.T("tui.prompt.confirm"), w))}
 }
 
 // ShortHelp implements help.KeyMap.

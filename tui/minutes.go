@@ -57,9 +57,9 @@ func (m *minutes) render() {
 	c, st := m.c, m.c.Styles
 	var b strings.Builder
 	for _, para := range strings.Split(m.md, "\n") {
-		style := st.Title
-		if !strings.HasPrefix(para, "#") {
-			style = st.Dim.UnsetForeground()
+		style := Paint{}
+		if strings.HasPrefix(para, "#") {
+			style = st.Title
 		}
 		for _, l := range c.cells(para, m.w, 0) {
 			b.WriteString(style.Render(l))

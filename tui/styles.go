@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/jalsa-app/jalsa/model"
@@ -12,22 +14,48 @@ import (
 // ASCII profile; every status also has a mark, so nothing is told by colour
 // alone.
 type Styles struct {
-	Header    lipgloss.Style
-	HeaderDim lipgloss.Style
-	Title     lipgloss.Style
-	Label     lipgloss.Style
-	Dim       lipgloss.Style
-	Selected  lipgloss.Style
-	Good      lipgloss.Style
-	Bad       lipgloss.Style
-	Warn      lipgloss.Style
-	Accent    lipgloss.Style
-	Pane      lipgloss.Style
-	Focused   lipgloss.Style
-	Error     lipgloss.Style
-	Info      lipgloss.Style
-	Big       lipgloss.Style
-	Help      help.Styles
+	Header    Paint
+	HeaderDim Paint
+	// HeaderGood and HeaderBad draw the quorum mark in the header.
+	HeaderGood Paint
+	HeaderBad  Paint
+	Title      Paint
+	Label      Paint
+	Dim        Paint
+	Selected   Paint
+	Good       Paint
+	Bad        Paint
+	Warn       Paint
+	Accent     Paint
+	Error      Paint
+	Info       Paint
+	Big        Paint
+	Border     Paint
+	// BorderFocused draws the border of a box waiting for an answer.
+	BorderFocused Paint
+	Help          help.Styles
+}
+
+// Paint is a lipgloss style reduced to the escape sequences around its
+// text. Screens draw many one-line cells whose width is already exact
+// (Cell makes them so); lipgloss would measure every one of them again,
+// which costs more than the rest of a frame.
+type Paint struct{ pre, post string }
+
+// paint captures what st writes before and after a line of text.
+func paint(st lipgloss.Style) Paint {
+	const mark = "\x00"
+	pre, post, _ := strings.Cut(st.Render(mark), mark)
+	return Paint{pre, post}
+}
+
+// Render paints one line of text (the pieces are joined with nothing).
+func (p Paint) Render(s ...string) string {
+	t := strings.Join(s, "")
+	if p.pre == "" && p.post == "" {
+		return t
+	}
+	return p.pre + t + p.post
 }
 
 // Palette: calm, adaptive colours.
@@ -44,36 +72,62 @@ var (
 
 // DefaultStyles returns the styles drawn with renderer r.
 func DefaultStyles(r *lipgloss.Renderer) *Styles {
-	s := &Styles{}
-	s.Header = r.NewStyle().Bold(true).Background(colorHeadBg)
-	s.HeaderDim = r.NewStyle().Foreground(colorDim).Background(colorHeadBg)
-	s.Title = r.NewStyle().Bold(true).Foreground(colorAccent)
-	s.Label = r.NewStyle().Foreground(colorDim)
-	s.Dim = r.NewStyle().Foreground(colorDim)
-	s.Selected = r.NewStyle().Bold(true).Background(colorSelBg)
-	s.Good = r.NewStyle().Foreground(colorGood)
-	s.Bad = r.NewStyle().Foreground(colorBad).Bold(true)
-	s.Warn = r.NewStyle().Foreground(colorWarn)
-	s.Accent = r.NewStyle().Foreground(colorAccent)
-	s.Pane = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorBorder)
-	s.Focused = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorAccent)
-	s.Error = r.NewStyle().Foreground(colorBad).Bold(true)
-	s.Info = r.NewStyle().Foreground(colorGood)
-	s.Big = r.NewStyle().Bold(true)
-	s.Help = help.Styles{
-		ShortKey:       r.NewStyle().Foreground(colorAccent),
-		ShortDesc:      r.NewStyle().Foreground(colorDim),
-		ShortSeparator: r.NewStyle().Foreground(colorBorder),
-		Ellipsis:       r.NewStyle().Foreground(colorDim),
-		FullKey:        r.NewStyle().Foreground(colorAccent),
-		FullDesc:       r.NewStyle().Foreground(colorDim),
-		FullSeparator:  r.NewStyle().Foreground(colorBorder),
+	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return r.NewStyle().Foreground(c) }
+	head := r.NewStyle().Background(colorHeadBg)
+	return &Styles{
+		Header:        paint(head.Bold(true)),
+		HeaderDim:     paint(head.Foreground(colorDim)),
+		HeaderGood:    paint(head.Foreground(colorGood).Bold(true)),
+		HeaderBad:     paint(head.Foreground(colorBad).Bold(true).Underline(true)),
+		Title:         paint(fg(colorAccent).Bold(true)),
+		Label:         paint(fg(colorDim)),
+		Dim:           paint(fg(colorDim)),
+		Selected:      paint(r.NewStyle().Bold(true).Background(colorSelBg)),
+		Good:          paint(fg(colorGood)),
+		Bad:           paint(fg(colorBad).Bold(true)),
+		Warn:          paint(fg(colorWarn)),
+		Accent:        paint(fg(colorAccent)),
+		Error:         paint(fg(colorBad).Bold(true)),
+		Info:          paint(fg(colorGood)),
+		Big:           paint(r.NewStyle().Bold(true)),
+		Border:        paint(fg(colorBorder)),
+		BorderFocused: paint(fg(colorAccent)),
+		Help: help.Styles{
+			ShortKey:       fg(colorAccent),
+			ShortDesc:      fg(colorDim),
+			ShortSeparator: fg(colorBorder),
+			Ellipsis:       fg(colorDim),
+			FullKey:        fg(colorAccent),
+			FullDesc:       fg(colorDim),
+			FullSeparator:  fg(colorBorder),
+		},
 	}
-	return s
+}
+
+// Box draws a rounded border with a space of padding around lines that are
+// each exactly w cells wide; the box is w+4 cells wide.
+func (s *Styles) Box(lines []string, w int, focused bool) string {
+	p := s.Border
+	if focused {
+		p = s.BorderFocused
+	}
+	var b strings.Builder
+	edge := strings.Repeat("─", w+2)
+	b.WriteString(p.Render("╭" + edge + "╮"))
+	left, right := p.Render("│")+" ", " "+p.Render("│")
+	for _, l := range lines {
+		b.WriteByte('\n')
+		b.WriteString(left)
+		b.WriteString(l)
+		b.WriteString(right)
+	}
+	b.WriteByte('\n')
+	b.WriteString(p.Render("╰" + edge + "╯"))
+	return b.String()
 }
 
 // Outcome returns the mark and style of an outcome or item state.
-func (s *Styles) Outcome(o model.Outcome, state string) (string, lipgloss.Style) {
+func (s *Styles) Outcome(o model.Outcome, state string) (string, Paint) {
 	switch {
 	case state == model.ItemOpen:
 		return "▶", s.Warn

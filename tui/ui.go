@@ -307,7 +307,7 @@ func (m *UI) View() string {
 	} else {
 		body = m.pages[m.active].View()
 	}
-	b.WriteString(fitBlock(body, c.Width, m.bodyHeight()))
+	b.WriteString(fitBlock(body, m.bodyHeight()))
 	b.WriteByte('\n')
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
@@ -398,21 +398,19 @@ func (m *UI) statusLine() string {
 	return st.Render(mark + c.Cell(c.status, c.Width-2))
 }
 
-// fitBlock cuts or pads s to exactly h lines no wider than w.
-func fitBlock(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
+// fitBlock cuts or pads s to exactly h lines. Screens keep within the
+// width themselves (tests check every frame); the renderer would cut a line
+// that does not.
+func fitBlock(s string, h int) string {
+	n := strings.Count(s, "\n") + 1
+	if n > h {
+		i := 0
+		for range h {
+			i += strings.IndexByte(s[i:], '\n') + 1
 		}
+		return s[:i-1]
 	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
+	return s + strings.Repeat("\n", h-n)
 }
 
 // header is two lines: the body and session, then the sitting, the clock,
@@ -437,12 +435,14 @@ func (m *UI) header() string {
 		info += " · " + c.T("tui.header.sitting", sit.N, sit.Call)
 	}
 	info += " · " + c.T("tui.header.present", q.Present, q.Seats)
-	mark := s.Good.Background(colorHeadBg).Render(" ✓ " + c.T("tui.header.quorum_met", q.Required))
-	if !q.Met {
-		mark = s.Bad.Background(colorHeadBg).Render(" ✗ " + c.T("tui.header.quorum_lost", q.Required))
-	}
-	if q.Required == 0 {
-		mark = s.HeaderDim.Render(" · " + c.T("tui.header.quorum_none"))
+	var mark string
+	switch {
+	case q.Required == 0:
+		mark = s.HeaderDim.Render(" · " + c.Cell(c.T("tui.header.quorum_none"), 0))
+	case q.Met:
+		mark = s.HeaderGood.Render(" ✓ " + c.Cell(c.T("tui.header.quorum_met", q.Required), 0))
+	default:
+		mark = s.HeaderBad.Render(" ✗ " + c.Cell(c.T("tui.header.quorum_lost", q.Required), 0))
 	}
 	infoCell := c.Cell(info, 0)
 	left := w - ansi.StringWidth(infoCell) - ansi.StringWidth(mark)
