@@ -137,6 +137,9 @@ func (m *mdWriter) item(w words, it Item) {
 				key string
 				ps  []Person
 			}{{"named.for", v.Named.For}, {"named.against", v.Named.Against}, {"named.abstain", v.Named.Abstain}, {"named.novote", v.Named.NoVote}} {
+				if g.key == "named.novote" && len(g.ps) == 0 {
+					continue // everyone present voted
+				}
 				m.line("- " + m.label(w, w.T(g.key, len(g.ps))) + esc(w.Names(g.ps)))
 			}
 			m.blank()
