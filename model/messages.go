@@ -34,6 +34,7 @@ func init() {
 		"explain.unanimous.fail":          {En: "%d for, %d against (unanimity required)", Fr: "%d pour, %d contre (unanimité requise)", Ar: "%d مع، %d ضد (الإجماع مطلوب)"},
 		"explain.tie.president":           {En: "tie %d for = %d against, the presiding member voted %s", Fr: "partage %d pour = %d contre, la présidence a voté %s", Ar: "تعادل %d مع = %d ضد، وصوت رئيس الجلسة %s"},
 		"explain.tie.rejected":            {En: "tie %d for = %d against (presiding member: %s), a tie rejects", Fr: "partage %d pour = %d contre (présidence : %s), le partage rejette", Ar: "تعادل %d مع = %d ضد (رئيس الجلسة: %s)، والتعادل يعني الرفض"},
+		"explain.line":                    {En: "%s: %s; %s", Fr: "%s : %s ; %s", Ar: "%s: %s؛ %s"},
 		"explain.quorum":                  {En: "quorum %d/%d ≥ %d", Fr: "quorum %d/%d ≥ %d", Ar: "النصاب %d/%d ≥ %d"},
 		"explain.quorum.none":             {En: "no quorum required", Fr: "sans condition de quorum", Ar: "دون اشتراط النصاب"},
 

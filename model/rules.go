@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -153,7 +152,7 @@ func Explain(lang string, v *Vote) string {
 	if v.Quorum > 0 {
 		q = i18n.T(lang, "explain.quorum", v.Present, v.Seats, v.Quorum)
 	}
-	return fmt.Sprintf("%s: %s; %s", i18n.T(lang, "outcome."+string(v.Outcome)), cmp, q)
+	return i18n.T(lang, "explain.line", i18n.T(lang, "outcome."+string(v.Outcome)), cmp, q)
 }
 
 // ParseChoice reads for, against, abstain or none.
