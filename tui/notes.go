@@ -190,7 +190,7 @@ func (m *notes) noteLines(it *model.Item, w, h int) []string {
 	lines := []string{st.Label.Render(c.Cell(c.T("tui.notes.notes", len(it.Notes)), w))}
 	var body []string
 	for _, n := range it.Notes {
-		who := n.Time.Local().Format("15:04")
+		who := n.Time.In(c.Now().Location()).Format("15:04")
 		if n.By != "" {
 			who += " · " + n.By
 		}

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
 )
 
@@ -434,15 +435,18 @@ func (m *UI) header() string {
 	if sit := sess.Sitting(); sit != nil {
 		info += " · " + c.T("tui.header.sitting", sit.N, sit.Call)
 	}
-	info += " · " + c.T("tui.header.present", q.Present, q.Seats)
 	var mark string
 	switch {
+	case sess.State != model.StateOpen:
 	case q.Required == 0:
 		mark = s.HeaderDim.Render(" · " + c.Cell(c.T("tui.header.quorum_none"), 0))
 	case q.Met:
 		mark = s.HeaderGood.Render(" ✓ " + c.Cell(c.T("tui.header.quorum_met", q.Required), 0))
 	default:
 		mark = s.HeaderBad.Render(" ✗ " + c.Cell(c.T("tui.header.quorum_lost", q.Required), 0))
+	}
+	if sess.State == model.StateOpen {
+		info += " · " + c.T("tui.header.present", q.Present, q.Seats)
 	}
 	infoCell := c.Cell(info, 0)
 	left := w - ansi.StringWidth(infoCell) - ansi.StringWidth(mark)

@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/jalsa-app/jalsa/model"
+)
+
+func TestBudget(t *testing.T) {
+	m, sess := votingOn(t, 10)
+	press(t, m, "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter")
+	if m.active != screenBudget {
+		t.Fatalf("enter on the budget: screen %d", m.active)
+	}
+	contains(t, view(t, m), "0/37 lines voted", "revenue 17,072,560.50 · expense 17,072,560.50 · balance 0.00", "✓ balanced")
+	// Amend the first line, then vote it.
+	press(t, m, "e")
+	if !m.pages[screenBudget].(*budget).Capturing() {
+		t.Fatal("the amendment form takes the keys")
+	}
+	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	press(t, m, "4,900,000.00", "enter")
+	contains(t, view(t, m), `"4,900,000.00" is not an amount`)
+	for range 12 {
+		press(t, m, "backspace")
+	}
+	press(t, m, "4900000", "enter")
+	contains(t, view(t, m), "an amendment needs a reason")
+	press(t, m, "new tariff", "enter")
+	l := sess().Items[9].Lines[0]
+	if l.Amount != 490000000 || len(l.Amendments) != 1 || l.Amendments[0].Reason != "new tariff" {
+		t.Fatalf("line I.1.1: %s, amendments %+v", l.Amount, l.Amendments)
+	}
+	contains(t, view(t, m), "line I.1.1 amended to 4,900,000.00", "NOT balanced", "amended 4,800,000.00 → 4,900,000.00: new tariff")
+	press(t, m, "v", "70", "tab", "5", "enter")
+	if m.active != screenBudget {
+		t.Fatalf("after a line vote: screen %d, want the budget", m.active)
+	}
+	if l := sess().Items[9].Lines[0]; l.Vote == nil || l.Outcome != model.Adopted {
+		t.Fatalf("line I.1.1 vote %+v", l.Vote)
+	}
+	press(t, m, "e")
+	contains(t, view(t, m), "line I.1.1 has been voted")
+	// The final vote is refused while lines have no vote.
+	press(t, m, "V")
+	if m.active != screenBudget {
+		t.Fatal("the final vote must not open with lines unvoted")
+	}
+	contains(t, view(t, m), "36 budget lines have no vote yet")
+	requireGolden(t, m)
+}

@@ -1,0 +1,40 @@
+package tui
+
+import "testing"
+
+func TestLookup(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{})
+	press(t, m, "/")
+	if m.active != screenLookup {
+		t.Fatalf("/: screen %d", m.active)
+	}
+	all := len(m.pages[screenLookup].(*lookup).results)
+	if all == 0 {
+		t.Fatal("an empty query lists the decisions")
+	}
+	press(t, m, "اتفاقية")
+	lk := m.pages[screenLookup].(*lookup)
+	if n := len(lk.results); n == 0 || n >= all {
+		t.Fatalf("اتفاقية finds %d of %d decisions", n, all)
+	}
+	requireGolden(t, m)
+	// q and / are typed into the query, not taken as keys.
+	press(t, m, "q/")
+	if m.active != screenLookup || lk.query.Value() != "اتفاقيةq/" {
+		t.Fatalf("screen %d query %q", m.active, lk.query.Value())
+	}
+	press(t, m, "backspace", "backspace", "enter")
+	if lk.open == nil {
+		t.Fatal("enter opens the decision")
+	}
+	ref := lk.open.Ref
+	contains(t, view(t, m), ref)
+	press(t, m, "g")
+	if m.active != screenCockpit || m.c.SessionID != lk.open.Session {
+		t.Fatalf("g: screen %d session %q, want the cockpit of %s", m.active, m.c.SessionID, lk.open.Session)
+	}
+	if it := m.pages[screenCockpit].(*cockpit).selected(); it.N != lk.open.Item {
+		t.Fatalf("g: item %d selected, want %d", it.N, lk.open.Item)
+	}
+}
