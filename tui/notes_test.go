@@ -2,7 +2,6 @@ package tui
 
 import "testing"
 
-
 func TestNotesAndSpeakers(t *testing.T) {
 	m, sess := votingOn(t, 5)
 	press(t, m, "n")
