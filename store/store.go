@@ -283,16 +283,18 @@ func (s *Store) DoAt(actor string, at time.Time, cmd model.Command) (model.Event
 func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, error) {
 	ctx := model.Ctx{Time: at.UTC().Truncate(time.Millisecond), Actor: actor}
 	sid := cmd.SessionID()
-	// The pre-images restore memory if the commit fails.
-	before := s.state.Sessions[sid]
-	var beforeBody *model.Body
-	var beforeJSON []byte
-	if before != nil {
-		beforeJSON, _ = json.Marshal(before)
-		beforeBody = s.state.Bodies[before.Body]
+	// Apply replaces a body it changes (init) instead of editing it, so the
+	// pointer tells whether the body must be written again.
+	var bodyBefore *model.Body
+	if sess := s.state.Sessions[sid]; sess != nil {
+		bodyBefore = s.state.Bodies[sess.Body]
 	}
 	if err := cmd.Apply(s.state, ctx); err != nil {
 		return model.Event{}, err
+	}
+	bodyChanged := false
+	if sess := s.state.Sessions[sid]; sess != nil {
+		bodyChanged = s.state.Bodies[sess.Body] != bodyBefore
 	}
 	ev, err := model.NewEvent(cmd, ctx)
 	if err != nil {
@@ -308,41 +310,31 @@ func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, 
 		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(hash)); err != nil {
 			return err
 		}
-		return s.saveSession(tx, sid)
+		return s.saveSession(tx, sid, bodyChanged)
 	})
 	if err != nil {
-		s.restore(sid, before, beforeJSON, beforeBody)
+		s.reload()
 		return model.Event{}, fmt.Errorf("write %s: %w", s.path, err)
 	}
 	s.seq, s.head = ev.Seq, hash
 	return ev, nil
 }
 
-func (s *Store) restore(sid string, before *model.Session, beforeJSON []byte, body *model.Body) {
-	if before == nil {
-		if cur := s.state.Sessions[sid]; cur != nil {
-			delete(s.state.Sessions, sid)
+// reload reads the state back from the file after a failed commit: Apply
+// changed memory, the file still holds the last committed state. (Reading
+// it back costs nothing on the way to a commit, unlike keeping a copy.)
+func (s *Store) reload() {
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		st, err := loadState(tx)
+		if err == nil {
+			s.state = st
 		}
-		// A failed init may have added a body; reload bodies from disk.
-		_ = s.db.View(func(tx *bolt.Tx) error {
-			st, err := loadState(tx)
-			if err == nil {
-				s.state.Bodies = st.Bodies
-			}
-			return err
-		})
-		return
-	}
-	var old model.Session
-	_ = json.Unmarshal(beforeJSON, &old)
-	s.state.Sessions[sid] = &old
-	if body != nil {
-		s.state.Bodies[body.ID] = body
-	}
+		return err
+	})
 }
 
-// saveSession writes a session and its body as they now stand.
-func (s *Store) saveSession(tx *bolt.Tx, sid string) error {
+// saveSession writes a session as it now stands, and its body if withBody.
+func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool) error {
 	sess := s.state.Sessions[sid]
 	if sess == nil {
 		return nil
@@ -354,7 +346,7 @@ func (s *Store) saveSession(tx *bolt.Tx, sid string) error {
 	if err := tx.Bucket(bucketSessions).Put([]byte(sid), v); err != nil {
 		return err
 	}
-	if b := s.state.Bodies[sess.Body]; b != nil {
+	if b := s.state.Bodies[sess.Body]; b != nil && withBody {
 		bv, err := json.Marshal(b)
 		if err != nil {
 			return err
