@@ -572,3 +572,46 @@ func TestSecondOpenIsLocked(t *testing.T) {
 		t.Errorf("second open gave up after %v; SPEC §5 wants well under 2 s", d)
 	}
 }
+
+// TestFailedCommitChangesNothing makes the write transaction fail while the
+// file stays readable: memory must go back to what the file holds.
+func TestFailedCommitChangesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "j.db")
+	st := openStore(t, path)
+	defer st.Close()
+	mustDo(t, st, demoInit(t))
+	mustDo(t, st, &model.OpenCmd{Session: sid})
+	mustDo(t, st, &model.AttendCmd{Session: sid, Present: []string{"all"}})
+	mustDo(t, st, &model.ItemCmd{Session: sid, N: 1, Action: model.ActStart})
+	state, seq := stateJSON(t, st), st.Seq()
+
+	// bbolt refuses every write transaction of a read-only handle.
+	if err := st.db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.db = ro
+
+	other := demoInit(t)
+	other.Session.ID = "2025-02"
+	other.Body.ID = "another-body"
+	for _, cmd := range []model.Command{
+		&model.VoteCmd{Session: sid, N: 1, For: 70, Against: 5},
+		&model.ItemCmd{Session: sid, N: 1, Action: model.ActNote, Text: "lost"},
+		other, // a new session and a new body
+	} {
+		_, err := st.Do("test", cmd)
+		if err == nil || model.ExitCode(err) != 1 {
+			t.Errorf("%s on a read-only file: %v (exit %d), want a failure", cmd.Type(), err, model.ExitCode(err))
+		}
+		if got := stateJSON(t, st); got != state {
+			t.Errorf("a failed %s left memory changed", cmd.Type())
+		}
+		if st.Seq() != seq {
+			t.Errorf("a failed %s moved the sequence to %d", cmd.Type(), st.Seq())
+		}
+	}
+}
