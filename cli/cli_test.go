@@ -826,3 +826,6 @@ func TestObserverChangesNothing(t *testing.T) {
 		t.Error("an observer changed the record")
 	}
 }
+
+// Every message of cli, store and model exists in ar, fr and en.
+func TestCatalog(t *testing.T) { i18n.CheckCatalog(t) }
