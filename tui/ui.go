@@ -172,6 +172,9 @@ func (m *UI) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case TickMsg:
 		cmds = append(cmds, tick())
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.capturing() {
+			return m, m.splitKeys(msg.Runes)
+		}
 		m.c.clearStatus()
 		if quit, cmd := m.globalKey(msg); quit || cmd != nil {
 			return m, cmd
@@ -179,6 +182,28 @@ func (m *UI) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmds = append(cmds, m.forward(msg))
 	return m, tea.Batch(cmds...)
+}
+
+// capturing reports that the active screen has a text field focused.
+func (m *UI) capturing() bool {
+	c, ok := m.pages[m.active].(capturer)
+	return ok && c.Capturing()
+}
+
+// splitKeys handles keys typed faster than the terminal is read, which
+// arrive as one message ("js"), one at a time, until a text field takes the
+// rest as typed text.
+func (m *UI) splitKeys(runes []rune) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, r := range runes {
+		if m.capturing() {
+			_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes[i:]})
+			return tea.Batch(append(cmds, cmd)...)
+		}
+		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // globalKey handles the keys that work on every screen; it reports whether
@@ -195,7 +220,7 @@ func (m *UI) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 	if m.tooSmall() {
 		return key.Matches(msg, k.Quit), m.quitIf(key.Matches(msg, k.Quit))
 	}
-	if c, ok := m.pages[m.active].(capturer); ok && c.Capturing() {
+	if m.capturing() {
 		return false, nil
 	}
 	if m.c.Role == cli.RoleDisplay {

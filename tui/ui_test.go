@@ -213,3 +213,21 @@ func TestArabicCockpitModes(t *testing.T) {
 		})
 	}
 }
+
+func TestKeysTypedTogetherAreTakenOneByOne(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st)
+	m := newTestUI(t, st, Options{})
+	// A fast typist (or tmux send-keys) gives "jsd" in one message: move
+	// down, start the item, end it; then the vote screen takes digits as a
+	// number.
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jsd")})
+	if it := session(t, st, "2024-10").Items[1]; it.Outcome != model.Noted {
+		t.Fatalf("item 2: %s, want noted", it.Outcome)
+	}
+	press(t, m, "k", "s", "v")
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("42")})
+	if v := m.pages[screenVote].(*vote); v.counts[0] != 42 {
+		t.Fatalf("for = %d, want 42", v.counts[0])
+	}
+}

@@ -225,16 +225,22 @@ func (m *vote) countKey(msg tea.KeyMsg, f int) {
 		m.named, m.focus = true, 0
 	case msg.Type == tea.KeyBackspace:
 		m.counts[f] /= 10
-	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '0' && msg.Runes[0] <= '9':
-		n := m.counts[f]*10 + int(msg.Runes[0]-'0')
-		b := m.base()
-		t := m.counts
-		t[f] = n
-		if sum := t[0] + t[1] + t[2]; sum > b.present {
-			c.Fail(model.Refused("err.votes_exceed_present", sum, b.present))
-			return
+	case msg.Type == tea.KeyRunes:
+		// Several digits may come in one message when typed fast or pasted.
+		for _, r := range msg.Runes {
+			if r < '0' || r > '9' {
+				return
+			}
+			n := m.counts[f]*10 + int(r-'0')
+			b := m.base()
+			t := m.counts
+			t[f] = n
+			if sum := t[0] + t[1] + t[2]; sum > b.present {
+				c.Fail(model.Refused("err.votes_exceed_present", sum, b.present))
+				return
+			}
+			m.counts[f] = n
 		}
-		m.counts[f] = n
 	}
 }
 
