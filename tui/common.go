@@ -94,6 +94,18 @@ func (c *Common) Cell(s string, w int) string {
 	return v
 }
 
+// Iso keeps an identifier such as "2024-10/1" in one left-to-right piece
+// when it sits in a sentence: after Arabic, the bidi algorithm would read
+// its digits as Arabic numbers and show "10/1-2024". In bidi app mode the
+// text is wrapped in a left-to-right isolate, which Cell resolves; a
+// terminal that reorders by itself gets the identifier as it is.
+func (c *Common) Iso(s string) string {
+	if c.Bidi != bidi.ModeApp {
+		return s
+	}
+	return "\u2066" + s + "\u2069"
+}
+
 // ReadOnly reports whether this session may not change anything.
 func (c *Common) ReadOnly() bool { return c.Role != cli.RoleClerk }
 
