@@ -73,7 +73,13 @@ func (s *Store) Serve(ctx context.Context, what string, h Handler) error {
 func serveConn(ctx context.Context, conn net.Conn, h Handler) {
 	defer conn.Close()
 	var req Request
-	if err := json.NewDecoder(conn).Decode(&req); err != nil {
+	dec := json.NewDecoder(conn)
+	if err := dec.Decode(&req); err != nil {
+		return
+	}
+	// The acknowledgement tells the client a live owner took the command, so
+	// it can wait for a long one (an import) without hanging on a dead one.
+	if _, err := conn.Write([]byte{ack}); err != nil {
 		return
 	}
 	var out, errb bytes.Buffer
@@ -84,17 +90,27 @@ func serveConn(ctx context.Context, conn net.Conn, h Handler) {
 // ErrNoOwner means the database is locked but no owner answers on its socket.
 var ErrNoOwner = errors.New("no owner answers")
 
+// ack is the byte the owner sends as soon as it has read a request.
+const ack = '\x06'
+
 // Forward sends req to the owner of the database at db and returns its
-// response. It gives up within timeout so no command ever hangs on a lock.
+// response. The owner must connect and acknowledge within timeout, so no
+// command ever hangs on a lock held by a process that does not answer.
 func Forward(db string, req Request, timeout time.Duration) (Response, error) {
 	conn, err := net.DialTimeout("unix", SocketPath(db), timeout)
 	if err != nil {
 		return Response{}, fmt.Errorf("%w: %v", ErrNoOwner, err)
 	}
 	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(timeout))
 	if err := json.NewEncoder(conn).Encode(req); err != nil {
-		return Response{}, err
+		return Response{}, fmt.Errorf("%w: %v", ErrNoOwner, err)
 	}
+	b := make([]byte, 1)
+	if _, err := io.ReadFull(conn, b); err != nil || b[0] != ack {
+		return Response{}, fmt.Errorf("%w: no acknowledgement (%v)", ErrNoOwner, err)
+	}
+	_ = conn.SetDeadline(time.Time{})
 	var resp Response
 	if err := json.NewDecoder(conn).Decode(&resp); err != nil {
 		return Response{}, fmt.Errorf("%w: %v", ErrNoOwner, err)
