@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/jalsa-app/jalsa/model"
 )
 
@@ -256,14 +255,6 @@ func budgetSummary(c *Common, it *model.Item, w int) []string {
 		out = append(out, ms.Render(c.Cell(mark, w)))
 	}
 	return append(out, st.Label.Render(c.Cell(progress, w)))
-}
-
-// padLeft right-aligns s in w cells.
-func padLeft(s string, w int) string {
-	if n := w - ansi.StringWidth(s); n > 0 {
-		return strings.Repeat(" ", n) + s
-	}
-	return s
 }
 
 // ShortHelp implements help.KeyMap.

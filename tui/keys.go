@@ -87,3 +87,10 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 		GoToSession: b("g", "go_to_session", "g"),
 	}
 }
+
+// withHelp is b with the help text key, where a screen gives a key its
+// own meaning.
+func withHelp(b key.Binding, c *Common, text string) key.Binding {
+	b.SetHelp(b.Help().Key, c.Cell(c.T(text), 0))
+	return b
+}

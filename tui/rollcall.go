@@ -217,10 +217,3 @@ func (m *rollCall) FullHelp() [][]key.Binding {
 	k := m.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}, {k.Toggle, k.AllPresent, k.Excused, withHelp(k.Tab, m.c, "tui.roll.find_key")}}
 }
-
-// withHelp is b with the help text key, where a screen gives a key its
-// own meaning.
-func withHelp(b key.Binding, c *Common, text string) key.Binding {
-	b.SetHelp(b.Help().Key, c.Cell(c.T(text), 0))
-	return b
-}

@@ -65,3 +65,22 @@ func since(d time.Duration) string {
 	}
 	return fmt.Sprintf("%02d:%02d", m, sec)
 }
+
+// padLeft right-aligns s in w cells.
+func padLeft(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return strings.Repeat(" ", n) + s
+	}
+	return s
+}
+
+// padRight pads s with spaces to w cells.
+func padRight(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// ansiWidth is the display width of s.
+func ansiWidth(s string) int { return ansi.StringWidth(s) }

@@ -482,14 +482,3 @@ func (m *UI) header() string {
 	line2 := s.HeaderDim.Render(infoCell) + mark + s.HeaderDim.Render(padLeft(tail, left))
 	return line1 + "\n" + line2
 }
-
-// padRight pads s with spaces to w cells.
-func padRight(s string, w int) string {
-	if n := w - ansi.StringWidth(s); n > 0 {
-		return s + strings.Repeat(" ", n)
-	}
-	return s
-}
-
-// ansiWidth is the display width of s.
-func ansiWidth(s string) int { return ansi.StringWidth(s) }

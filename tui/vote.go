@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -370,21 +371,12 @@ func (m *vote) preview(b voteBase) *model.Vote {
 		Quorum: b.quorum, Rule: b.rule, Tie: b.tie, Chair: m.chair}
 	if m.named && m.c.Data.Session != nil {
 		v.Chair = m.choiceOf(m.c.Data.Session.Chair)
-		if !containsID(b.ids, m.c.Data.Session.Chair) {
+		if !slices.Contains(b.ids, m.c.Data.Session.Chair) {
 			v.Chair = model.NoVote
 		}
 	}
 	v.Outcome = model.Decide(v.Rule, v.Tie, t, v.Present, v.Seats, v.Chair)
 	return v
-}
-
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // headerRows of the vote screen: title, subject, base figures, blank.
