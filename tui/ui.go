@@ -337,7 +337,10 @@ func (m *UI) View() string {
 	b.WriteByte('\n')
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
-	b.WriteString(m.help.ShortHelpView(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
+	// A display (the hall's projector) shows no keys.
+	if m.c.Role != cli.RoleDisplay {
+		b.WriteString(m.help.ShortHelpView(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
+	}
 	return b.String()
 }
 

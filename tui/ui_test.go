@@ -187,7 +187,11 @@ func TestDisplayOpensTheAudienceDisplay(t *testing.T) {
 	if m.active != screenAudience {
 		t.Fatalf("display: screen %d, want the audience display", m.active)
 	}
-	contains(t, view(t, m), "No sitting under way")
+	v := view(t, m)
+	contains(t, v, "No sitting under way")
+	if strings.Contains(v, "? help") {
+		t.Error("a display shows no keys")
+	}
 	// The sitting opens elsewhere: the display follows.
 	m.Init()
 	defer m.quit()
