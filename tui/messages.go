@@ -5,6 +5,7 @@ import "github.com/jalsa-app/jalsa/i18n"
 func init() {
 	i18n.Register(map[string]i18n.Text{
 		"tui.too_small":          {En: "The window is %d×%d: jalsa needs at least %d×%d. Enlarge it, or press q to quit.", Fr: "La fenêtre fait %d×%d : jalsa demande au moins %d×%d. Agrandissez-la, ou q pour quitter.", Ar: "حجم النافذة %d×%d: يحتاج jalsa إلى %d×%d على الأقل. كبّرها أو اضغط q للخروج."},
+		"tui.no_terminal":        {En: "the terminal UI needs a terminal: run jalsa in one, or use commands such as jalsa status and jalsa decisions", Fr: "l'interface demande un terminal : lancez jalsa dans un terminal, ou utilisez des commandes comme jalsa status et jalsa decisions", Ar: "تحتاج الواجهة إلى طرفية: شغّل jalsa في طرفية أو استعمل أوامر مثل jalsa status وjalsa decisions"},
 		"tui.home.tagline":       {En: "sessions of the assembly, live", Fr: "les sessions de l'assemblée, en direct", Ar: "دورات الجمعية، مباشرة"},
 		"tui.home.sessions":      {En: "Sessions", Fr: "Sessions", Ar: "الدورات"},
 		"tui.home.no_sessions":   {En: "No sessions yet: jalsa init FILE, or jalsa demo.", Fr: "Aucune session : jalsa init FICHIER, ou jalsa demo.", Ar: "لا توجد دورات بعد: jalsa init FILE أو jalsa demo."},

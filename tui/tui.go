@@ -18,8 +18,10 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
 	"github.com/jalsa-app/jalsa/tui/bidi"
+	"golang.org/x/term"
 )
 
 // Options configure one UI session (local terminal or one SSH client).
@@ -53,6 +55,9 @@ func New(o Options) tea.Model { return newUI(o) }
 // explicit bidi mode and restores it on the way out, even on a panic or a
 // signal.
 func Run(ctx context.Context, env *cli.Env, st *store.Store, o cli.UIOptions) (err error) {
+	if !env.Terminal || !term.IsTerminal(int(os.Stdin.Fd())) {
+		return model.Failure("tui.no_terminal")
+	}
 	lang := o.Lang
 	if lang == "" {
 		lang = env.Lang()

@@ -235,3 +235,12 @@ func TestKeysTypedTogetherAreTakenOneByOne(t *testing.T) {
 		t.Fatalf("for = %d, want 42", v.counts[0])
 	}
 }
+
+func TestRunNeedsATerminal(t *testing.T) {
+	st := demoStore(t)
+	env := &cli.Env{Getenv: func(string) string { return "" }}
+	err := Run(context.Background(), env, st, cli.UIOptions{Lang: "en"})
+	if err == nil || model.ExitCode(err) != 1 || !strings.Contains(model.Message(err, "en"), "needs a terminal") {
+		t.Fatalf("without a terminal: %v", err)
+	}
+}
