@@ -21,7 +21,8 @@ func init() {
 	add(&command{name: "export", usage: "export [-o FILE]", flags: outFlag, run: runExport})
 	add(&command{name: "import", usage: "import FILE", writes: true, run: runImport})
 	add(&command{name: "backup", usage: "backup FILE", run: runBackup})
-	add(&command{name: "verify", usage: "verify", run: runVerify})
+	add(&command{name: "verify", usage: "verify [--repair-index]", run: runVerify,
+		flags: func(fs *pflag.FlagSet, o *opts) { fs.BoolVar(&o.repairIndex, "repair-index", false, "") }})
 	uiFlags := func(fs *pflag.FlagSet, o *opts) { fs.StringVar(&o.listen, "listen", "", "") }
 	add(&command{name: "demo", usage: "demo", writes: true, owns: true, flags: uiFlags, run: runDemo})
 	add(&command{name: "ui", usage: "jalsa [--listen ADDR]", owns: true, flags: uiFlags, run: runUI})
@@ -96,6 +97,11 @@ func runBackup(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 }
 
 func runVerify(ctx context.Context, env *Env, st *store.Store, o *opts) error {
+	if o.repairIndex {
+		if err := repairIndex(env, st); err != nil {
+			return err
+		}
+	}
 	rep, err := st.Verify()
 	if err != nil {
 		return model.Failure("err.verify", err.Error())

@@ -46,6 +46,7 @@ func init() {
 	register(func() Command { return &VoteCmd{} })
 	register(func() Command { return &SuspendCmd{} })
 	register(func() Command { return &CloseCmd{} })
+	register(func() Command { return &RegisterCmd{} })
 }
 
 // NewEvent wraps a carried-out command as an event (without seq and hashes).

@@ -90,6 +90,10 @@ func (s *Store) Import(r io.Reader) (int, error) {
 				return err
 			}
 		}
+		if err := importRegisterEvents(tx, x.Events); err != nil {
+			s.state = old
+			return err
+		}
 		return nil
 	})
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jalsa-app/jalsa/model"
@@ -56,6 +57,9 @@ type Store struct {
 
 	subMu sync.Mutex
 	subs  map[chan Change]struct{}
+
+	// docs caches the search index's records for lookups (lookup.go).
+	docs atomic.Pointer[docTable]
 }
 
 // Change tells subscribers that the record moved on.
@@ -102,6 +106,10 @@ func Open(path string, o Options) (*Store, error) {
 		return nil, err
 	}
 	if !o.ReadOnly {
+		if err := s.ensureIndex(); err != nil {
+			db.Close()
+			return nil, err
+		}
 		s.claim(commandLine())
 	}
 	return s, nil
@@ -310,7 +318,10 @@ func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, 
 		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(hash)); err != nil {
 			return err
 		}
-		return s.saveSession(tx, sid, bodyChanged)
+		if err := s.saveSession(tx, sid, bodyChanged); err != nil {
+			return err
+		}
+		return saveRegister(tx, cmd)
 	})
 	if err != nil {
 		s.reload()

@@ -129,5 +129,11 @@ func sameState(replayed, stored *model.State) error {
 	return nil
 }
 
-// verifyIndex checks the search index against the stored decisions.
-func verifyIndex(tx *bolt.Tx, st *model.State) error { return nil }
+// verifyIndex checks the past register against the events that made it,
+// and the search index against the stored decisions and register.
+func verifyIndex(tx *bolt.Tx, st *model.State) error {
+	if err := verifyRegister(tx); err != nil {
+		return err
+	}
+	return checkIndex(tx, st)
+}

@@ -1,0 +1,198 @@
+// Command searchbench generates a past register and compares whole-process
+// lookups in it: jalsa against grep -c and sqlite3's FTS5 over the same
+// rows. scripts/bench-search.sh runs it; see there.
+//
+//	searchbench gen -n 100000 -format jsonl|csv > rows
+//	searchbench compare -jalsa BIN -db DB -jsonl ROWS.jsonl -fts FTS.db [-runs 15]
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jalsa-app/jalsa/store"
+	"github.com/jalsa-app/jalsa/store/internal/corpus"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: searchbench gen|compare ...")
+		os.Exit(2)
+	}
+	var err error
+	switch os.Args[1] {
+	case "gen":
+		err = gen(os.Args[2:])
+	case "compare":
+		err = compare(os.Args[2:])
+	default:
+		err = fmt.Errorf("unknown command %q", os.Args[1])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "searchbench:", err)
+		os.Exit(1)
+	}
+}
+
+// csvHeader is the columns written for CSV, those of `decisions --json`.
+var csvHeader = []string{"ref", "session", "session_title", "date", "item", "line", "title", "kind", "outcome",
+	"for", "against", "abstain", "present", "seats", "rule", "explanation", "text", "notes", "amount"}
+
+func gen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ExitOnError)
+	n := fs.Int("n", 100000, "rows")
+	seed := fs.Uint64("seed", 1, "seed")
+	format := fs.String("format", "jsonl", "jsonl or csv")
+	fs.Parse(args)
+	out := os.Stdout
+	switch *format {
+	case "jsonl":
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		for d := range corpus.Rows(*n, *seed) {
+			if err := enc.Encode(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		w := csv.NewWriter(out)
+		w.Write(csvHeader)
+		for d := range corpus.Rows(*n, *seed) {
+			notes := ""
+			if len(d.Notes) > 0 {
+				notes = d.Notes[0].Text
+			}
+			amount := ""
+			if d.Amount != nil {
+				amount = d.Amount.String()
+			}
+			w.Write([]string{d.Ref, d.Session, d.SessionTitle, d.Date, strconv.Itoa(d.Item), d.Line, d.Title, d.Kind, string(d.Outcome),
+				strconv.Itoa(d.For), strconv.Itoa(d.Against), strconv.Itoa(d.Abstain), strconv.Itoa(d.Present), strconv.Itoa(d.Seats),
+				d.Rule, d.Explanation, d.Text, notes, amount})
+		}
+		w.Flush()
+		return w.Error()
+	}
+	return fmt.Errorf("format %q: jsonl or csv", *format)
+}
+
+func compare(args []string) error {
+	fs := flag.NewFlagSet("compare", flag.ExitOnError)
+	bin := fs.String("jalsa", "", "jalsa binary")
+	db := fs.String("db", "", "database holding the register")
+	jsonl := fs.String("jsonl", "", "the same rows as JSON lines, for grep")
+	fts := fs.String("fts", "", "the same rows in an sqlite3 FTS5 table d")
+	runs := fs.Int("runs", 15, "runs per query")
+	fs.Parse(args)
+
+	fmt.Printf("whole-process lookups, median of %d runs per query (ms)\n", *runs)
+	fmt.Printf("%-6s %8s %8s %8s %10s %10s\n", "class", "jalsa", "grep -c", "FTS5", "jalsa/grep", "jalsa/FTS5")
+	var allJ, allG, allF []float64
+	for _, class := range corpus.Classes {
+		var js, gs, fts5 []float64
+		for _, q := range corpus.Queries[class] {
+			words := strings.Fields(q)
+			j, err := median(*runs, exec.Command(*bin, "--db", *db, "decisions", q, "--json", "--limit", "20"))
+			if err != nil {
+				return fmt.Errorf("jalsa %q: %w", q, err)
+			}
+			g, err := median(*runs, grepCommand(*jsonl, words))
+			if err != nil {
+				return fmt.Errorf("grep %q: %w", q, err)
+			}
+			f, err := median(*runs, exec.Command("sqlite3", "-json", *fts, ftsQuery(words)))
+			if err != nil {
+				return fmt.Errorf("sqlite3 %q: %w", q, err)
+			}
+			js, gs, fts5 = append(js, j), append(gs, g), append(fts5, f)
+		}
+		fmt.Printf("%-6s %8.1f %8.1f %8.1f %10.2f %10.2f\n", class, mid(js), mid(gs), mid(fts5), mid(js)/mid(gs), mid(js)/mid(fts5))
+		allJ, allG, allF = append(allJ, js...), append(allG, gs...), append(allF, fts5...)
+	}
+	fmt.Printf("%-6s %8.1f %8.1f %8.1f %10.2f %10.2f\n", "all", mid(allJ), mid(allG), mid(allF), mid(allJ)/mid(allG), mid(allJ)/mid(allF))
+
+	st, err := store.Open(*db, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	is, err := st.IndexStats()
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(*db)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nindex: %d decisions, %.1f MB of keys and values for %.1f MB of indexed text: %.2f× the text (database file %.1f MB)\n",
+		is.Decisions, mb(is.Bytes), mb(is.TextBytes), float64(is.Bytes)/float64(is.TextBytes), mb(fi.Size()))
+	return nil
+}
+
+// grepCommand counts the lines holding every word, as grep can: one grep
+// per word in a pipeline, the last with -c.
+func grepCommand(file string, words []string) *exec.Cmd {
+	if len(words) == 1 {
+		return exec.Command("grep", "-cF", "--", words[0], file)
+	}
+	script := "grep -F -- \"$1\" \"$0\""
+	for i := 2; i < len(words); i++ {
+		script += fmt.Sprintf(" | grep -F -- \"$%d\"", i)
+	}
+	script += fmt.Sprintf(" | grep -cF -- \"$%d\"", len(words))
+	return exec.Command("sh", append([]string{"-c", script, file}, words...)...)
+}
+
+// ftsQuery asks FTS5 for the 20 best rows holding every word.
+func ftsQuery(words []string) string {
+	var q []string
+	for _, w := range words {
+		q = append(q, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	match := strings.ReplaceAll(strings.Join(q, " "), "'", "''")
+	return "SELECT * FROM d WHERE d MATCH '" + match + "' ORDER BY rank LIMIT 20;"
+}
+
+// median runs cmd once to warm up, then runs times, and returns the median
+// wall time in milliseconds. grep exits 1 when it counts nothing, which is
+// an answer, not a failure.
+func median(runs int, cmd *exec.Cmd) (float64, error) {
+	var ts []float64
+	for i := 0; i <= runs; i++ {
+		c := exec.Command(cmd.Path, cmd.Args[1:]...)
+		c.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+		start := time.Now()
+		err := c.Run()
+		el := time.Since(start)
+		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 && strings.Contains(cmd.Path+strings.Join(cmd.Args, " "), "grep") {
+			err = nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		if i > 0 {
+			ts = append(ts, float64(el.Microseconds())/1000)
+		}
+	}
+	return mid(ts), nil
+}
+
+func mid(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[len(s)/2]
+}
+
+func mb(n int64) float64 { return float64(n) / (1 << 20) }

@@ -1,0 +1,144 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/jalsa-app/jalsa/demo"
+	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/store/internal/corpus"
+)
+
+// benchRows is the register BenchmarkLookup builds when $JALSA_BENCH_DB
+// names no database: big enough for the index to take its shape, small
+// enough to build in a few seconds. scripts/bench-search.sh passes a
+// database of 100,000 rows instead.
+const benchRows = 20000
+
+// benchRegister opens $JALSA_BENCH_DB, or builds a register of benchRows
+// generated rows with import-decisions' own code path.
+func benchRegister(b *testing.B) *Store {
+	b.Helper()
+	path := os.Getenv("JALSA_BENCH_DB")
+	build := path == ""
+	if build {
+		path = filepath.Join(b.TempDir(), "bench.db")
+	}
+	st, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	if build {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		for d := range corpus.Rows(benchRows, 1) {
+			if err := enc.Encode(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := st.ImportRegister("bench", "bench.jsonl", &buf, RegisterOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return st
+}
+
+// BenchmarkLookup times in-process lookups of 20 decisions, for each class
+// of query of corpus.Queries (Arabic and French, one and three words), and
+// reports the median and 99th percentile of one lookup (target p99 ≤ 5 ms
+// on 100,000 decisions).
+func BenchmarkLookup(b *testing.B) {
+	st := benchRegister(b)
+	for _, class := range corpus.Classes {
+		b.Run(class, func(b *testing.B) {
+			qs := corpus.Queries[class]
+			var took []time.Duration
+			i := 0
+			for b.Loop() {
+				q := Query{Text: qs[i%len(qs)], Limit: 20}
+				start := time.Now()
+				ds, err := st.Lookup(q)
+				took = append(took, time.Since(start))
+				if err != nil || len(ds) == 0 {
+					b.Fatalf("lookup %q: %d decisions, %v", q.Text, len(ds), err)
+				}
+				i++
+			}
+			reportPercentiles(b, took)
+		})
+	}
+}
+
+// BenchmarkLookupFilters times a lookup without text that lists the most
+// recent decisions passing filters, answered from the index's records.
+func BenchmarkLookupFilters(b *testing.B) {
+	st := benchRegister(b)
+	var took []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		ds, err := st.Lookup(Query{Outcome: "rejected", Kind: "agreement", Since: "2000-01-01", Limit: 20})
+		took = append(took, time.Since(start))
+		if err != nil || len(ds) == 0 {
+			b.Fatalf("filters: %d decisions, %v", len(ds), err)
+		}
+	}
+	reportPercentiles(b, took)
+}
+
+func reportPercentiles(b *testing.B, took []time.Duration) {
+	slices.Sort(took)
+	at := func(p float64) float64 {
+		return float64(took[min(len(took)-1, int(p*float64(len(took))))].Nanoseconds()) / 1e3
+	}
+	b.ReportMetric(at(0.50), "p50-µs")
+	b.ReportMetric(at(0.99), "p99-µs")
+}
+
+// BenchmarkVoteWithRegister is the commit of one vote (a first vote on a
+// budget line, which adds a decision to the index) in a database that also
+// holds the register: index maintenance must not grow with the register.
+// Compare with BenchmarkVoteCommit, which has none.
+func BenchmarkVoteWithRegister(b *testing.B) {
+	st := benchRegister(b)
+	data, err := demo.Files.ReadFile("2024-10.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	tmpl, err := model.LoadSessionFile("2024-10.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lines []string
+	for _, l := range tmpl.Session.Items[9].Lines {
+		lines = append(lines, l.Code)
+	}
+	round, id, next := 0, "", len(lines)
+	do := func(cmd model.Command) {
+		if _, err := st.Do("bench", cmd); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		if next == len(lines) {
+			b.StopTimer()
+			round++
+			cmd := *tmpl
+			cmd.Session.ID = fmt.Sprintf("bench-%d-%d", time.Now().UnixNano(), round)
+			id, next = cmd.Session.ID, 0
+			do(&cmd)
+			do(&model.OpenCmd{Session: id, Call: 1})
+			do(&model.AttendCmd{Session: id, Present: []string{"all"}, Absent: []string{"m14", "m15"}})
+			do(&model.ItemCmd{Session: id, N: 10, Action: model.ActStart})
+			b.StartTimer()
+		}
+		do(&model.VoteCmd{Session: id, N: 10, Line: lines[next], For: 60, Against: 10, Abstain: 10})
+		next++
+	}
+}
