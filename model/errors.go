@@ -59,9 +59,10 @@ func ExitCode(err error) int {
 	return 1
 }
 
-// Message says err in lang when it is a domain error, else as Go says it.
+// Message says err in lang when it can be said in any language (a domain
+// error, a session file error), else as Go says it.
 func Message(err error, lang string) string {
-	var e *Error
+	var e interface{ In(lang string) string }
 	if errors.As(err, &e) {
 		return e.In(lang)
 	}

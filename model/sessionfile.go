@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jalsa-app/jalsa/i18n"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
@@ -22,19 +23,45 @@ import (
 // path, e.g. "agenda[3].kind" or "body.rules.quorum[2]". List indexes in the
 // path count from 1, like agenda items. The command line reports it as a
 // usage error (exit 2).
+//
+// The message is Key with Args, said in the reader's language by In (an
+// argument that is a Phrase is said in that language too), or Msg as it is
+// when Key is empty, for callers that say it themselves.
 type FileError struct {
 	File  string
 	Line  int
 	Col   int
 	Field string
 	Msg   string
+	Key   string
+	Args  []any
 }
 
-// Error writes "FILE:LINE:COL: FIELD: MSG", leaving out the parts that are
-// unknown, e.g.
+// Phrase is a part of a message that is itself said in the reader's
+// language, such as what a YAML node is ("a list"); with no Key it is Text
+// as it is (a value quoted from the file).
+type Phrase struct {
+	Key  string
+	Args []any
+	Text string
+}
+
+// In says the phrase in lang.
+func (p Phrase) In(lang string) string {
+	if p.Key == "" {
+		return p.Text
+	}
+	return i18n.T(lang, p.Key, p.Args...)
+}
+
+// Error writes the error in English: see In.
+func (e *FileError) Error() string { return e.In("en") }
+
+// In writes "FILE:LINE:COL: FIELD: MSG" in lang, leaving out the parts that
+// are unknown, e.g.
 //
 //	session.yaml:14:7: agenda[3].kind: "agrement" is not one of procedural, minutes, report, agreement, regulation, budget, other
-func (e *FileError) Error() string {
+func (e *FileError) In(lang string) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -48,7 +75,18 @@ func (e *FileError) Error() string {
 		b.WriteString(e.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	if e.Key == "" {
+		b.WriteString(e.Msg)
+		return b.String()
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if p, ok := a.(Phrase); ok {
+			a = p.In(lang)
+		}
+		args[i] = a
+	}
+	b.WriteString(i18n.T(lang, e.Key, args...))
 	return b.String()
 }
 
@@ -96,9 +134,10 @@ type sessionLoader struct {
 	missing bool // err is a missing field
 }
 
-func (l *sessionLoader) failAt(line, col int, field, format string, args ...any) {
+// failAt keeps the error key with args at line and col, if it comes first.
+func (l *sessionLoader) failAt(line, col int, field, key string, args ...any) {
 	if l.err == nil || l.missing || line < l.err.Line || (line == l.err.Line && col < l.err.Col) {
-		l.err = &FileError{File: l.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)}
+		l.err = &FileError{File: l.file, Line: line, Col: col, Field: field, Key: key, Args: args}
 		l.missing = false
 	}
 }
@@ -106,13 +145,13 @@ func (l *sessionLoader) failAt(line, col int, field, format string, args ...any)
 // failMissing reports the missing field path in the mapping n.
 func (l *sessionLoader) failMissing(n *yaml.Node, path string) {
 	if l.err == nil || (l.missing && (n.Line < l.err.Line || (n.Line == l.err.Line && n.Column < l.err.Col))) {
-		l.err = &FileError{File: l.file, Line: n.Line, Col: n.Column, Field: path, Msg: "required field is missing"}
+		l.err = &FileError{File: l.file, Line: n.Line, Col: n.Column, Field: path, Key: "sessionfile.missing"}
 		l.missing = true
 	}
 }
 
-func (l *sessionLoader) fail(n *yaml.Node, field, format string, args ...any) {
-	l.failAt(n.Line, n.Column, field, format, args...)
+func (l *sessionLoader) fail(n *yaml.Node, field, key string, args ...any) {
+	l.failAt(n.Line, n.Column, field, key, args...)
 }
 
 // parse decodes the single YAML document of data into its root node.
@@ -121,26 +160,26 @@ func (l *sessionLoader) parse(data []byte) (root *yaml.Node, err error) {
 		// yaml.v3 is not supposed to panic on any input; if it ever does,
 		// the clerk gets an error rather than a crash.
 		if r := recover(); r != nil {
-			root, err = nil, &FileError{File: l.file, Msg: fmt.Sprintf("cannot read the file as YAML (%v)", r)}
+			root, err = nil, &FileError{File: l.file, Key: "sessionfile.not_yaml", Args: []any{fmt.Sprint(r)}}
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &FileError{File: l.file, Line: 1, Col: 1, Msg: "the file is empty; it needs body, members, session and agenda"}
+			return nil, &FileError{File: l.file, Line: 1, Col: 1, Key: "sessionfile.empty"}
 		}
 		return nil, l.syntaxError(data, err)
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
-		return nil, &FileError{File: l.file, Line: next.Line, Col: next.Column, Msg: "a session file holds one YAML document; remove the second one (after ---)"}
+		return nil, &FileError{File: l.file, Line: next.Line, Col: next.Column, Key: "sessionfile.two_docs"}
 	case !errors.Is(err, io.EOF):
 		return nil, l.syntaxError(data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		return nil, &FileError{File: l.file, Line: 1, Col: 1, Msg: "the file is empty; it needs body, members, session and agenda"}
+		return nil, &FileError{File: l.file, Line: 1, Col: 1, Key: "sessionfile.empty"}
 	}
 	return doc.Content[0], nil
 }
@@ -157,14 +196,14 @@ func (l *sessionLoader) syntaxError(data []byte, err error) *FileError {
 		if strings.Contains(m[2], "tab") || strings.Contains(m[2], "cannot start any token") {
 			if i := strings.IndexByte(text, '\t'); i >= 0 {
 				return &FileError{File: l.file, Line: line, Col: utf8.RuneCountInString(text[:i]) + 1,
-					Msg: "YAML syntax: a tab character cannot indent or start a value; use spaces"}
+					Key: "sessionfile.tab"}
 			}
 		}
-		return &FileError{File: l.file, Line: line, Msg: "YAML syntax: " + m[2]}
+		return &FileError{File: l.file, Line: line, Key: "sessionfile.syntax", Args: []any{m[2]}}
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	line, col := firstBadByte(data)
-	return &FileError{File: l.file, Line: line, Col: col, Msg: "YAML syntax: " + msg}
+	return &FileError{File: l.file, Line: line, Col: col, Key: "sessionfile.syntax", Args: []any{msg}}
 }
 
 // lineOfData returns line n (1-based) of data.
@@ -213,26 +252,26 @@ func fieldPath(path, key string) string {
 func fieldIndex(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
 
 // describeNode names what a node is, for "expected X, found Y" messages.
-func describeNode(n *yaml.Node) string {
+func describeNode(n *yaml.Node) Phrase {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping (key: value)"
+		return Phrase{Key: "sessionfile.node.mapping"}
 	case yaml.SequenceNode:
-		return "a list"
+		return Phrase{Key: "sessionfile.node.list"}
 	case yaml.AliasNode:
-		return "an alias"
+		return Phrase{Key: "sessionfile.node.alias"}
 	case yaml.DocumentNode:
-		return "a document"
+		return Phrase{Key: "sessionfile.node.document"}
 	}
 	switch n.ShortTag() {
 	case "!!null":
-		return "nothing"
+		return Phrase{Key: "sessionfile.node.nothing"}
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return Phrase{Key: "sessionfile.node.number", Args: []any{n.Value}}
 	case "!!bool":
-		return n.Value
+		return Phrase{Text: n.Value}
 	}
-	return strconv.Quote(n.Value)
+	return Phrase{Text: strconv.Quote(n.Value)}
 }
 
 func isNullNode(n *yaml.Node) bool {
@@ -242,17 +281,17 @@ func isNullNode(n *yaml.Node) bool {
 // expect checks that n is of kind k (mapping or list); an alias is refused.
 func (l *sessionLoader) expect(n *yaml.Node, path string, k yaml.Kind) bool {
 	if n.Kind == yaml.AliasNode {
-		l.fail(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
+		l.fail(n, path, "sessionfile.alias", n.Value)
 		return false
 	}
 	if n.Kind == k {
 		return true
 	}
-	want := "a mapping (key: value)"
+	want := Phrase{Key: "sessionfile.node.mapping"}
 	if k == yaml.SequenceNode {
-		want = "a list"
+		want = Phrase{Key: "sessionfile.node.list"}
 	}
-	l.fail(n, path, "expected %s, found %s", want, describeNode(n))
+	l.fail(n, path, "sessionfile.expected", want, describeNode(n))
 	return false
 }
 
@@ -267,12 +306,12 @@ func (l *sessionLoader) fields(n *yaml.Node, path string, allowed ...string) (ma
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.ShortTag() == "!!null" {
-			l.fail(k, path, "a key must be a plain name, found %s", describeNode(k))
+			l.fail(k, path, "sessionfile.key_not_name", describeNode(k))
 			continue
 		}
 		field := fieldPath(path, k.Value)
 		if first, dup := keys[k.Value]; dup {
-			l.fail(k, field, "duplicate key (first at line %d)", first.Line)
+			l.fail(k, field, "sessionfile.dup_key_at", first.Line)
 			continue
 		}
 		keys[k.Value] = k
@@ -281,7 +320,7 @@ func (l *sessionLoader) fields(n *yaml.Node, path string, allowed ...string) (ma
 			known = known || a == k.Value
 		}
 		if !known {
-			l.fail(k, field, "unknown key (allowed: %s)", strings.Join(allowed, ", "))
+			l.fail(k, field, "sessionfile.unknown_key", strings.Join(allowed, ", "))
 			continue
 		}
 		vals[k.Value] = v
@@ -305,18 +344,18 @@ var fileScalarTags = map[string]bool{"!!str": true, "!!int": true, "!!float": tr
 // without error so that callers decide whether the field may be empty.
 func (l *sessionLoader) scalar(n *yaml.Node, path string) (s string, ok bool) {
 	if n.Kind == yaml.AliasNode {
-		l.fail(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
+		l.fail(n, path, "sessionfile.alias", n.Value)
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		l.fail(n, path, "expected a single value, found %s", describeNode(n))
+		l.fail(n, path, "sessionfile.not_single", describeNode(n))
 		return "", false
 	}
 	if isNullNode(n) {
 		return "", false
 	}
 	if !fileScalarTags[n.ShortTag()] {
-		l.fail(n, path, "the tag %s is not supported", n.Tag)
+		l.fail(n, path, "sessionfile.tag", n.Tag)
 		return "", false
 	}
 	return n.Value, true
@@ -332,15 +371,15 @@ func (l *sessionLoader) line(n *yaml.Node, path string, required bool) string {
 	s = strings.TrimSpace(s)
 	if !ok || s == "" {
 		if required && (ok || n.Kind == yaml.ScalarNode) {
-			l.fail(n, path, "must not be empty")
+			l.fail(n, path, "sessionfile.empty_value")
 		}
 		return ""
 	}
 	if i := strings.IndexFunc(s, unicode.IsControl); i >= 0 {
 		if s[i] == '\n' {
-			l.fail(n, path, "must be on one line")
+			l.fail(n, path, "sessionfile.one_line")
 		} else {
-			l.fail(n, path, "contains the control character %U", []rune(s[i:])[0])
+			l.fail(n, path, "sessionfile.control", []rune(s[i:])[0])
 		}
 		return ""
 	}
@@ -358,7 +397,7 @@ func (l *sessionLoader) text(n *yaml.Node, path string) string {
 	}
 	s = strings.TrimSpace(s)
 	if i := strings.IndexFunc(s, func(r rune) bool { return r != '\n' && r != '\t' && unicode.IsControl(r) }); i >= 0 {
-		l.fail(n, path, "contains the control character %U", []rune(s[i:])[0])
+		l.fail(n, path, "sessionfile.control", []rune(s[i:])[0])
 		return ""
 	}
 	return norm.NFC.String(s)
@@ -371,12 +410,12 @@ func (l *sessionLoader) id(n *yaml.Node, path string) string {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
-			l.fail(n, path, "must not be empty")
+			l.fail(n, path, "sessionfile.empty_value")
 		}
 		return ""
 	}
 	if !fileIDPattern.MatchString(s) {
-		l.fail(n, path, "%q is not an id: use 1 to 64 letters A-Z a-z, digits, '.', '_' or '-', starting with a letter or digit", s)
+		l.fail(n, path, "sessionfile.bad_id", s)
 		return ""
 	}
 	return s
@@ -387,7 +426,7 @@ func (l *sessionLoader) oneOf(n *yaml.Node, path string, allowed []string) strin
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
-			l.fail(n, path, "must be one of %s", strings.Join(allowed, ", "))
+			l.fail(n, path, "sessionfile.must_be_one_of", strings.Join(allowed, ", "))
 		}
 		return ""
 	}
@@ -396,7 +435,7 @@ func (l *sessionLoader) oneOf(n *yaml.Node, path string, allowed []string) strin
 			return s
 		}
 	}
-	l.fail(n, path, "%q is not one of %s", s, strings.Join(allowed, ", "))
+	l.fail(n, path, "sessionfile.not_one_of", s, strings.Join(allowed, ", "))
 	return ""
 }
 
@@ -405,13 +444,13 @@ func (l *sessionLoader) count(n *yaml.Node, path string, lo, hi int) (int, bool)
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
-			l.fail(n, path, "must be a whole number")
+			l.fail(n, path, "sessionfile.whole_number")
 		}
 		return 0, false
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || !allDigits(s) || v < lo || v > hi {
-		l.fail(n, path, "%q is not a whole number from %d to %d", s, lo, hi)
+		l.fail(n, path, "sessionfile.number_range", s, lo, hi)
 		return 0, false
 	}
 	return v, true
@@ -431,7 +470,7 @@ func (l *sessionLoader) boolean(n *yaml.Node, path string) (bool, bool) {
 		}
 	}
 	if ok || n.Kind == yaml.ScalarNode {
-		l.fail(n, path, "%s is not true or false (or yes or no)", describeNode(n))
+		l.fail(n, path, "sessionfile.bool", describeNode(n))
 	}
 	return false, false
 }
@@ -440,7 +479,7 @@ func (l *sessionLoader) boolean(n *yaml.Node, path string) (bool, bool) {
 func (l *sessionLoader) list(n *yaml.Node, path string, nonEmpty bool) []*yaml.Node {
 	if isNullNode(n) {
 		if nonEmpty {
-			l.fail(n, path, "must be a non-empty list")
+			l.fail(n, path, "sessionfile.nonempty_list")
 		}
 		return nil
 	}
@@ -448,7 +487,7 @@ func (l *sessionLoader) list(n *yaml.Node, path string, nonEmpty bool) []*yaml.N
 		return nil
 	}
 	if nonEmpty && len(n.Content) == 0 {
-		l.fail(n, path, "must be a non-empty list")
+		l.fail(n, path, "sessionfile.nonempty_list")
 	}
 	return n.Content
 }
@@ -499,11 +538,11 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 	if seats == nil {
 		b.Seats = len(b.Members)
 	} else if b.Seats < len(b.Members) {
-		l.fail(seats, "body.seats", "%d seats is fewer than the %d members listed", b.Seats, len(b.Members))
+		l.fail(seats, "body.seats", "sessionfile.seats_below", b.Seats, len(b.Members))
 	}
 	for i, q := range b.Rules.Quorum {
 		if n, err := strconv.Atoi(q); err == nil && n > b.Seats && i < len(quorum) {
-			l.fail(quorum[i], fieldIndex("body.rules.quorum", i), "a quorum of %d is more than the %d seats", n, b.Seats)
+			l.fail(quorum[i], fieldIndex("body.rules.quorum", i), "sessionfile.quorum_above", n, b.Seats)
 		}
 	}
 	for _, m := range []struct {
@@ -513,7 +552,7 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 	}{{chair, "session.chair", cmd.Session.Chair}, {secretary, "session.secretary", cmd.Session.Secretary}} {
 		if m.n != nil && m.id != "" {
 			if _, ok := b.Member(m.id); !ok {
-				l.fail(m.n, m.path, "%q is not the id of a member", m.id)
+				l.fail(m.n, m.path, "sessionfile.not_member", m.id)
 			}
 		}
 	}
@@ -570,12 +609,12 @@ func (l *sessionLoader) names(n *yaml.Node, path string) map[string]string {
 		k, v := n.Content[i], n.Content[i+1]
 		lang, ok := l.scalar(k, path)
 		if !ok || !langTagPattern.MatchString(lang) {
-			l.fail(k, path, "%s is not a language code such as ar, fr or en", describeNode(k))
+			l.fail(k, path, "sessionfile.lang_code", describeNode(k))
 			continue
 		}
 		p := fieldPath(path, lang)
 		if _, dup := names[lang]; dup {
-			l.fail(k, p, "duplicate key")
+			l.fail(k, p, "sessionfile.dup_key")
 			continue
 		}
 		names[lang] = l.line(v, p, true)
@@ -602,7 +641,7 @@ func (l *sessionLoader) rules(n *yaml.Node, path string, r *Rules) (quorum []*ya
 		case "quorum":
 			quorum = l.list(v, p, true)
 			if len(quorum) > 3 {
-				l.fail(quorum[3], fieldIndex(p, 3), "there are at most 3 convocations")
+				l.fail(quorum[3], fieldIndex(p, 3), "sessionfile.calls")
 			}
 			r.Quorum = make([]string, len(quorum))
 			for j, q := range quorum {
@@ -618,11 +657,10 @@ func (l *sessionLoader) rules(n *yaml.Node, path string, r *Rules) (quorum []*ya
 }
 
 func (l *sessionLoader) quorumRule(n *yaml.Node, path string) string {
-	const msg = "is not a quorum rule: majority, third, none or a whole number"
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
-			l.fail(n, path, "nothing %s", msg)
+			l.fail(n, path, "sessionfile.quorum_rule", describeNode(n))
 		}
 		return ""
 	}
@@ -632,11 +670,11 @@ func (l *sessionLoader) quorumRule(n *yaml.Node, path string) string {
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || !allDigits(s) {
-		l.fail(n, path, "%q %s", s, msg)
+		l.fail(n, path, "sessionfile.quorum_rule", Phrase{Text: strconv.Quote(s)})
 		return ""
 	}
 	if v > maxFileSeats {
-		l.fail(n, path, "%q is more than %d", s, maxFileSeats)
+		l.fail(n, path, "sessionfile.above", s, maxFileSeats)
 		return ""
 	}
 	return strconv.Itoa(v)
@@ -673,9 +711,9 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 			case "id":
 				m.ID = l.id(v, fp)
 				if m.ID == "all" {
-					l.fail(v, fp, `"all" is reserved for the command line; choose another id`)
+					l.fail(v, fp, "sessionfile.reserved_all")
 				} else if first, dup := seen[m.ID]; dup && m.ID != "" {
-					l.fail(v, fp, "duplicate member id %q (first at line %d)", m.ID, first)
+					l.fail(v, fp, "sessionfile.dup_member", m.ID, first)
 				} else if m.ID != "" {
 					seen[m.ID] = v.Line
 				}
@@ -739,12 +777,12 @@ func (l *sessionLoader) date(n *yaml.Node, path string) string {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
-			l.fail(n, path, "must be a date YYYY-MM-DD")
+			l.fail(n, path, "sessionfile.date")
 		}
 		return ""
 	}
 	if _, err := time.Parse(time.DateOnly, s); err != nil || len(s) != len(time.DateOnly) {
-		l.fail(n, path, "%q is not a date YYYY-MM-DD", s)
+		l.fail(n, path, "sessionfile.not_date", s)
 		return ""
 	}
 	return s
@@ -837,7 +875,7 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 		// Name the budget-only keys precisely rather than as unknown.
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i]; k.Kind == yaml.ScalarNode && (k.Value == "lines" || k.Value == "balanced") {
-				l.fail(k, fieldPath(path, k.Value), "only budget items have %s (this item is %s)", k.Value, it.Kind)
+				l.fail(k, fieldPath(path, k.Value), "sessionfile.budget_only", k.Value, it.Kind)
 			}
 		}
 	}
@@ -869,7 +907,7 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 			if budget {
 				it.VoteMode = l.oneOf(v, p, []string{"lines", "whole"})
 			} else if s, ok := l.scalar(v, p); ok && (s == "lines" || s == "whole") {
-				l.fail(v, p, "%q is only for budget items; use true or false", s)
+				l.fail(v, p, "sessionfile.budget_only_value", s)
 			} else if b, ok := l.boolean(v, p); ok {
 				it.Votes = b
 			}
@@ -912,7 +950,7 @@ func (l *sessionLoader) lines(n *yaml.Node, path string) []*BudgetLine {
 			case "code":
 				bl.Code = l.id(v, fp)
 				if first, dup := seen[bl.Code]; dup && bl.Code != "" {
-					l.fail(v, fp, "duplicate line code %q (first at line %d)", bl.Code, first)
+					l.fail(v, fp, "sessionfile.dup_line", bl.Code, first)
 				} else if bl.Code != "" {
 					seen[bl.Code] = v.Line
 				}
@@ -940,18 +978,79 @@ func (l *sessionLoader) amount(n *yaml.Node, path string) Cents {
 	s, ok := l.scalar(n, path)
 	if !ok {
 		if n.Kind == yaml.ScalarNode {
-			l.fail(n, path, "must be an amount such as 4800000.00")
+			l.fail(n, path, "sessionfile.amount")
 		}
 		return 0
 	}
 	c, err := ParseCents(s)
 	if err != nil {
-		l.fail(n, path, "%s", err.Error())
+		// ParseCents says which of its two errors in English only.
+		key := "sessionfile.amount_format"
+		if err.Error() == fmt.Sprintf("%q is too large", s) {
+			key = "sessionfile.amount_large"
+		}
+		l.fail(n, path, key, s)
 		return 0
 	}
 	if c < 0 {
-		l.fail(n, path, "%q is negative", s)
+		l.fail(n, path, "sessionfile.negative", s)
 		return 0
 	}
 	return c
+}
+
+// The session file's messages (SPEC §3) in the three languages. Field paths,
+// keys and values from the file are quoted as they are written.
+func init() {
+	i18n.Register(map[string]i18n.Text{
+		"sessionfile.missing":           {En: "required field is missing", Fr: "champ obligatoire absent", Ar: "حقل إلزامي ناقص"},
+		"sessionfile.not_yaml":          {En: "cannot read the file as YAML (%v)", Fr: "impossible de lire le fichier comme du YAML (%v)", Ar: "تعذرت قراءة الملف بصيغة YAML (%v)"},
+		"sessionfile.empty":             {En: "the file is empty; it needs body, members, session and agenda", Fr: "le fichier est vide ; il lui faut body, members, session et agenda", Ar: "الملف فارغ؛ يجب أن يتضمن body وmembers وsession وagenda"},
+		"sessionfile.two_docs":          {En: "a session file holds one YAML document; remove the second one (after ---)", Fr: "un fichier de session contient un seul document YAML ; supprimez le second (après ---)", Ar: "يتضمن ملف الدورة وثيقة YAML واحدة؛ احذف الوثيقة الثانية (بعد ---)"},
+		"sessionfile.tab":               {En: "YAML syntax: a tab character cannot indent or start a value; use spaces", Fr: "syntaxe YAML : une tabulation ne peut ni indenter ni commencer une valeur ; utilisez des espaces", Ar: "صياغة YAML: لا يصلح حرف الجدولة (tab) للإزاحة ولا لبدء قيمة؛ استعمل المسافات"},
+		"sessionfile.syntax":            {En: "YAML syntax: %s", Fr: "syntaxe YAML : %s", Ar: "صياغة YAML: %s"},
+		"sessionfile.alias":             {En: "YAML aliases (*%s) are not supported; write the value out", Fr: "les alias YAML (*%s) ne sont pas pris en charge ; écrivez la valeur en entier", Ar: "أسماء YAML المستعارة (*%s) غير مدعومة؛ اكتب القيمة كاملة"},
+		"sessionfile.expected":          {En: "expected %s, found %s", Fr: "%s attendu, trouvé %s", Ar: "المنتظر %s، والموجود %s"},
+		"sessionfile.key_not_name":      {En: "a key must be a plain name, found %s", Fr: "une clé doit être un simple nom, trouvé %s", Ar: "يجب أن يكون المفتاح اسما بسيطا، والموجود %s"},
+		"sessionfile.dup_key_at":        {En: "duplicate key (first at line %d)", Fr: "clé en double (première fois ligne %d)", Ar: "مفتاح مكرر (أول مرة في السطر %d)"},
+		"sessionfile.dup_key":           {En: "duplicate key", Fr: "clé en double", Ar: "مفتاح مكرر"},
+		"sessionfile.unknown_key":       {En: "unknown key (allowed: %s)", Fr: "clé inconnue (permises : %s)", Ar: "مفتاح غير معروف (المسموح بها: %s)"},
+		"sessionfile.not_single":        {En: "expected a single value, found %s", Fr: "une seule valeur attendue, trouvé %s", Ar: "المنتظر قيمة واحدة، والموجود %s"},
+		"sessionfile.tag":               {En: "the tag %s is not supported", Fr: "l'étiquette %s n'est pas prise en charge", Ar: "الوسم %s غير مدعوم"},
+		"sessionfile.empty_value":       {En: "must not be empty", Fr: "ne doit pas être vide", Ar: "يجب ألا يكون فارغا"},
+		"sessionfile.one_line":          {En: "must be on one line", Fr: "doit tenir sur une ligne", Ar: "يجب أن يكون في سطر واحد"},
+		"sessionfile.control":           {En: "contains the control character %U", Fr: "contient le caractère de contrôle %U", Ar: "يتضمن حرف التحكم %U"},
+		"sessionfile.bad_id":            {En: "%q is not an id: use 1 to 64 letters A-Z a-z, digits, '.', '_' or '-', starting with a letter or digit", Fr: "%q n'est pas un identifiant : 1 à 64 lettres A-Z a-z, chiffres, '.', '_' ou '-', commençant par une lettre ou un chiffre", Ar: "%q ليس معرفا: استعمل من 1 إلى 64 حرفا من A-Z a-z والأرقام و'.' و'_' و'-'، يبدأ بحرف أو رقم"},
+		"sessionfile.must_be_one_of":    {En: "must be one of %s", Fr: "doit être l'une des valeurs %s", Ar: "يجب أن يكون إحدى القيم %s"},
+		"sessionfile.not_one_of":        {En: "%q is not one of %s", Fr: "%q n'est pas l'une des valeurs %s", Ar: "%q ليس من بين القيم %s"},
+		"sessionfile.whole_number":      {En: "must be a whole number", Fr: "doit être un nombre entier", Ar: "يجب أن يكون عددا صحيحا"},
+		"sessionfile.number_range":      {En: "%q is not a whole number from %d to %d", Fr: "%q n'est pas un nombre entier de %d à %d", Ar: "%q ليس عددا صحيحا من %d إلى %d"},
+		"sessionfile.bool":              {En: "%s is not true or false (or yes or no)", Fr: "%s n'est ni true ni false (ni yes ni no)", Ar: "%s ليس true أو false (أو yes أو no)"},
+		"sessionfile.nonempty_list":     {En: "must be a non-empty list", Fr: "doit être une liste non vide", Ar: "يجب أن يكون لائحة غير فارغة"},
+		"sessionfile.seats_below":       {En: "%d seats is fewer than the %d members listed", Fr: "%d sièges, c'est moins que les %d membres listés", Ar: "عدد المقاعد %d أقل من عدد الأعضاء المدرجين %d"},
+		"sessionfile.quorum_above":      {En: "a quorum of %d is more than the %d seats", Fr: "un quorum de %d dépasse les %d sièges", Ar: "نصاب %d أكبر من عدد المقاعد %d"},
+		"sessionfile.not_member":        {En: "%q is not the id of a member", Fr: "%q n'est l'identifiant d'aucun membre", Ar: "%q ليس معرف أي عضو"},
+		"sessionfile.lang_code":         {En: "%s is not a language code such as ar, fr or en", Fr: "%s n'est pas un code de langue comme ar, fr ou en", Ar: "%s ليس رمز لغة مثل ar أو fr أو en"},
+		"sessionfile.calls":             {En: "there are at most 3 convocations", Fr: "il y a au plus 3 convocations", Ar: "الدعوات ثلاث على الأكثر"},
+		"sessionfile.quorum_rule":       {En: "%s is not a quorum rule: majority, third, none or a whole number", Fr: "%s n'est pas une règle de quorum : majority, third, none ou un nombre entier", Ar: "%s ليس قاعدة نصاب: majority أو third أو none أو عدد صحيح"},
+		"sessionfile.above":             {En: "%q is more than %d", Fr: "%q dépasse %d", Ar: "%q أكبر من %d"},
+		"sessionfile.reserved_all":      {En: `"all" is reserved for the command line; choose another id`, Fr: `"all" est réservé à la ligne de commande ; choisissez un autre identifiant`, Ar: `"all" محجوز لسطر الأوامر؛ اختر معرفا آخر`},
+		"sessionfile.dup_member":        {En: "duplicate member id %q (first at line %d)", Fr: "identifiant de membre %q en double (première fois ligne %d)", Ar: "معرف العضو %q مكرر (أول مرة في السطر %d)"},
+		"sessionfile.date":              {En: "must be a date YYYY-MM-DD", Fr: "doit être une date AAAA-MM-JJ", Ar: "يجب أن يكون تاريخا على شكل YYYY-MM-DD"},
+		"sessionfile.not_date":          {En: "%q is not a date YYYY-MM-DD", Fr: "%q n'est pas une date AAAA-MM-JJ", Ar: "%q ليس تاريخا على شكل YYYY-MM-DD"},
+		"sessionfile.budget_only":       {En: "only budget items have %s (this item is %s)", Fr: "seuls les points budgétaires ont %s (ce point est %s)", Ar: "%s خاص بنقط الميزانية (هذه النقطة من نوع %s)"},
+		"sessionfile.budget_only_value": {En: "%q is only for budget items; use true or false", Fr: "%q est réservé aux points budgétaires ; utilisez true ou false", Ar: "%q خاص بنقط الميزانية؛ استعمل true أو false"},
+		"sessionfile.dup_line":          {En: "duplicate line code %q (first at line %d)", Fr: "code de ligne %q en double (première fois ligne %d)", Ar: "رمز السطر %q مكرر (أول مرة في السطر %d)"},
+		"sessionfile.amount":            {En: "must be an amount such as 4800000.00", Fr: "doit être un montant comme 4800000.00", Ar: "يجب أن يكون مبلغا مثل 4800000.00"},
+		"sessionfile.amount_format":     {En: "%q is not an amount with at most two decimals", Fr: "%q n'est pas un montant à deux décimales au plus", Ar: "%q ليس مبلغا بعشريتين على الأكثر"},
+		"sessionfile.amount_large":      {En: "%q is too large", Fr: "%q est trop grand", Ar: "%q كبير جدا"},
+		"sessionfile.negative":          {En: "%q is negative", Fr: "%q est négatif", Ar: "%q سالب"},
+
+		"sessionfile.node.mapping":  {En: "a mapping (key: value)", Fr: "un dictionnaire (clé : valeur)", Ar: "قاموس (مفتاح: قيمة)"},
+		"sessionfile.node.list":     {En: "a list", Fr: "une liste", Ar: "لائحة"},
+		"sessionfile.node.alias":    {En: "an alias", Fr: "un alias", Ar: "اسم مستعار"},
+		"sessionfile.node.document": {En: "a document", Fr: "un document", Ar: "وثيقة"},
+		"sessionfile.node.nothing":  {En: "nothing", Fr: "rien", Ar: "لا شيء"},
+		"sessionfile.node.number":   {En: "the number %s", Fr: "le nombre %s", Ar: "العدد %s"},
+	})
 }

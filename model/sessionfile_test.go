@@ -464,12 +464,72 @@ func TestFileErrorFormat(t *testing.T) {
 		e    FileError
 		want string
 	}{
-		{FileError{"f.yaml", 3, 7, "a.b", "bad"}, "f.yaml:3:7: a.b: bad"},
-		{FileError{"f.yaml", 3, 0, "", "bad"}, "f.yaml:3: bad"},
-		{FileError{"f.yaml", 0, 0, "", "bad"}, "f.yaml: bad"},
+		{FileError{File: "f.yaml", Line: 3, Col: 7, Field: "a.b", Msg: "bad"}, "f.yaml:3:7: a.b: bad"},
+		{FileError{File: "f.yaml", Line: 3, Field: "", Msg: "bad"}, "f.yaml:3: bad"},
+		{FileError{File: "f.yaml", Msg: "bad"}, "f.yaml: bad"},
+		{FileError{File: "f.yaml", Line: 2, Col: 1, Key: "sessionfile.dup_key"}, "f.yaml:2:1: duplicate key"},
 	} {
 		if got := tc.e.Error(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.e, got, tc.want)
+		}
+	}
+}
+
+// Every error of a broken file is said in French and Arabic too, with the
+// position, the field and the values from the file unchanged, and nothing
+// left in English (the catalog test checks that each key has its three
+// languages; this checks that the loader uses keys, phrases included).
+func TestLoadSessionFileErrorsInEveryLanguage(t *testing.T) {
+	for _, tc := range brokenFiles {
+		_, err := LoadSessionFile("session.yaml", []byte(tc.data))
+		var fe *FileError
+		if !errors.As(err, &fe) {
+			t.Fatalf("%s: error %T, want *FileError", tc.name, err)
+		}
+		en := fe.In("en")
+		if en != tc.want || Message(err, "en") != tc.want {
+			t.Errorf("%s: In(en) = %q, want %q", tc.name, en, tc.want)
+		}
+		prefix := en[:strings.Index(en, ": ")+2]
+		if fe.Field != "" {
+			prefix += fe.Field + ": "
+		}
+		for _, lang := range []string{"fr", "ar"} {
+			got := Message(err, lang)
+			if !strings.HasPrefix(got, prefix) {
+				t.Errorf("%s: %s message %q lost its position %q", tc.name, lang, got, prefix)
+			}
+			if got == en && fe.Key != "sessionfile.syntax" {
+				t.Errorf("%s: the %s message is the English one: %q", tc.name, lang, got)
+			}
+			for _, phrase := range []string{"a list", "a mapping", "nothing", "the number"} {
+				if strings.Contains(got, phrase) {
+					t.Errorf("%s: %s message %q holds the English %q", tc.name, lang, got, phrase)
+				}
+			}
+		}
+	}
+	_, err := LoadSessionFile("s.yaml", []byte("- body\n"))
+	if got, want := Message(err, "fr"), "s.yaml:1:1: un dictionnaire (clé : valeur) attendu, trouvé une liste"; got != want {
+		t.Errorf("French: %q, want %q", got, want)
+	}
+	if got, want := Message(err, "ar"), "s.yaml:1:1: المنتظر قاموس (مفتاح: قيمة)، والموجود لائحة"; got != want {
+		t.Errorf("Arabic: %q, want %q", got, want)
+	}
+}
+
+// An amount that is not one and one that is too large get their own words.
+func TestSessionFileAmountErrors(t *testing.T) {
+	for amount, want := range map[string]string{
+		"12.345":            `"12.345" is not an amount with at most two decimals`,
+		"99999999999999999": `"99999999999999999" is too large`,
+		"-5":                `"-5" is negative`,
+	} {
+		data := strings.Replace(minimal, "  - {title: X, kind: agreement}",
+			"  - {title: B, kind: budget, balanced: false, lines: [{code: A1, kind: revenue, label: L, amount: "+amount+"}]}", 1)
+		_, err := LoadSessionFile("s.yaml", []byte(data))
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("amount %s: %v, want …%s", amount, err, want)
 		}
 	}
 }
