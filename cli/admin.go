@@ -229,7 +229,7 @@ func runUI(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	if env.Interactive == nil {
 		return model.Failure("err.no_ui")
 	}
-	return env.Interactive(ctx, env, st, UIOptions{Lang: env.lang, Bidi: o.bidi, Listen: o.listen})
+	return env.Interactive(ctx, env, st, UIOptions{Lang: env.lang, Bidi: o.bidi, Shape: o.shape, Listen: o.listen})
 }
 
 func runServe(ctx context.Context, env *Env, st *store.Store, o *opts) error {

@@ -17,6 +17,7 @@ import (
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
+	"github.com/jalsa-app/jalsa/tui/bidi"
 	"github.com/spf13/pflag"
 )
 
@@ -58,8 +59,12 @@ type Env struct {
 
 // UIOptions are the command line's settings for the TUI.
 type UIOptions struct {
-	Lang    string
-	Bidi    string
+	Lang string
+	// Bidi is --bidi (auto, app or terminal, already checked), or "" when
+	// not given: then the operator's remembered choice applies.
+	Bidi string
+	// Shape is --shape: Arabic letters drawn in their joined forms.
+	Shape   bool
 	Session string
 	Listen  string
 }
@@ -109,6 +114,7 @@ type opts struct {
 	args []string
 	// global
 	db, lang, bidi string
+	shape          bool
 
 	named, rest, chair, reason, call, line, format, out, session, since, until, outcome, kind string
 	present, absent, excused, arrive, leave                                                   string
@@ -156,12 +162,20 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	fs.SetInterspersed(true)
 	fs.StringVar(&o.db, "db", "", "")
 	fs.StringVar(&o.lang, "lang", "", "")
-	fs.StringVar(&o.bidi, "bidi", "auto", "")
+	fs.StringVar(&o.bidi, "bidi", "", "")
+	fs.BoolVar(&o.shape, "shape", false, "")
 	if c.flags != nil {
 		c.flags(fs, o)
 	}
 	if err := fs.Parse(rest); err != nil {
 		return fail(env, usageError("err.bad_flags", err.Error(), c.usage))
+	}
+	if o.bidi != "" {
+		m, err := bidi.ParseMode(o.bidi)
+		if err != nil {
+			return fail(env, usageError("err.bad_bidi", o.bidi))
+		}
+		o.bidi = string(m)
 	}
 	o.args = fs.Args()
 	o.set = func(n string) bool { return fs.Changed(n) }

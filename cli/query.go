@@ -69,7 +69,7 @@ func runSessions(ctx context.Context, env *Env, st *store.Store, o *opts) error 
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Session, r.Date, i18n.T(env.lang, "state."+r.State), i18n.T(env.lang, "kind."+r.Kind), r.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Session, FormatDay(env.lang, r.Date), i18n.T(env.lang, "state."+r.State), i18n.T(env.lang, "kind."+r.Kind), r.Title)
 	}
 	return tw.Flush()
 }
@@ -249,7 +249,7 @@ func runDecisions(ctx context.Context, env *Env, st *store.Store, o *opts) error
 		if d.For+d.Against+d.Abstain > 0 {
 			counts = fmt.Sprintf("%d/%d/%d", d.For, d.Against, d.Abstain)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.Ref, d.Date, i18n.T(env.lang, "outcome."+string(d.Outcome)), counts, d.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.Ref, FormatDay(env.lang, d.Date), i18n.T(env.lang, "outcome."+string(d.Outcome)), counts, d.Title)
 	}
 	return tw.Flush()
 }
@@ -268,10 +268,10 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	l := env.lang
 	w := env.Stdout
 	fmt.Fprintf(w, "%s  %s\n", d.Ref, d.Title)
-	fmt.Fprintf(w, "%s: %s (%s)  %s: %s\n", i18n.T(l, "label.session"), d.Session, d.Date, i18n.T(l, "label.kind"), i18n.T(l, "kind."+d.Kind))
+	fmt.Fprintf(w, "%s: %s (%s)  %s: %s\n", i18n.T(l, "label.session"), d.Session, FormatDay(l, d.Date), i18n.T(l, "label.kind"), i18n.T(l, "kind."+d.Kind))
 	fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.outcome"), i18n.T(l, "outcome."+string(d.Outcome)))
 	if d.Amount != nil {
-		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.amount"), d.Amount.String())
+		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.amount"), FormatMoney(l, *d.Amount))
 	}
 	if d.Text != "" {
 		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.text"), d.Text)
@@ -292,7 +292,7 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 		fmt.Fprintf(w, "%s %s: %s\n", i18n.T(l, "label.note"), n.Time.Local().Format("15:04"), n.Text)
 	}
 	for _, c := range d.Corrections {
-		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), c.Time.Local().Format("2006-01-02 15:04"), c.Reason,
+		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), FormatDate(l, c.Time.Local())+" "+c.Time.Local().Format("15:04"), c.Reason,
 			i18n.T(l, "label.previous"), c.Previous.For, c.Previous.Against, c.Previous.Abstain)
 	}
 	return nil
