@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"sort"
 	"strings"
-	"sync"
 
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/search"
@@ -46,9 +46,7 @@ func (s *Store) Lookup(q Query) ([]model.Decision, error) {
 		if err != nil {
 			return err
 		}
-		st := readStats(b.meta.Get(keyStats))
-		r := &indexReader{indexBuckets: b, stats: st, docs: s.docTable(tx, b, st)}
-		ids := r.search(q)
+		ids := newIndexReader(b).search(q)
 		out = make([]model.Decision, 0, len(ids))
 		bySession := map[string][]model.Decision{}
 		for _, id := range ids {
@@ -127,40 +125,44 @@ func (s *Store) Decision(ref string) (model.Decision, error) {
 type indexReader struct {
 	indexBuckets
 	stats indexStats
-	docs  *docTable
+	// records are the values of docs by block, gathered in one sweep of
+	// the bucket: a record is then read in place, without a lookup.
+	records [][]byte
+	n       int // doc ids are below n
 }
 
-// docTable is the index's records in memory, with each decision's BM25
-// length normalisation: the scoring loop reads them for every posting, so
-// they are decoded once per version of the file rather than per query.
-type docTable struct {
-	txid int
-	recs []record
-	norm []float32 // k1·(1-b+b·length/average length)
-}
-
-// docTable returns the records as of tx, reusing the cached table while no
-// write has committed since it was built (bbolt's tx id counts commits).
-func (s *Store) docTable(tx *bolt.Tx, b indexBuckets, st indexStats) *docTable {
-	if t := s.docs.Load(); t != nil && t.txid == tx.ID() {
-		return t
-	}
-	t := &docTable{txid: tx.ID(), recs: make([]record, st.next), norm: make([]float32, st.next)}
-	avg := float32(1)
-	if st.live > 0 {
-		avg = float32(float64(st.total) / float64(st.live))
-	}
-	normA, normB := float32(bm25K1*(1-bm25B)), float32(bm25K1*bm25B)/avg
+func newIndexReader(b indexBuckets) *indexReader {
+	r := &indexReader{indexBuckets: b, stats: readStats(b.meta.Get(keyStats))}
+	r.n = int(r.stats.next)
+	r.records = make([][]byte, r.n>>recordBits+1)
 	c := b.docs.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		id := binary.BigEndian.Uint32(k) << recordBits
-		for off := 0; off+recordSize <= len(v) && int(id) < len(t.recs); off, id = off+recordSize, id+1 {
-			r := getRecord(v[off:])
-			t.recs[id], t.norm[id] = r, normA+normB*float32(r.length)
+		if blk := int(binary.BigEndian.Uint32(k)); blk < len(r.records) {
+			r.records[blk] = v
 		}
 	}
-	s.docs.Store(t)
-	return t
+	return r
+}
+
+// raw returns the record of doc id in place, nil if there is none.
+func (r *indexReader) raw(id uint32) []byte {
+	b := r.records[id>>recordBits]
+	off := int(id&(1<<recordBits-1)) * recordSize
+	if off+recordSize > len(b) {
+		return nil
+	}
+	return b[off : off+recordSize]
+}
+
+// length is the length field of doc id's record, read alone for the
+// scoring loop.
+func (r *indexReader) length(id uint32) uint16 {
+	b := r.records[id>>recordBits]
+	off := int(id&(1<<recordBits-1))*recordSize + 12
+	if off+2 > len(b) {
+		return 0
+	}
+	return binary.BigEndian.Uint16(b[off:])
 }
 
 // filter is a Query's filters in record terms.
@@ -198,12 +200,17 @@ func (r *indexReader) filter(q Query) filter {
 	return f
 }
 
-func (f *filter) pass(r record) bool {
-	return r.flags&flagLive != 0 &&
-		(!f.bySession || r.session == f.session) &&
-		r.date >= f.since && r.date <= f.until &&
-		(f.outcome == 0 || r.outcome == f.outcome) &&
-		(f.kind == 0 || r.kind == f.kind)
+// passes tells whether a record, read in place, passes the filters; it
+// reads only what they need, since a listing without text checks every
+// record of the index.
+func (f *filter) passes(b []byte) bool {
+	if b[10]&flagLive == 0 || (f.outcome != 0 && b[8] != f.outcome) || (f.kind != 0 && b[9] != f.kind) {
+		return false
+	}
+	if d := binary.BigEndian.Uint32(b); d < f.since || d > f.until {
+		return false
+	}
+	return !f.bySession || binary.BigEndian.Uint32(b[4:]) == f.session
 }
 
 // hit is a matching decision with its rank keys.
@@ -292,13 +299,8 @@ func (r *ranking) ids() []uint32 {
 
 // word is one query word: the postings of each of its alternatives.
 type word struct {
-	alts []alt
+	alts []*postCursor
 	df   int
-}
-
-type alt struct {
-	idf    float32
-	blocks []postBlock
 }
 
 type postBlock struct {
@@ -306,41 +308,111 @@ type postBlock struct {
 	v []byte
 }
 
-// scratch holds the per-doc arrays of one query; pooled because their size
-// is the number of decisions.
-type scratch struct {
-	score   []float32
-	best    []float32
-	matched []uint16
-	touched []uint32
-	blocks  []bool
-	// postings holds the blocks of every term of the query; they point
-	// into the transaction's memory map, so search clears them after use.
-	postings []postBlock
+// postCursor walks the postings of one term in doc order, block by block,
+// decoding only the blocks it is asked to enter.
+type postCursor struct {
+	idf    float32 // times k1+1, the numerator of BM25's saturation
+	blocks []postBlock
+	bi     int    // current block
+	v      []byte // what is left of it
+	doc    uint32
+	tf     uint8
+	done   bool
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
-
-func (sc *scratch) reset(n int) {
-	sc.score = resize(sc.score, n)
-	sc.best = resize(sc.best, n)
-	sc.matched = resize(sc.matched, n)
-	sc.blocks = resize(sc.blocks, n>>blockBits+1)
-	sc.touched = sc.touched[:0]
-	sc.postings = sc.postings[:0]
-}
-
-// resize returns s cleared, with length n.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
+func (c *postCursor) enter(bi int) {
+	c.bi = bi
+	if bi >= len(c.blocks) {
+		c.done = true
+		return
 	}
-	s = s[:n]
-	clear(s)
-	return s
+	b := c.blocks[bi]
+	_, _, c.v = postingsHeader(b.n, b.v)
+	c.doc = uint32(b.n) << blockBits
+}
+
+// next moves to the next posting; false at the end. The usual case, a
+// one-byte gap within the block, is kept small enough to be inlined.
+func (c *postCursor) next() bool {
+	if v := c.v; len(v) >= 2 && v[0] < 0x80 {
+		c.doc += uint32(v[0])
+		c.tf = v[1]
+		c.v = v[2:]
+		return true
+	}
+	return c.nextSlow()
+}
+
+func (c *postCursor) nextSlow() bool {
+	for len(c.v) < 2 {
+		if c.done {
+			return false
+		}
+		c.enter(c.bi + 1)
+		if c.done {
+			return false
+		}
+	}
+	gap, k := uint64(c.v[0]), 1
+	if gap >= 0x80 {
+		if gap, k = binary.Uvarint(c.v); k <= 0 || k >= len(c.v) {
+			c.done = true
+			return false
+		}
+	}
+	c.doc += uint32(gap)
+	c.tf = c.v[k]
+	c.v = c.v[k+1:]
+	return true
+}
+
+// start positions the cursor on its first posting.
+func (c *postCursor) start() {
+	c.enter(0)
+	if !c.done && !c.next() {
+		c.done = true
+	}
+}
+
+// seek moves to the first posting at or after doc, skipping whole blocks
+// that end before it; false at the end.
+func (c *postCursor) seek(doc uint32) bool {
+	if c.done {
+		return false
+	}
+	if c.doc >= doc {
+		return true
+	}
+	if blk := uint16(doc >> blockBits); c.blocks[c.bi].n < blk {
+		i, _ := slices.BinarySearchFunc(c.blocks[c.bi:], blk, func(b postBlock, n uint16) int { return int(b.n) - int(n) })
+		if c.enter(c.bi + i); c.done || !c.next() {
+			c.done = true
+			return false
+		}
+	}
+	for c.doc < doc {
+		if !c.next() {
+			c.done = true
+			return false
+		}
+	}
+	return true
+}
+
+// cand is a decision matching the words so far, with its score.
+type cand struct {
+	doc   uint32
+	score float32
 }
 
 // search returns the ids of the matching decisions, best first.
+//
+// Words are taken rarest first. The first gives the candidates, the union
+// of its alternatives' postings merged in doc order; each next word keeps
+// the candidates it also matches, seeking its postings to them. A word
+// scores a decision by the best of its alternatives: the exact form, rarer
+// than the stem, scores higher. Memory follows the number of matches, not
+// the size of the register.
 func (r *indexReader) search(q Query) []uint32 {
 	f := r.filter(q)
 	if f.matchesNothing {
@@ -360,82 +432,91 @@ func (r *indexReader) search(q Query) []uint32 {
 		}
 		return r.list(f, q.Limit)
 	}
-	words = words[:min(len(words), math.MaxUint16-1)]
-	sc := scratchPool.Get().(*scratch)
-	defer func() {
-		clear(sc.postings) // no pointers into the map once the tx is over
-		scratchPool.Put(sc)
-	}()
-	n := len(r.docs.recs)
-	sc.reset(n)
 	plan := make([]word, 0, len(words))
 	for _, alts := range words {
-		w := r.plan(alts, sc)
+		w := r.plan(alts)
 		if w.df == 0 {
 			return nil
 		}
 		plan = append(plan, w)
 	}
-	// Rarest word first: later words only look at the blocks where
-	// candidates are left.
-	sortWords(plan)
+	slices.SortStableFunc(plan, func(a, b word) int { return a.df - b.df })
 
-	norm, matched, best := r.docs.norm, sc.matched, sc.best
+	avg := float32(1)
+	if r.stats.live > 0 {
+		avg = float32(float64(r.stats.total) / float64(r.stats.live))
+	}
+	normA, normB := float32(bm25K1*(1-bm25B)), float32(bm25K1*bm25B)/avg
+	score := func(c *postCursor, doc uint32) float32 {
+		t := float32(c.tf)
+		return c.idf * t / (t + normA + normB*float32(r.length(doc)))
+	}
+
+	var cands []cand
+	var best []float32 // per candidate, the current word's best alternative
 	for wi, w := range plan {
-		stamp := uint16(wi)
-		touched := sc.touched[:0]
-		for _, a := range w.alts {
-			idf := a.idf * (bm25K1 + 1)
-			for _, blk := range a.blocks {
-				if wi > 0 && (int(blk.n) >= len(sc.blocks) || !sc.blocks[blk.n]) {
-					continue
+		for _, c := range w.alts {
+			c.start()
+		}
+		if wi == 0 {
+			cands = make([]cand, 0, w.df)
+			for {
+				doc, any := uint32(math.MaxUint32), false
+				for _, c := range w.alts {
+					if !c.done && c.doc <= doc {
+						doc, any = c.doc, true
+					}
 				}
-				// decodePostings, inlined: this loop is the lookup.
-				cnt, _, v := postingsHeader(blk.n, blk.v)
-				d := uint32(blk.n) << blockBits
-				for ; cnt > 0 && len(v) > 1; cnt-- {
-					gap, k := uint64(v[0]), 1
-					if gap >= 0x80 {
-						gap, k = binary.Uvarint(v)
-						if k <= 0 || k >= len(v) {
-							break
-						}
+				if !any {
+					break
+				}
+				var best float32
+				for _, c := range w.alts {
+					if !c.done && c.doc == doc {
+						best = max(best, score(c, doc))
+						c.done = !c.next()
 					}
-					d += uint32(gap)
-					t := float32(v[k])
-					v = v[k+1:]
-					if int(d) >= n || matched[d] != stamp {
-						continue
-					}
-					s := idf * t / (t + norm[d])
-					if best[d] == 0 {
-						touched = append(touched, d)
-					}
-					if s > best[d] {
-						best[d] = s
-					}
+				}
+				cands = append(cands, cand{doc, best})
+			}
+			continue
+		}
+		// Merge each alternative with the candidates: the postings seek
+		// over blocks without candidates, the candidates jump over docs
+		// without postings.
+		best = append(best[:0], make([]float32, len(cands))...)
+		for _, c := range w.alts {
+			for j := 0; j < len(cands) && !c.done; {
+				switch d := cands[j].doc; {
+				case c.doc < d:
+					c.seek(d)
+				case c.doc > d:
+					j += sort.Search(len(cands)-j, func(i int) bool { return cands[j+i].doc >= c.doc })
+				default:
+					best[j] = max(best[j], score(c, d))
+					j++
+					c.done = !c.next()
 				}
 			}
 		}
-		sc.touched = touched
-		if len(touched) == 0 {
-			return nil
+		kept := cands[:0]
+		for j, cd := range cands {
+			if best[j] > 0 {
+				kept = append(kept, cand{cd.doc, cd.score + best[j]})
+			}
 		}
-		clear(sc.blocks)
-		for _, d := range touched {
-			sc.score[d] += best[d]
-			best[d] = 0
-			matched[d] = stamp + 1
-			sc.blocks[d>>blockBits] = true
+		if cands = kept; len(cands) == 0 {
+			return nil
 		}
 	}
 	rank := ranking{limit: q.Limit}
 	if len(pq.Phrases) > 0 {
 		rank.limit = 0 // phrases are checked in rank order, below
 	}
-	for _, d := range sc.touched {
-		if rec := r.docs.recs[d]; f.pass(rec) {
-			rank.add(hit{id: d, score: sc.score[d], date: rec.date, item: rec.item})
+	for _, cd := range cands {
+		if b := r.raw(cd.doc); b != nil && f.passes(b) {
+			rec := getRecord(b)
+			rank.add(hit{id: cd.doc, score: cd.score, date: rec.date, item: rec.item})
 		}
 	}
 	ids := rank.ids()
@@ -454,37 +535,28 @@ func (r *indexReader) search(q Query) []uint32 {
 	return out
 }
 
-func sortWords(ws []word) {
-	for i := 1; i < len(ws); i++ {
-		for j := i; j > 0 && ws[j].df < ws[j-1].df; j-- {
-			ws[j], ws[j-1] = ws[j-1], ws[j]
-		}
-	}
-}
-
 // plan gathers the postings of a word's alternatives, without decoding
 // them, and their inverse document frequencies.
-// The blocks are appended to sc.postings, reused from query to query.
-func (r *indexReader) plan(alts []string, sc *scratch) word {
+func (r *indexReader) plan(alts []string) word {
 	var w word
 	n := float64(r.stats.live)
 	c := r.post.Cursor()
 	for _, term := range alts {
 		prefix := append([]byte(term), 0)
-		var a alt
-		df, first := 0, len(sc.postings)
+		pc := &postCursor{}
+		df := 0
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+2; k, v = c.Next() {
-			sc.postings = append(sc.postings, postBlock{binary.BigEndian.Uint16(k[len(prefix):]), v})
+			pc.blocks = append(pc.blocks, postBlock{binary.BigEndian.Uint16(k[len(prefix):]), v})
 			df += postingCount(v)
 		}
 		if df == 0 {
 			continue
 		}
-		a.blocks = sc.postings[first:len(sc.postings):len(sc.postings)]
 		// A positive idf even for a term in every decision: a zero score
-		// would read as "not matched" in the scoring loop.
-		a.idf = float32(max(math.Log(1+(n-float64(df)+0.5)/(float64(df)+0.5)), 1e-6))
-		w.alts = append(w.alts, a)
+		// would read as "not matched".
+		idf := max(math.Log(1+(n-float64(df)+0.5)/(float64(df)+0.5)), 1e-6)
+		pc.idf = float32(idf * (bm25K1 + 1))
+		w.alts = append(w.alts, pc)
 		w.df += df
 	}
 	return w
@@ -494,9 +566,13 @@ func (r *indexReader) plan(alts []string, sc *scratch) word {
 // the filters, most recent first, read from the records alone.
 func (r *indexReader) list(f filter, limit int) []uint32 {
 	rank := ranking{limit: limit}
-	for id, rec := range r.docs.recs {
-		if f.pass(rec) {
-			rank.add(hit{id: uint32(id), date: rec.date, item: rec.item})
+	for blk, v := range r.records {
+		base := uint32(blk) << recordBits
+		for off := 0; off+recordSize <= len(v); off += recordSize {
+			if f.passes(v[off:]) {
+				rec := getRecord(v[off:])
+				rank.add(hit{id: base + uint32(off/recordSize), date: rec.date, item: rec.item})
+			}
 		}
 	}
 	return rank.ids()

@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/jalsa-app/jalsa/model"
@@ -57,9 +56,6 @@ type Store struct {
 
 	subMu sync.Mutex
 	subs  map[chan Change]struct{}
-
-	// docs caches the search index's records for lookups (lookup.go).
-	docs atomic.Pointer[docTable]
 }
 
 // Change tells subscribers that the record moved on.
