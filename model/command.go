@@ -79,3 +79,25 @@ func (e Event) Replay(st *State) error {
 	}
 	return cmd.Apply(st, Ctx{Time: e.Time, Actor: e.Actor})
 }
+
+// Scoped is implemented by commands that change one item of a session (and
+// at most one of its budget lines) besides the session's own fields, never
+// its sittings or other items. The store then rewrites only those records,
+// which keeps a vote's commit small however long the agenda is.
+type Scoped interface {
+	// Scope names the item and, when only one line changes, that line.
+	Scope() (item int, line string)
+}
+
+// Scope implements Scoped.
+func (c *ItemCmd) Scope() (int, string) { return c.N, "" }
+
+// Scope implements Scoped.
+func (c *SpeakerCmd) Scope() (int, string) { return c.N, "" }
+
+// Scope implements Scoped.
+func (c *AmendCmd) Scope() (int, string) { return c.N, c.Line }
+
+// Scope implements Scoped: a line's vote changes that line; a final vote the
+// item (and the session's current item).
+func (c *VoteCmd) Scope() (int, string) { return c.N, c.Line }

@@ -1,0 +1,93 @@
+package model_test
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/jalsa-app/jalsa/model"
+)
+
+// parts splits a session into the records the store keeps apart: the
+// session's own fields, its sittings, each item without lines, each line.
+func parts(t *testing.T, s *model.Session) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	enc := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	core := *s
+	core.Items, core.Sittings = nil, nil
+	out["core"] = enc(core)
+	out["sittings"] = enc(s.Sittings)
+	for _, it := range s.Items {
+		bare := *it
+		bare.Lines = nil
+		out["item "+itoa(it.N)] = enc(bare)
+		for _, l := range it.Lines {
+			out["line "+itoa(it.N)+" "+l.Code] = enc(l)
+		}
+	}
+	return out
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// A Scoped command changes only the records it names (and the session's own
+// fields): the store relies on it to rewrite nothing else.
+func TestScopedCommandsChangeOnlyTheirScope(t *testing.T) {
+	data, err := os.ReadFile("../demo/2024-10.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	init, err := model.LoadSessionFile("2024-10.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := model.NewState()
+	at := time.Date(2024, 10, 28, 10, 0, 0, 0, time.UTC)
+	ctx := func() model.Ctx { at = at.Add(time.Minute); return model.Ctx{Time: at, Actor: "t"} }
+	for _, c := range []model.Command{init, &model.OpenCmd{Session: "2024-10"}, &model.AttendCmd{Session: "2024-10", Present: []string{"all"}}} {
+		if err := c.Apply(st, ctx()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	budget := st.Sessions["2024-10"].Items[9]
+	line0, line1 := budget.Lines[0].Code, budget.Lines[1].Code
+	cmds := []model.Command{
+		&model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActStart},
+		&model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActNote, Text: "note"},
+		&model.SpeakerCmd{Session: "2024-10", N: 1, Member: "m03", Action: model.SpeakerStart},
+		&model.VoteCmd{Session: "2024-10", N: 1, For: 50, Against: 2},
+		&model.VoteCmd{Session: "2024-10", N: 1, For: 49, Against: 3, Correct: true, Reason: "recount"},
+		&model.ItemCmd{Session: "2024-10", N: 2, Action: model.ActStart},
+		&model.ItemCmd{Session: "2024-10", N: 2, Action: model.ActDone},
+		&model.AmendCmd{Session: "2024-10", N: 10, Line: line0, Amount: 100, Reason: "r"},
+		&model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActStart},
+		&model.VoteCmd{Session: "2024-10", N: 10, Line: line1, For: 40, Against: 1},
+		&model.VoteCmd{Session: "2024-10", N: 10, Line: line1, Named: map[string]model.Choice{"m02": model.Against}, Rest: model.For, Correct: true, Reason: "by name"},
+		&model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActDefer},
+	}
+	for _, c := range cmds {
+		before := parts(t, st.Sessions["2024-10"])
+		if err := c.Apply(st, ctx()); err != nil {
+			t.Fatalf("%T %+v: %v", c, c, err)
+		}
+		after := parts(t, st.Sessions["2024-10"])
+		n, line := c.(model.Scoped).Scope()
+		allowed := map[string]bool{"core": true, "item " + itoa(n): line == ""}
+		if line != "" {
+			allowed["line "+itoa(n)+" "+line] = true
+		}
+		for k, v := range after {
+			if before[k] != v && !allowed[k] {
+				t.Errorf("%s %+v changed %q outside its scope (%d, %q)", c.Type(), c, k, n, line)
+			}
+		}
+	}
+}
