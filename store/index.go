@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -29,13 +28,13 @@ import (
 //	      then per doc: uvarint gap, weighted tf
 //	sess  session id → session number (4)
 //
-// Doc ids are dense, so per-query arrays indexed by them are cheap, and the
-// postings of a term are cut into blocks of 1<<blockBits ids: adding or
-// changing one decision rewrites one small value per term, and a query skips
-// the blocks where no candidate is left. A new decision has the highest id,
-// so it is appended to a block without decoding it. The fixed-size records let filters
-// and ranking read a decision's date, session, outcome, kind and length
-// without decoding anything.
+// Doc ids are given in order and never reused. The postings of a term are
+// cut into blocks of 1<<blockBits ids: adding or changing one decision
+// rewrites one small value per term, a new decision (the highest id) is
+// appended to its block without decoding it, and a query seeks over the
+// blocks where no candidate is left. The fixed-size records let filters and
+// ranking read a decision's date, session, outcome, kind and length in
+// place.
 var (
 	bucketRegister = []byte("register")
 	bucketIndex    = []byte("index")
@@ -367,7 +366,9 @@ type indexBuckets struct {
 	meta, refs, ids, docs, toks, post, sess *bolt.Bucket
 }
 
-var errNoIndex = errors.New("the search index is missing or from another jalsa: run jalsa verify --repair-index")
+// errNoIndex is met only by a store opened read-only on a file whose index
+// is missing or stale: a read-write open rebuilds it (ensureIndex).
+var errNoIndex = model.Failure("store.index_missing")
 
 func openIndexBuckets(tx *bolt.Tx) (indexBuckets, error) {
 	root := tx.Bucket(bucketIndex)
@@ -441,7 +442,7 @@ func (w *indexWriter) put(d doc) error {
 		w.unpost(id)
 	} else {
 		if w.stats.next >= maxDocs {
-			return fmt.Errorf("the search index is full (%d decisions)", maxDocs)
+			return model.Refused("store.index_full", maxDocs)
 		}
 		id = w.stats.next
 		w.stats.next++
@@ -789,7 +790,7 @@ func (s *Store) RepairIndex() (int, error) {
 func checkIndex(tx *bolt.Tx, st *model.State) error {
 	b, err := openIndexBuckets(tx)
 	if err != nil {
-		return indexError("%v", err)
+		return indexError("it is missing or was made by another jalsa")
 	}
 	stats := readStats(b.meta.Get(keyStats))
 	an := newAnalyzer()

@@ -173,7 +173,7 @@ var damages = []damage{
 		if err := idx.Bucket(idxMeta).Put(keyFormat, []byte("jalsa-index-0")); err != nil {
 			t.Fatal(err)
 		}
-	}, "missing or from another jalsa"},
+	}, "missing or was made by another jalsa"},
 }
 
 // TestVerifyChecksTheIndex damages the index of a copy of the file in

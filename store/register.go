@@ -682,6 +682,8 @@ func init() {
 		"store.register_exists":         {En: "%s is already in the register", Fr: "%s est déjà dans le registre", Ar: "%s موجود من قبل في السجل"},
 		"store.register_rejected":       {En: "%d bad rows in %s; nothing imported (--skip-bad imports the good ones)", Fr: "%d lignes incorrectes dans %s ; rien n'est importé (--skip-bad importe les bonnes)", Ar: "%d سطرا خاطئا في %s؛ لم يستورد أي شيء (--skip-bad يستورد الأسطر السليمة)"},
 		"store.register_nothing":        {En: "%s holds no good row; nothing imported", Fr: "%s ne contient aucune ligne correcte ; rien n'est importé", Ar: "%s لا يتضمن أي سطر سليم؛ لم يستورد أي شيء"},
+		"store.index_missing":           {En: "the search index is missing or was made by another jalsa: run jalsa verify --repair-index", Fr: "l'index de recherche manque ou vient d'un autre jalsa : lancez jalsa verify --repair-index", Ar: "فهرس البحث غائب أو أنشأه إصدار آخر من jalsa: شغل jalsa verify --repair-index"},
+		"store.index_full":              {En: "the search index is full (%d decisions)", Fr: "l'index de recherche est plein (%d décisions)", Ar: "فهرس البحث ممتلئ (%d مقررا)"},
 		"store.session_in_register":     {En: "session %s already has decisions in the past register (%s): choose another session id", Fr: "la session %s a déjà des décisions dans le registre ancien (%s) : choisissez un autre identifiant", Ar: "للدورة %s مقررات في السجل السابق (%s): اختر معرفا آخر للدورة"},
 	})
 }
