@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/search"
@@ -71,30 +72,22 @@ const (
 // indexVersion changes whenever the layout above does.
 const indexVersion = "jalsa-index-1"
 
-var formatOnce struct {
-	done bool
-	v    []byte
-}
-
 // indexFormat identifies the index layout together with everything that
-// decides its content: the outcome and kind codes of the records and the
-// text analysis itself, probed on a sample. When a new jalsa analyses text
-// differently, the stored index no longer matches what queries look for, so
-// opening the file rebuilds it instead of silently missing decisions.
-func indexFormat() []byte {
-	if !formatOnce.done {
-		h := sha256.New()
-		fmt.Fprintln(h, indexVersion, model.Outcomes, model.ItemKinds, titleWeight)
-		probe := "المُصادَقة على الاتفاقيات والإتفاقية للغرفة بصفرو ﻻ ٢٠٢٤م — Règlements régionaux, bureaux ŒUVRE n°12"
-		fmt.Fprintln(h, search.Tokens(probe), search.Analyze(probe))
-		for _, t := range search.Tokens(probe) {
-			fmt.Fprintln(h, search.QueryTerms(t))
-		}
-		formatOnce.v = fmt.Appendf(nil, "%s %x", indexVersion, h.Sum(nil)[:8])
-		formatOnce.done = true
+// decides its content: block sizes, the outcome and kind codes of the
+// records, the weights, and the text analysis itself, probed on a sample.
+// When a new jalsa analyses text differently, the stored index no longer
+// matches what queries look for, so opening the file rebuilds it instead of
+// silently missing decisions.
+var indexFormat = sync.OnceValue(func() []byte {
+	h := sha256.New()
+	fmt.Fprintln(h, indexVersion, blockBits, recordBits, recordSize, model.Outcomes, model.ItemKinds, titleWeight)
+	probe := "المُصادَقة على الاتفاقيات والإتفاقية للغرفة بصفرو ﻻ ٢٠٢٤م — Règlements régionaux, bureaux ŒUVRE n°12"
+	fmt.Fprintln(h, search.Tokens(probe), search.Analyze(probe))
+	for _, t := range search.Tokens(probe) {
+		fmt.Fprintln(h, search.QueryTerms(t))
 	}
-	return formatOnce.v
-}
+	return fmt.Appendf(nil, "%s %x", indexVersion, h.Sum(nil)[:8])
+})
 
 // indexStats are the counters of the index.
 type indexStats struct {

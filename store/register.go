@@ -565,17 +565,11 @@ func writeRegister(tx *bolt.Tx, rows []model.Decision, progress func(done, total
 		if err := w.put(registerDoc(d)); err != nil {
 			return err
 		}
-		if progress != nil && (i+1)%RegisterChunk == 0 {
+		if progress != nil && ((i+1)%RegisterChunk == 0 || i+1 == len(rows)) {
 			progress(i+1, len(rows))
 		}
 	}
-	if err := w.flush(); err != nil {
-		return err
-	}
-	if progress != nil {
-		progress(len(rows), len(rows))
-	}
-	return nil
+	return w.flush()
 }
 
 // replayRegister gathers the rows of every register event in order,
