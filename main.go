@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/server"
 	"github.com/jalsa-app/jalsa/tui"
 	"golang.org/x/term"
 )
@@ -25,7 +26,7 @@ func main() {
 	env := &cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Dir: dir,
 		Actor: actor, Terminal: term.IsTerminal(int(os.Stdout.Fd())),
-		Interactive: tui.Run,
+		Interactive: server.Alongside(tui.Run), Serve: server.Run,
 	}
 	os.Exit(cli.Run(ctx, env, os.Args[1:]))
 }

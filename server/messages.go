@@ -63,7 +63,7 @@ func init() {
 		"server.log.connect": {
 			En: "%s (%s) connected from %s: %s", Fr: "%s (%s) connecté depuis %s : %s", Ar: "%s (%s) متصل من %s: %s"},
 		"server.log.screen": {
-			En: "screen %dx%d, %s, bidi %s", Fr: "écran %dx%d, %s, bidi %s", Ar: "شاشة %dx%d، %s، bidi %s"},
+			En: "screen %dx%d, %s", Fr: "écran %dx%d, %s", Ar: "شاشة %dx%d، %s"},
 		"server.log.disconnect": {
 			En: "%s disconnected after %s", Fr: "%s déconnecté après %s", Ar: "انقطع اتصال %s بعد %s"},
 		"server.log.unknown_key": {

@@ -109,7 +109,7 @@ func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOpt
 	if logw == nil {
 		logw = io.Discard
 	}
-	s := &Server{st: st, lang: lang, bidi: mode, idle: idle, logger: log.New(logw, "jalsa: ", log.LstdFlags),
+	s := &Server{st: st, lang: lang, bidi: mode, idle: idle, logger: log.New(logw, "jalsa: ", log.LstdFlags|log.Lmsgprefix),
 		served: make(chan error, 1), screens: map[ssh.Session]*screen{}}
 	opsPath := configPath(env, opts.Operators, OperatorsFile)
 	if s.ops, err = openOperators(opsPath, lang, s.logf); err != nil {

@@ -2,7 +2,8 @@
 // benchmark: a real golang.org/x/crypto/ssh client that runs commands, and a
 // Screen (a session with a pty) that records everything the server draws and
 // answers the queries a terminal answers, so a test can wait for text to
-// appear instead of sleeping.
+// appear instead of sleeping. Recorder does the same for any output, such
+// as the system ssh client's.
 package sshclient
 
 import (
@@ -76,16 +77,134 @@ func Run(c *gossh.Client, cmd string, stdin io.Reader, env map[string]string) (R
 	return r, nil
 }
 
-// Screen is a session with a pty, as a person's terminal would open it.
-type Screen struct {
-	sess  *gossh.Session
-	stdin io.WriteCloser
-
+// Recorder keeps everything written to it and lets a test wait for text to
+// appear in it, rather than sleep.
+type Recorder struct {
 	mu      sync.Mutex
 	raw     []byte
 	changed chan struct{}
 	done    chan struct{}
-	err     error
+	once    sync.Once
+}
+
+// NewRecorder returns an empty recorder.
+func NewRecorder() *Recorder {
+	return &Recorder{changed: make(chan struct{}), done: make(chan struct{})}
+}
+
+// Write records p.
+func (r *Recorder) Write(p []byte) (int, error) {
+	r.mu.Lock()
+	r.raw = append(r.raw, p...)
+	close(r.changed)
+	r.changed = make(chan struct{})
+	r.mu.Unlock()
+	return len(p), nil
+}
+
+// Close says no more output will come, so waits stop.
+func (r *Recorder) Close() error {
+	r.once.Do(func() { close(r.done) })
+	return nil
+}
+
+// Done is closed by Close.
+func (r *Recorder) Done() <-chan struct{} { return r.done }
+
+// Mark is a position in the output; Wait can look only at what came after.
+func (r *Recorder) Mark() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.raw)
+}
+
+// Text is the output since mark with escape sequences removed.
+func (r *Recorder) Text(mark int) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return ansi.Strip(string(r.raw[mark:]))
+}
+
+// Raw is everything written, escape sequences included.
+func (r *Recorder) Raw() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return string(r.raw)
+}
+
+// Wait returns once cond holds for the text written since mark, or an
+// error when ctx ends or the output ends without it holding.
+func (r *Recorder) Wait(ctx context.Context, mark int, cond func(text string) bool) error {
+	for {
+		r.mu.Lock()
+		text := ansi.Strip(string(r.raw[mark:]))
+		changed := r.changed
+		r.mu.Unlock()
+		if cond(text) {
+			return nil
+		}
+		select {
+		case <-changed:
+		case <-r.done:
+			if cond(r.Text(mark)) {
+				return nil
+			}
+			return fmt.Errorf("output ended; it was:\n%s", lastLines(r.Text(mark), 30))
+		case <-ctx.Done():
+			return fmt.Errorf("%w; the output was:\n%s", ctx.Err(), lastLines(r.Text(mark), 30))
+		}
+	}
+}
+
+// WaitText waits for text to appear after mark.
+func (r *Recorder) WaitText(ctx context.Context, mark int, text string) error {
+	return r.Wait(ctx, mark, func(t string) bool { return strings.Contains(t, text) })
+}
+
+// Terminal plays the part of a terminal emulator for a test: it records
+// what the program draws and answers the queries a terminal answers, on in
+// (the program's input).
+type Terminal struct {
+	*Recorder
+	in io.Writer
+}
+
+// NewTerminal returns a terminal whose keys and answers go to in.
+func NewTerminal(in io.Writer) *Terminal { return &Terminal{Recorder: NewRecorder(), in: in} }
+
+// Terminal queries a program may send, and a terminal's answers: the
+// background colour (OSC 11) and the primary device attributes (DA1), which
+// lipgloss's renderer asks for over SSH before the UI starts. A terminal
+// that answers neither leaves the server waiting for its first key.
+var answers = []struct{ query, answer string }{
+	{ansi.RequestBackgroundColor, "\x1b]11;rgb:0000/0000/0000\x07"},
+	{ansi.RequestPrimaryDeviceAttributes, "\x1b[?62;22c"},
+}
+
+// Write records what the program drew and answers its queries.
+func (t *Terminal) Write(p []byte) (int, error) {
+	n, err := t.Recorder.Write(p)
+	for _, a := range answers {
+		if bytes.Contains(p, []byte(a.query)) {
+			_, _ = io.WriteString(t.in, a.answer)
+		}
+	}
+	return n, err
+}
+
+// Type sends keys as typed.
+func (t *Terminal) Type(keys string) error {
+	_, err := io.WriteString(t.in, keys)
+	return err
+}
+
+// Screen is a session with a pty, as a person's terminal would open it.
+type Screen struct {
+	*Terminal
+	sess *gossh.Session
+
+	mu  sync.Mutex
+	err error
 }
 
 // OpenScreen opens a session of c with a pty of the given TERM and size and
@@ -101,13 +220,14 @@ func OpenScreen(c *gossh.Client, term string, width, height int, env map[string]
 			return nil, err
 		}
 	}
-	s := &Screen{sess: sess, changed: make(chan struct{}), done: make(chan struct{})}
-	if s.stdin, err = sess.StdinPipe(); err != nil {
+	stdin, err := sess.StdinPipe()
+	if err != nil {
 		sess.Close()
 		return nil, err
 	}
-	sess.Stdout = s
-	sess.Stderr = s
+	s := &Screen{Terminal: NewTerminal(stdin), sess: sess}
+	sess.Stdout = s.Terminal
+	sess.Stderr = s.Terminal
 	if err := sess.RequestPty(term, height, width, gossh.TerminalModes{gossh.ECHO: 0}); err != nil {
 		sess.Close()
 		return nil, err
@@ -121,92 +241,10 @@ func OpenScreen(c *gossh.Client, term string, width, height int, env map[string]
 		s.mu.Lock()
 		s.err = err
 		s.mu.Unlock()
-		close(s.done)
+		s.Recorder.Close()
 	}()
 	return s, nil
 }
-
-// Terminal queries the server may send, and a terminal's answers: the
-// background colour (OSC 11) and the primary device attributes (DA1), which
-// lipgloss's renderer asks for before the UI starts.
-var answers = []struct{ query, answer string }{
-	{ansi.RequestBackgroundColor, "\x1b]11;rgb:0000/0000/0000\x07"},
-	{ansi.RequestPrimaryDeviceAttributes, "\x1b[?62;22c"},
-}
-
-// Write records what the server sent (it is the session's stdout).
-func (s *Screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	s.raw = append(s.raw, p...)
-	close(s.changed)
-	s.changed = make(chan struct{})
-	s.mu.Unlock()
-	for _, a := range answers {
-		if bytes.Contains(p, []byte(a.query)) {
-			_, _ = io.WriteString(s.stdin, a.answer)
-		}
-	}
-	return len(p), nil
-}
-
-// Type sends keys as typed.
-func (s *Screen) Type(keys string) error {
-	_, err := io.WriteString(s.stdin, keys)
-	return err
-}
-
-// Mark is a position in the output; Wait can look only at what came after.
-func (s *Screen) Mark() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.raw)
-}
-
-// Text is the output since mark with escape sequences removed.
-func (s *Screen) Text(mark int) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return ansi.Strip(string(s.raw[mark:]))
-}
-
-// Raw is everything the server sent, escape sequences included.
-func (s *Screen) Raw() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return string(s.raw)
-}
-
-// Wait returns once cond holds for the text received since mark, or an
-// error when ctx ends or the session ends without it holding.
-func (s *Screen) Wait(ctx context.Context, mark int, cond func(text string) bool) error {
-	for {
-		s.mu.Lock()
-		text := ansi.Strip(string(s.raw[mark:]))
-		changed := s.changed
-		s.mu.Unlock()
-		if cond(text) {
-			return nil
-		}
-		select {
-		case <-changed:
-		case <-s.done:
-			if cond(s.Text(mark)) {
-				return nil
-			}
-			return fmt.Errorf("session ended; the screen showed:\n%s", lastLines(s.Text(mark), 30))
-		case <-ctx.Done():
-			return fmt.Errorf("%w; the screen showed:\n%s", ctx.Err(), lastLines(s.Text(mark), 30))
-		}
-	}
-}
-
-// WaitText waits for text to appear after mark.
-func (s *Screen) WaitText(ctx context.Context, mark int, text string) error {
-	return s.Wait(ctx, mark, func(t string) bool { return strings.Contains(t, text) })
-}
-
-// Done is closed when the session has ended.
-func (s *Screen) Done() <-chan struct{} { return s.done }
 
 // ExitErr is how the session ended (nil for exit status 0), once Done.
 func (s *Screen) ExitErr() error {
