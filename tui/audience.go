@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -138,6 +139,11 @@ func (m *audience) bigCounts(v *model.Vote) []string {
 	labels := []string{"choice.for", "choice.against", "choice.abstain"}
 	styles := []func(...string) string{st.Good.Render, st.Bad.Render, st.Label.Render}
 	rows := make([]string, bigRows+1)
+	if c.RTL() { // "for" at the right, where reading starts
+		slices.Reverse(counts)
+		slices.Reverse(labels)
+		slices.Reverse(styles)
+	}
 	for i, n := range counts {
 		digits := bigNumber(n)
 		for r := range bigRows {

@@ -178,7 +178,7 @@ func (m *budget) View() string {
 		var line string
 		if i == len(it.Lines) {
 			mark, _ := st.Outcome(it.Outcome, "")
-			line = c.Cell(c.T("tui.budget.final"), codeW+kindW+labelW+amountW+3) + " " + c.Cell(mark+" "+c.T("outcome."+string(it.Outcome)), outW)
+			line = c.row(c.Cell(c.T("tui.budget.final"), codeW+kindW+labelW+amountW+3), " ", c.Cell(mark+" "+c.T("outcome."+string(it.Outcome)), outW))
 		} else {
 			l := it.Lines[i]
 			mark, _ := st.Outcome(l.Outcome, "")
@@ -186,10 +186,10 @@ func (m *budget) View() string {
 			if len(l.Amendments) > 0 {
 				amended = "*"
 			}
-			line = c.Cell(l.Code, codeW) + " " + c.Cell(c.T("tui.budget."+l.Kind), kindW) + " " + c.Cell(l.Label, labelW) + " " +
-				padLeft(c.Money(l.Amount), amountW-1) + amended + " " + c.Cell(mark+" "+c.T("outcome."+string(l.Outcome)), outW)
+			line = c.row(c.Cell(l.Code, codeW), " ", c.Cell(c.T("tui.budget."+l.Kind), kindW), " ", c.Cell(l.Label, labelW), " ",
+				padLeft(c.Money(l.Amount), amountW-1)+amended, " ", c.Cell(mark+" "+c.T("outcome."+string(l.Outcome)), outW))
 		}
-		b.WriteString(selectRow(st, i == m.cursor.pos, line))
+		b.WriteString(c.selectRow(i == m.cursor.pos, line))
 		b.WriteByte('\n')
 	}
 	for i := to - from; i < rows; i++ {
@@ -211,8 +211,8 @@ func (m *budget) footer(it *model.Item, w int) []string {
 		label := c.T("tui.budget.amend_line", f.line)
 		out = append(out, st.Title.Render(c.Cell(label, w)))
 		aw := 24
-		out = append(out, c.Cell(c.T("label.amount"), 12)+" "+f.amount.view(c, aw, f.focus == 0)+"  "+
-			c.Cell(c.T("tui.budget.reason"), 10)+" "+f.reason.view(c, w-aw-26, f.focus == 1))
+		out = append(out, c.row(c.Cell(c.T("label.amount"), 12), " ", f.amount.view(c, aw, f.focus == 0), "  ",
+			c.Cell(c.T("tui.budget.reason"), 10), " ", f.reason.view(c, w-aw-26, f.focus == 1)))
 		return out
 	}
 	l := m.line()
@@ -249,7 +249,7 @@ func budgetSummary(c *Common, it *model.Item, w int) []string {
 	out := []string{}
 	if ansiWidth(totals)+ansiWidth(mark)+1 <= w {
 		first := c.Cell(totals, 0)
-		out = append(out, first+" "+ms.Render(c.Cell(mark, w-ansiWidth(first)-1)))
+		out = append(out, c.row(first, " ", ms.Render(c.Cell(mark, w-ansiWidth(first)-1))))
 	} else {
 		out = append(out, c.cells(totals, w, 0)...)
 		out = append(out, ms.Render(c.Cell(mark, w)))

@@ -237,8 +237,7 @@ func (m *cockpit) View() string {
 	right := strings.Split(st.Box(m.detail(rw-4, h-2), rw-4, false), "\n")
 	var b strings.Builder
 	for i := range left {
-		b.WriteString(left[i])
-		b.WriteString(right[i])
+		b.WriteString(c.row(left[i], right[i]))
 		b.WriteByte('\n')
 	}
 	if m.prompt != nil {
@@ -256,12 +255,12 @@ func (m *cockpit) agenda(w, h int) []string {
 	for i := from; i < to; i++ {
 		it := items[i]
 		mark, ms := st.Outcome(it.Outcome, it.State)
-		num := fmt.Sprintf("%2d ", it.N)
+		num := fmt.Sprintf("%2d", it.N)
 		title := c.Cell(it.Title, w-7)
 		if i == m.cursor.pos {
-			rows = append(rows, st.Selected.Render("› "+num+mark+" "+title))
+			rows = append(rows, c.selectRow(true, c.row(num, " ", mark, " ", title)))
 		} else {
-			rows = append(rows, "  "+num+ms.Render(mark)+" "+title)
+			rows = append(rows, c.row("  ", num, " ", ms.Render(mark), " ", title))
 		}
 	}
 	for len(rows) < h {
@@ -390,16 +389,20 @@ func fill(lines []string, w, h int) []string {
 func (m *cockpit) promptView(w int) []string {
 	c, st := m.c, m.c.Styles
 	p := m.prompt
-	line := c.Cell(p.question, 0)
+	pieces := []string{c.Cell(p.question, 0)}
 	if len(p.choices) > 0 {
-		line += "  " + c.Cell(c.T("tui.cockpit.call"), 0)
+		pieces = append(pieces, "  ", c.Cell(c.T("tui.cockpit.call"), 0))
 		for i, ch := range p.choices {
 			if i == p.choice {
-				line += " " + st.Selected.Render("‹"+ch+"›")
+				pieces = append(pieces, " ", st.Selected.Render("‹"+ch+"›"))
 			} else {
-				line += "  " + ch + " "
+				pieces = append(pieces, "  "+ch+" ")
 			}
 		}
+	}
+	line := c.row(pieces...)
+	if c.RTL() {
+		line = padLeft(line, w)
 	}
 	return []string{padRight(line, w), st.Dim.Render(c.Cell(c.T("tui.prompt.confirm"), w))}
 }

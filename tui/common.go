@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
@@ -22,8 +24,10 @@ type Common struct {
 	Keys     *KeyMap
 	Lang     string
 	Bidi     bidi.Mode
-	Actor    string
-	Role     string
+	// Shape draws Arabic letters in their joined forms (screen only).
+	Shape bool
+	Actor string
+	Role  string
 	// Width and Height are the size of the whole terminal.
 	Width, Height int
 	// Now tells the time for the clock and the speakers' timer.
@@ -33,6 +37,16 @@ type Common struct {
 	Data *Snapshot
 	// SessionID is the session the cockpit and its screens work on.
 	SessionID string
+
+	// bidiFrom says where Bidi came from (fromFlag…), for the help.
+	bidiFrom string
+	// prefs is the file where display choices are remembered.
+	prefs string
+	// switched is set once the display mode changed during the session:
+	// every frame then starts with the mode's escape (see UI.View).
+	switched bool
+	// dateW caches dateWidth.
+	dateW int
 
 	status    string
 	statusBad bool
@@ -61,17 +75,61 @@ func NewCommon(o Options) *Common {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
-	c := &Common{Store: o.Store, Renderer: r, Lang: i18n.Choose(o.Lang), Bidi: o.Bidi, Actor: o.Actor, Role: o.Role,
-		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cellCache: map[cellKey]string{}}
-	if c.Bidi == "" || c.Bidi == bidi.ModeAuto {
-		c.Bidi = bidi.ModeApp
-	}
+	o.Resolve()
+	c := &Common{Store: o.Store, Renderer: r, Lang: i18n.Choose(o.Lang), Bidi: o.Bidi, Shape: o.Shape, Actor: o.Actor, Role: o.Role,
+		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cellCache: map[cellKey]string{},
+		bidiFrom: o.from, prefs: o.Prefs}
 	if c.Role == "" {
 		c.Role = cli.RoleClerk
 	}
 	c.Styles = DefaultStyles(r)
 	c.Keys = DefaultKeyMap(func(key string) string { return c.Cell(c.T(key), 0) })
 	return c
+}
+
+// SetDisplay changes how Arabic is drawn for the rest of the session: every
+// cached cell and key label is drawn again, and the terminal is told the
+// new mode with the next frame.
+func (c *Common) SetDisplay(mode bidi.Mode, shape bool) {
+	if mode == c.Bidi && shape == c.Shape {
+		return
+	}
+	c.switched = c.switched || mode != c.Bidi
+	c.Bidi, c.Shape = mode, shape
+	clear(c.cellCache)
+	c.Keys = DefaultKeyMap(func(key string) string { return c.Cell(c.T(key), 0) })
+}
+
+// RTL reports a mirrored layout: Arabic drawn by the app, so lists and
+// panes read from the right (the agenda on the right, a row's number at its
+// right end). A terminal that reorders by itself mirrors each line as it
+// sees fit, so in terminal mode the layout stays as it is.
+func (c *Common) RTL() bool { return c.Lang == "ar" && c.Bidi == bidi.ModeApp }
+
+// row joins the pieces of a screen row, each already drawn at its width,
+// in reading order: left to right, or right to left with RTL.
+func (c *Common) row(pieces ...string) string {
+	if c.RTL() {
+		slices.Reverse(pieces)
+	}
+	return strings.Join(pieces, "")
+}
+
+// pointer marks the selected row at its reading start.
+func (c *Common) pointer() string {
+	if c.RTL() {
+		return " ‹"
+	}
+	return "› "
+}
+
+// selectRow marks the selected row of a list with a pointer (so the
+// selection shows without colour) and the selection style.
+func (c *Common) selectRow(selected bool, line string) string {
+	if selected {
+		return c.Styles.Selected.Render(c.row(c.pointer(), line))
+	}
+	return c.row("  ", line)
 }
 
 // T says the UI string key in the session's language.
@@ -89,7 +147,11 @@ func (c *Common) Cell(s string, w int) string {
 	if len(c.cellCache) >= maxCells {
 		clear(c.cellCache)
 	}
-	v := bidi.Cell(s, w, c.Bidi)
+	t := s
+	if c.Shape {
+		t = bidi.Shape(t)
+	}
+	v := bidi.Cell(t, w, c.Bidi)
 	c.cellCache[k] = v
 	return v
 }

@@ -28,6 +28,8 @@ type term struct {
 	socket string
 	env    []string
 	bin    string
+	// width and height of the pane: 80×24 when zero.
+	width, height int
 }
 
 func (tm *term) tmux(args ...string) string {
@@ -39,17 +41,31 @@ func (tm *term) tmux(args ...string) string {
 	return string(out)
 }
 
-// start runs jalsa with args in a fresh 80×24 pane.
+// exitMark is what the pane's shell prints when jalsa has exited, with its
+// status. The shell then stays: tmux 3.3 sometimes loses the last screen of
+// a pane whose process ends (a blank "Pane is dead"), or reports it alive
+// for seconds.
+const exitMark = "jalsa-exited-"
+
+// command is the shell command of the pane: jalsa with args, then the exit
+// mark, then a wait that respawn-pane or the end of the test cuts short.
+func (tm *term) command(args ...string) string {
+	return "env " + strings.Join(tm.env, " ") + " " + tm.bin + " " + strings.Join(args, " ") + "; echo " + exitMark + "$?; sleep 600"
+}
+
+// start runs jalsa with args in a fresh pane (80×24 unless set).
 func (tm *term) start(args ...string) {
-	cmd := "env " + strings.Join(tm.env, " ") + " " + tm.bin + " " + strings.Join(args, " ")
-	tm.tmux("new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", cmd)
+	w, h := tm.width, tm.height
+	if w == 0 {
+		w, h = 80, 24
+	}
+	tm.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), tm.command(args...))
 	tm.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
 }
 
 // restart runs jalsa with args again in the same pane, after it quit.
 func (tm *term) restart(args ...string) {
-	cmd := "env " + strings.Join(tm.env, " ") + " " + tm.bin + " " + strings.Join(args, " ")
-	tm.tmux("respawn-pane", "-k", "-t", "e2e", cmd)
+	tm.tmux("respawn-pane", "-k", "-t", "e2e", tm.command(args...))
 }
 
 func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", "e2e") }
@@ -95,9 +111,8 @@ func (tm *term) waitDead() string {
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		out := strings.Fields(tm.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}"))
-		if len(out) == 2 && out[0] == "1" {
-			return out[1]
+		if _, after, ok := strings.Cut(tm.screen(), exitMark); ok {
+			return strings.Fields(after)[0]
 		}
 		if time.Since(start) > screenWait {
 			tm.t.Fatalf("jalsa did not quit:\n%s", tm.screen())

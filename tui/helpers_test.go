@@ -46,6 +46,10 @@ func asciiRenderer() *lipgloss.Renderer {
 	return lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
 }
 
+// bidiUnset asks newTestUI for a UI started without --bidi (its default
+// is app mode).
+const bidiUnset bidi.Mode = "unset"
+
 // newTestUI builds the root model at a fixed size with the ASCII renderer.
 func newTestUI(t testing.TB, st *store.Store, o Options) *UI {
 	t.Helper()
@@ -54,14 +58,21 @@ func newTestUI(t testing.TB, st *store.Store, o Options) *UI {
 	if o.Lang == "" {
 		o.Lang = "en"
 	}
-	if o.Bidi == "" {
+	switch o.Bidi {
+	case "":
 		o.Bidi = bidi.ModeApp
+	case bidiUnset:
+		o.Bidi = ""
 	}
 	if o.Actor == "" {
 		o.Actor = "clerk"
 	}
 	if o.Width == 0 {
 		o.Width, o.Height = 80, 24
+	}
+	if o.Prefs == "" {
+		// Never the tester's own choices, and never written there.
+		o.Prefs = filepath.Join(t.TempDir(), "prefs.json")
 	}
 	m := newUI(o)
 	m.c.Now = func() time.Time { return testNow.Add(2 * time.Minute) }

@@ -69,14 +69,14 @@ func (m *home) View() string {
 		b.WriteString(s.Dim.Render(c.Cell(c.T("tui.home.no_sessions"), m.w)))
 		b.WriteByte('\n')
 	}
-	stateW := 14
-	titleW := m.w - 2 - 10 - 11 - stateW - 3
+	stateW, dateW := 14, c.dateWidth()
+	titleW := m.w - 2 - 10 - dateW - stateW - 3
 	from, to := m.cursor.window(len(rows), m.sessionRows())
 	for i := from; i < to; i++ {
 		r := rows[i]
-		line := c.Cell(r.ID, 10) + " " + c.Cell(r.Date, 10) + " " +
-			c.Cell(stateMark(r.State)+" "+c.T("state."+r.State), stateW) + " " + c.Cell(r.Title, titleW)
-		b.WriteString(selectRow(s, i == m.cursor.pos, line))
+		line := c.row(c.Cell(r.ID, 10), " ", c.Cell(c.Day(r.Date), dateW), " ",
+			c.Cell(stateMark(r.State)+" "+c.T("state."+r.State), stateW), " ", c.Cell(r.Title, titleW))
+		b.WriteString(c.selectRow(i == m.cursor.pos, line))
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
@@ -90,7 +90,7 @@ func (m *home) View() string {
 		if i >= left {
 			break
 		}
-		b.WriteString("  " + decisionLine(c, d, m.w-2))
+		b.WriteString(c.row("  ", decisionLine(c, d, m.w-2)))
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -99,18 +99,9 @@ func (m *home) View() string {
 // decisionLine draws a decision as ref, date, outcome and title in w cells.
 func decisionLine(c *Common, d DecisionRow, w int) string {
 	mark, st := c.Styles.Outcome(d.Outcome, "")
-	outW := 16
-	return c.Cell(d.Ref, 12) + " " + c.Cell(d.Date, 10) + " " +
-		st.Render(c.Cell(mark+" "+c.T("outcome."+string(d.Outcome)), outW)) + " " + c.Cell(d.Title, w-12-10-outW-3)
-}
-
-// selectRow marks the selected row of a list with a pointer (so the
-// selection shows without colour) and the selection style.
-func selectRow(s *Styles, selected bool, line string) string {
-	if selected {
-		return s.Selected.Render("› " + line)
-	}
-	return "  " + line
+	outW, dateW := 16, c.dateWidth()
+	return c.row(c.Cell(d.Ref, 12), " ", c.Cell(c.Day(d.Date), dateW), " ",
+		st.Render(c.Cell(mark+" "+c.T("outcome."+string(d.Outcome)), outW)), " ", c.Cell(d.Title, w-12-dateW-outW-3))
 }
 
 // ShortHelp implements help.KeyMap.

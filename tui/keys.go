@@ -12,8 +12,10 @@ type KeyMap struct {
 
 	// Cockpit and the screens it opens.
 	RollCall, Vote, Start, Notes, Minutes, Audience key.Binding
-	OpenSitting, Suspend, Close                     key.Binding
-	Done, Defer, Withdraw, Correct                  key.Binding
+	// Display opens the "check your terminal" screen.
+	Display                        key.Binding
+	OpenSitting, Suspend, Close    key.Binding
+	Done, Defer, Withdraw, Correct key.Binding
 
 	// Roll call.
 	Toggle, AllPresent, Excused key.Binding
@@ -59,6 +61,7 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 		Notes:       b("n", "notes", "n"),
 		Minutes:     b("m", "minutes", "m"),
 		Audience:    b("D", "audience", "D"),
+		Display:     b("B", "display", "B"),
 		OpenSitting: b("o", "open_sitting", "o"),
 		Suspend:     b("p", "suspend", "p"),
 		Close:       b("X", "close", "X"),

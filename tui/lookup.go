@@ -121,13 +121,13 @@ func (m *lookup) View() string {
 	c, st := m.c, m.c.Styles
 	w := m.w
 	out := []string{
-		st.Title.Render(c.Cell(c.T("tui.lookup.title"), 12)) + " " + m.query.view(c, w-14, true),
+		c.row(st.Title.Render(c.Cell(c.T("tui.lookup.title"), 12)), " ", m.query.view(c, w-14, true)),
 		st.Label.Render(c.Cell(c.T("tui.lookup.found", len(m.results)), w)),
 		"",
 	}
 	from, to := m.cursor.window(len(m.results), m.listRows())
 	for i := from; i < to; i++ {
-		out = append(out, selectRow(st, i == m.cursor.pos, decisionLine(c, m.results[i], w-2)))
+		out = append(out, c.selectRow(i == m.cursor.pos, decisionLine(c, m.results[i], w-2)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -140,7 +140,7 @@ func (m *lookup) detail() string {
 	mark, ms := st.Outcome(d.Outcome, "")
 	var out []string
 	add := func(l ...string) { out = append(out, l...) }
-	add(st.Title.Render(c.Cell(d.Ref+" · "+d.Date+" · "+c.T("kind."+d.Kind), w)))
+	add(st.Title.Render(c.Cell(c.Iso(d.Ref)+" · "+c.Day(d.Date)+" · "+c.T("kind."+d.Kind), w)))
 	add(c.cells(d.Title, w, 2)...)
 	add(c.Cell(d.SessionTitle, w))
 	add(ms.Render(c.Cell(mark+" "+c.T("outcome."+string(d.Outcome)), w)))

@@ -158,5 +158,25 @@ func init() {
 		"tui.key.add_speaker":    {En: "add speaker", Fr: "inscrire un orateur", Ar: "إضافة متدخل"},
 		"tui.key.remove_speaker": {En: "remove speaker", Fr: "retirer l'orateur", Ar: "حذف المتدخل"},
 		"tui.key.go_to_session":  {En: "go to its session", Fr: "aller à sa session", Ar: "الذهاب إلى دورته"},
+		"tui.key.display":        {En: "check your terminal", Fr: "vérifier le terminal", Ar: "فحص الطرفية"},
+
+		"tui.help.display":    {En: "Arabic on screen: %s, chosen by %s; %s. B: check your terminal", Fr: "Arabe à l'écran : %s, choisi par %s ; %s. B : vérifier le terminal", Ar: "العربية على الشاشة: %s، حسب %s؛ %s. B: فحص الطرفية"},
+		"tui.mode.app":        {En: "ordered by jalsa (app)", Fr: "ordonné par jalsa (app)", Ar: "يرتبها jalsa (app)"},
+		"tui.mode.terminal":   {En: "ordered by the terminal (terminal)", Fr: "ordonné par le terminal (terminal)", Ar: "ترتبها الطرفية (terminal)"},
+		"tui.from.flag":       {En: "--bidi", Fr: "--bidi", Ar: "--bidi"},
+		"tui.from.remembered": {En: "your last choice", Fr: "votre dernier choix", Ar: "اختيارك الأخير"},
+		"tui.from.detected":   {En: "the terminal's name", Fr: "le nom du terminal", Ar: "اسم الطرفية"},
+		"tui.shape.on":        {En: "letters joined by jalsa", Fr: "lettres liées par jalsa", Ar: "يصل jalsa الحروف"},
+		"tui.shape.off":       {En: "letters joined by the terminal", Fr: "lettres liées par le terminal", Ar: "تصل الطرفية الحروف"},
+
+		"tui.check.title":           {En: "Check your terminal: which line reads right?", Fr: "Vérifier le terminal : quelle ligne se lit correctement ?", Ar: "فحص الطرفية: أي سطر يقرأ بشكل صحيح؟"},
+		"tui.check.explain":         {En: "The same Arabic sentence is drawn four ways. Choose the one that reads from right to left with its letters joined, (المرحلة 2) in its brackets, and 50 and ODCO the right way round. Your choice is kept for your next start.", Fr: "La même phrase arabe est dessinée de quatre façons. Choisissez celle qui se lit de droite à gauche, lettres liées, (المرحلة 2) entre ses parenthèses, 50 et ODCO à l'endroit. Votre choix est gardé pour la prochaine fois.", Ar: "الجملة العربية نفسها مرسومة بأربع طرق. اختر التي تقرأ من اليمين إلى اليسار بحروف موصولة، و(المرحلة 2) بين قوسيها، و50 وODCO في اتجاههما الصحيح. يحفظ اختيارك للمرة القادمة."},
+		"tui.check.app":             {En: "jalsa orders the letters (app)", Fr: "jalsa ordonne les lettres (app)", Ar: "يرتب jalsa الحروف (app)"},
+		"tui.check.app_shaped":      {En: "jalsa orders and joins the letters (app, --shape)", Fr: "jalsa ordonne et lie les lettres (app, --shape)", Ar: "يرتب jalsa الحروف ويصلها (app, --shape)"},
+		"tui.check.terminal":        {En: "the terminal orders the letters (terminal)", Fr: "le terminal ordonne les lettres (terminal)", Ar: "ترتب الطرفية الحروف (terminal)"},
+		"tui.check.terminal_shaped": {En: "the terminal orders, jalsa joins (terminal, --shape)", Fr: "le terminal ordonne, jalsa lie (terminal, --shape)", Ar: "ترتب الطرفية ويصل jalsa (terminal, --shape)"},
+		"tui.check.choose":          {En: "use this one", Fr: "choisir celle-ci", Ar: "اعتماد هذا"},
+		"tui.check.saved":           {En: "now: %s; kept for your next start", Fr: "désormais : %s ; gardé pour la prochaine fois", Ar: "الآن: %s؛ يحفظ للمرة القادمة"},
+		"tui.check.not_saved":       {En: "applied for now, but not kept: cannot write %s (%s)", Fr: "appliqué pour cette fois, mais non gardé : impossible d'écrire %s (%s)", Ar: "طبق الآن لكن لم يحفظ: تعذرت كتابة %s (%s)"},
 	})
 }

@@ -177,10 +177,10 @@ func (m *notes) View() string {
 		right = m.speakerLines(it, rw, rows)
 	}
 	for i := 0; i < rows; i++ {
-		out = append(out, left[i]+" "+right[i])
+		out = append(out, c.row(left[i], " ", right[i]))
 	}
 	out = append(out, "")
-	out = append(out, c.Cell(c.T("label.note"), 10)+" "+m.note.view(c, w-12, m.focus == focusNote))
+	out = append(out, c.row(c.Cell(c.T("label.note"), 10), " ", m.note.view(c, w-12, m.focus == focusNote)))
 	return strings.Join(out, "\n")
 }
 
@@ -221,11 +221,11 @@ func (m *notes) speakerLines(it *model.Item, w, h int) []string {
 		case !sp.Start.IsZero():
 			mark, time, ms = "▶", since(c.Now().Sub(sp.Start)), st.Warn
 		}
-		line := c.Cell(mark+" "+time, 10) + " " + c.Cell(c.Data.MemberName(sp.Member), w-13)
+		line := c.row(c.Cell(mark+" "+time, 10), " ", c.Cell(c.Data.MemberName(sp.Member), w-13))
 		if i == m.speakers.pos && m.focus == focusSpeakers {
-			lines = append(lines, st.Selected.Render("› "+line))
+			lines = append(lines, c.selectRow(true, line))
 		} else {
-			lines = append(lines, "  "+ms.Render(line))
+			lines = append(lines, c.row("  ", ms.Render(line)))
 		}
 	}
 	if len(it.Speakers) == 0 {
@@ -236,13 +236,13 @@ func (m *notes) speakerLines(it *model.Item, w, h int) []string {
 
 // pickerLines finds a member to add to the list of speakers.
 func (m *notes) pickerLines(w, h int) []string {
-	c, st := m.c, m.c.Styles
-	lines := []string{c.Cell(c.T("tui.roll.find"), 10) + " " + m.find.view(c, w-11, true)}
+	c := m.c
+	lines := []string{c.row(c.Cell(c.T("tui.roll.find"), 10), " ", m.find.view(c, w-11, true))}
 	members := m.find.matches(c.Data)
 	from, to := m.picker.window(len(members), h-1)
 	for i := from; i < to; i++ {
 		mem := members[i]
-		lines = append(lines, selectRow(st, i == m.picker.pos, c.Cell(mem.ID, 4)+" "+c.Cell(mem.Name, w-7)))
+		lines = append(lines, c.selectRow(i == m.picker.pos, c.row(c.Cell(mem.ID, 4), " ", c.Cell(mem.Name, w-7))))
 	}
 	return fill(lines, w, h)
 }

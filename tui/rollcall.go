@@ -159,7 +159,8 @@ func (m *rollCall) View() string {
 	var out []string
 	q := c.Data.Quorum
 	counts := c.T("tui.roll.counts", q.Present, sit.Count(model.Excused), q.Seats-q.Present-sit.Count(model.Excused), q.Seats)
-	out = append(out, st.Title.Render(c.Cell(c.T("tui.roll.title"), 0))+"  "+c.Cell(counts, w-ansiWidth(c.T("tui.roll.title"))-2))
+	title := c.Cell(c.T("tui.roll.title"), 0)
+	out = append(out, c.row(st.Title.Render(title), "  ", c.Cell(counts, w-ansiWidth(title)-2)))
 	if sit == nil {
 		out = append(out, st.Warn.Render(c.Cell(c.T("tui.roll.no_sitting"), w)))
 		return strings.Join(out, "\n")
@@ -169,7 +170,7 @@ func (m *rollCall) View() string {
 		mode = "tui.roll.mode_moves"
 	}
 	out = append(out, st.Label.Render(c.Cell(c.T(mode), w)))
-	out = append(out, c.Cell(c.T("tui.roll.find"), 12)+" "+m.find.view(c, 40, m.finding))
+	out = append(out, c.row(c.Cell(c.T("tui.roll.find"), 12), " ", m.find.view(c, 40, m.finding)))
 	members := m.visible()
 	rows := m.listRows()
 	from, to := m.cursor.window(len(members), rows)
@@ -190,11 +191,11 @@ func (m *rollCall) View() string {
 		if mem.Group != "" {
 			info += " · " + mem.Group
 		}
-		line := c.Cell(mem.ID, 5) + " " + c.Cell(mem.Name, 28) + " " + c.Cell(info, w-2-5-28-14-3)
+		line := c.row(c.Cell(mem.ID, 5), " ", c.Cell(mem.Name, 28), " ", c.Cell(info, w-2-5-28-14-3))
 		if i == m.cursor.pos && !m.finding {
-			out = append(out, st.Selected.Render("› "+status+" "+line))
+			out = append(out, c.selectRow(true, c.row(status, " ", line)))
 		} else {
-			out = append(out, "  "+ms.Render(status)+" "+line)
+			out = append(out, c.row("  ", ms.Render(status), " ", line))
 		}
 	}
 	if len(members) == 0 {

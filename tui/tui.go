@@ -29,8 +29,19 @@ type Options struct {
 	Store *store.Store
 	// Lang is ar, fr or en.
 	Lang string
-	// Bidi is app or terminal (auto already resolved by the caller).
+	// Bidi is how Arabic is drawn: app or terminal as given (--bidi);
+	// auto: detected from Env; "": what the operator chose last time on the
+	// "check your terminal" screen (Prefs), else detected from Env.
 	Bidi bidi.Mode
+	// Shape draws Arabic letters in their joined forms; when false, the
+	// operator's remembered choice applies.
+	Shape bool
+	// Env is the terminal's environment (os.Getenv, or what an SSH client
+	// sent), for auto. Nil: nothing is known, which means app.
+	Env func(string) string
+	// Prefs is the file where operators' display choices are remembered
+	// (DefaultPrefsPath when empty).
+	Prefs string
 	// Renderer is the client's renderer; nil means lipgloss's default one.
 	Renderer *lipgloss.Renderer
 	// Actor is recorded in the events this session makes.
@@ -45,6 +56,42 @@ type Options struct {
 	// Context, when done, ends the subscription to live changes (the SSH
 	// session's context). Nil: the subscription ends when the UI quits.
 	Context context.Context
+
+	// from says where Bidi came from once resolved (see Resolve).
+	from string
+}
+
+// Where a display setting came from, as the help says it.
+const (
+	fromFlag       = "flag"
+	fromRemembered = "remembered"
+	fromDetected   = "detected"
+)
+
+// Resolve settles Bidi to app or terminal and Shape, from the flag, the
+// operator's remembered choice, or the environment, in that order (SPEC §10).
+// Callers that must know the mode before the UI starts (to write
+// bidi.EnterExplicit) call it first; New calls it too, and it does nothing
+// the second time.
+func (o *Options) Resolve() {
+	if o.from != "" {
+		return
+	}
+	if o.Prefs == "" {
+		o.Prefs = DefaultPrefsPath(os.Getenv)
+	}
+	p, remembered := LoadPrefs(o.Prefs, o.Actor)
+	switch {
+	case o.Bidi == bidi.ModeApp || o.Bidi == bidi.ModeTerminal:
+		o.from = fromFlag
+	case o.Bidi == "" && remembered:
+		o.Bidi, o.from = p.Bidi, fromRemembered
+	default:
+		o.Bidi, o.from = bidi.Detect(o.Env), fromDetected
+	}
+	if remembered && !o.Shape {
+		o.Shape = p.Shape
+	}
 }
 
 // New returns the root model.
@@ -52,8 +99,10 @@ func New(o Options) tea.Model { return newUI(o) }
 
 // Run runs the UI on the local terminal (what cli.Env.Interactive calls) and
 // returns when the user quits. In bidi app mode it puts the terminal in
-// explicit bidi mode and restores it on the way out, even on a panic or a
-// signal.
+// explicit bidi mode at start; on the way out it always restores implicit
+// mode, even on a panic or a signal, since the clerk may have switched to
+// app mode on the "check your terminal" screen (CSI 8 h is the terminal's
+// default, so writing it is harmless where app mode was never used).
 func Run(ctx context.Context, env *cli.Env, st *store.Store, o cli.UIOptions) (err error) {
 	if !env.Terminal || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return model.Failure("tui.no_terminal")
@@ -62,36 +111,36 @@ func Run(ctx context.Context, env *cli.Env, st *store.Store, o cli.UIOptions) (e
 	if lang == "" {
 		lang = env.Lang()
 	}
-	lang = i18n.Choose(lang)
-	mode := bidi.ModeAuto
+	opts := Options{Store: st, Lang: i18n.Choose(lang), Shape: o.Shape, Env: env.Getenv, Actor: env.Actor, Role: env.Role,
+		Session: o.Session}
 	if o.Bidi != "" {
 		m, perr := bidi.ParseMode(o.Bidi)
 		if perr != nil {
-			return perr
+			return model.Usage("err.bad_bidi", o.Bidi)
 		}
-		mode = m
+		opts.Bidi = m
 	}
-	if mode == bidi.ModeAuto {
-		mode = bidi.Detect(os.Getenv)
+	if opts.Env == nil {
+		opts.Env = os.Getenv
 	}
+	opts.Resolve()
 	out := env.Stdout
 	if out == nil {
 		out = os.Stdout
 	}
-	if mode == bidi.ModeApp {
+	if opts.Bidi == bidi.ModeApp {
 		fmt.Fprint(out, bidi.EnterExplicit)
-		defer func() {
-			fmt.Fprint(out, bidi.LeaveExplicit)
-			if r := recover(); r != nil {
-				panic(r)
-			}
-		}()
 	}
+	defer func() {
+		fmt.Fprint(out, bidi.LeaveExplicit)
+		if r := recover(); r != nil {
+			panic(r)
+		}
+	}()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	role := env.Role
-	m := New(Options{Store: st, Lang: lang, Bidi: mode, Actor: env.Actor, Role: role, Session: o.Session, Context: ctx})
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(out))
+	opts.Context = ctx
+	p := tea.NewProgram(New(opts), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(out))
 	_, err = p.Run()
 	// A signal ends the program through ctx: everything is already saved.
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {

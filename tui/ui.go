@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
+	"github.com/jalsa-app/jalsa/tui/bidi"
 )
 
 // Smallest terminal the UI draws in (SPEC §6).
@@ -40,6 +42,7 @@ const (
 	screenLookup
 	screenMinutes
 	screenAudience
+	screenCheck
 	numScreens
 )
 
@@ -108,6 +111,7 @@ func newUI(o Options) *UI {
 		screenLookup:   newLookup(c),
 		screenMinutes:  newMinutes(c),
 		screenAudience: newAudience(c),
+		screenCheck:    newCheck(c),
 	}
 	c.Reload()
 	switch {
@@ -236,6 +240,8 @@ func (m *UI) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 		m.show(GoMsg{To: screenLookup})
 	case key.Matches(msg, k.Audience) && m.active != screenAudience:
 		m.show(GoMsg{To: screenAudience})
+	case key.Matches(msg, k.Display) && m.active != screenCheck:
+		m.show(GoMsg{To: screenCheck})
 	case key.Matches(msg, k.Minutes) && hasSession && m.active != screenMinutes:
 		m.show(GoMsg{To: screenMinutes})
 	case key.Matches(msg, k.RollCall) && hasSession && m.active != screenRollCall:
@@ -325,6 +331,17 @@ func (m *UI) View() string {
 		return strings.Join(c.cells(c.T("tui.too_small", c.Width, c.Height, minWidth, minHeight), c.Width, c.Height), "\n")
 	}
 	var b strings.Builder
+	if c.switched {
+		// The clerk changed the mode on the "check your terminal" screen:
+		// the terminal learns it with the frame, through the renderer that
+		// owns the output (locally and over SSH alike). Repeating it costs
+		// a few bytes on the lines the renderer repaints.
+		if c.Bidi == bidi.ModeApp {
+			b.WriteString(bidi.EnterExplicit)
+		} else {
+			b.WriteString(bidi.LeaveExplicit)
+		}
+	}
 	b.WriteString(m.header())
 	b.WriteByte('\n')
 	var body string
@@ -339,7 +356,7 @@ func (m *UI) View() string {
 	b.WriteByte('\n')
 	// A display (the hall's projector) shows no keys.
 	if m.c.Role != cli.RoleDisplay {
-		b.WriteString(m.help.ShortHelpView(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
+		b.WriteString(m.shortHelp(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
 	}
 	return b.String()
 }
@@ -347,7 +364,7 @@ func (m *UI) View() string {
 // globalHelp lists the keys that work on every screen.
 func (m *UI) globalHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Tab, k.Help, k.Lookup, k.RollCall, k.Minutes, k.Audience, k.Quit, k.ForceQuit}
+	return []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Tab, k.Help, k.Lookup, k.RollCall, k.Minutes, k.Audience, k.Display, k.Quit, k.ForceQuit}
 }
 
 // helpColumn is the width of one column of the full help.
@@ -367,7 +384,12 @@ func (m *UI) fullHelp() string {
 				continue
 			}
 			seen[h.Key+h.Desc] = true
-			entries = append(entries, s.Help.FullKey.Render(c.Cell(h.Key, 10))+" "+s.Help.FullDesc.Render(c.Cell(h.Desc, helpColumn-11)))
+			// h.Desc is drawn already (DefaultKeyMap); only padded here.
+			desc := padRight(h.Desc, helpColumn-11)
+			if c.RTL() {
+				desc = padLeft(h.Desc, helpColumn-11)
+			}
+			entries = append(entries, c.row(s.Help.FullKey.Render(c.Cell(h.Key, 10)), " ", s.Help.FullDesc.Render(desc)))
 		}
 	}
 	var screen []key.Binding
@@ -376,7 +398,12 @@ func (m *UI) fullHelp() string {
 	}
 	addAll(c.T("tui.help.screen"), screen)
 	addAll(c.T("tui.help.everywhere"), m.globalHelp())
-	rows := m.bodyHeight()
+	display := c.cells(c.displaySummary(), c.Width, 2)
+	for i, l := range display {
+		display[i] = s.Accent.Render(l)
+	}
+	head := strings.Join(display, "\n") + "\n\n"
+	rows := m.bodyHeight() - len(display) - 1
 	var cols []string
 	for i := 0; i < len(entries); i += rows {
 		cols = append(cols, strings.Join(entries[i:min(i+rows, len(entries))], "\n"))
@@ -384,7 +411,60 @@ func (m *UI) fullHelp() string {
 			break
 		}
 	}
-	return joinColumns(cols, helpColumn+1)
+	if !c.RTL() {
+		return head + joinColumns(cols, helpColumn+1)
+	}
+	slices.Reverse(cols)
+	lines := strings.Split(joinColumns(cols, helpColumn+1), "\n")
+	for i, l := range lines {
+		lines[i] = padLeft(l, c.Width)
+	}
+	return head + strings.Join(lines, "\n")
+}
+
+// displaySummary says how Arabic is drawn and why, for the full help.
+func (c *Common) displaySummary() string {
+	shape := "tui.shape.off"
+	if c.Shape {
+		shape = "tui.shape.on"
+	}
+	return c.T("tui.help.display", c.T("tui.mode."+string(c.Bidi)), c.T("tui.from."+c.bidiFrom), c.T(shape))
+}
+
+// shortHelp is the help bar. bubbles' help draws it left to right; with a
+// mirrored layout it is drawn here, from the right, each key after its
+// description, cut at the left when it does not fit.
+func (m *UI) shortHelp(bs []key.Binding) string {
+	c := m.c
+	if !c.RTL() {
+		return m.help.ShortHelpView(bs)
+	}
+	s := c.Styles.Help
+	sep := s.ShortSeparator.Inline(true).Render(" • ")
+	sepW := ansi.StringWidth(sep)
+	var pieces []string
+	w := 0
+	for _, b := range bs {
+		if !b.Enabled() {
+			continue
+		}
+		h := b.Help()
+		item := s.ShortDesc.Inline(true).Render(h.Desc) + " " + s.ShortKey.Inline(true).Render(c.Cell(h.Key, 0))
+		iw := ansi.StringWidth(item)
+		if len(pieces) > 0 {
+			iw += sepW
+		}
+		if w+iw > c.Width-2 {
+			pieces = append(pieces, s.Ellipsis.Inline(true).Render("… "))
+			break
+		}
+		if len(pieces) > 0 {
+			pieces = append(pieces, sep)
+		}
+		pieces = append(pieces, item)
+		w += iw
+	}
+	return padLeft(c.row(pieces...), c.Width)
 }
 
 // joinColumns lays blocks side by side, each w cells wide.
@@ -420,11 +500,11 @@ func (m *UI) statusLine() string {
 	if c.status == "" {
 		return ""
 	}
-	mark, st := "✓ ", c.Styles.Info
+	mark, st := "✓", c.Styles.Info
 	if c.statusBad {
-		mark, st = "✗ ", c.Styles.Error
+		mark, st = "✗", c.Styles.Error
 	}
-	return st.Render(mark + c.Cell(c.status, c.Width-2))
+	return st.Render(c.row(mark, " ", c.Cell(c.status, c.Width-2)))
 }
 
 // fitBlock cuts or pads s to exactly h lines. Screens keep within the
@@ -450,38 +530,52 @@ func (m *UI) header() string {
 	d := c.Data
 	w := c.Width
 	clock := c.Now().Format("15:04")
+	rtl := c.RTL()
 	if d.Session == nil {
-		line1 := s.Header.Render(padRight(" jalsa", w-len(clock)-1) + clock + " ")
-		return line1 + "\n" + s.HeaderDim.Render(padRight(" "+c.Cell(c.T("tui.home.tagline"), w-2), w))
+		line1 := padRight(" jalsa", w-len(clock)-1) + clock + " "
+		if rtl {
+			line1 = " " + clock + padLeft("jalsa ", w-len(clock)-1)
+		}
+		return s.Header.Render(line1) + "\n" + s.HeaderDim.Render(c.row(" ", c.Cell(c.T("tui.home.tagline"), w-2), " "))
 	}
 	sess, body := d.Session, d.Body
 	title := " jalsa · " + sess.ID + " · "
+	if rtl {
+		title = " · " + sess.ID + " · jalsa "
+	}
 	room := w - ansi.StringWidth(title) - len(clock) - 2
-	line1 := s.Header.Render(title + c.Cell(sess.Title, room) + " " + clock + " ")
+	line1 := s.Header.Render(c.row(title, c.Cell(sess.Title, room), " "+clock+" "))
 	q := d.Quorum
-	info := " " + c.T("state."+sess.State)
+	info := c.T("state." + sess.State)
 	if sit := sess.Sitting(); sit != nil {
 		info += " · " + c.T("tui.header.sitting", sit.N, sit.Call)
 	}
+	// The quorum mark is drawn with its words, so that it reads from the
+	// right too in a mirrored layout.
+	quorum := func(p Paint, text string) string { return p.Render(c.row(" ", c.Cell(text, 0))) }
 	var mark string
 	switch {
 	case sess.State != model.StateOpen:
 	case q.Required == 0:
-		mark = s.HeaderDim.Render(" · " + c.Cell(c.T("tui.header.quorum_none"), 0))
+		mark = quorum(s.HeaderDim, "· "+c.T("tui.header.quorum_none"))
 	case q.Met:
-		mark = s.HeaderGood.Render(" ✓ " + c.Cell(c.T("tui.header.quorum_met", q.Required), 0))
+		mark = quorum(s.HeaderGood, "✓ "+c.T("tui.header.quorum_met", q.Required))
 	default:
-		mark = s.HeaderBad.Render(" ✗ " + c.Cell(c.T("tui.header.quorum_lost", q.Required), 0))
+		mark = quorum(s.HeaderBad, "✗ "+c.T("tui.header.quorum_lost", q.Required))
 	}
 	if sess.State == model.StateOpen {
 		info += " · " + c.T("tui.header.present", q.Present, q.Seats)
 	}
-	infoCell := c.Cell(info, 0)
+	infoCell := c.row(" ", c.Cell(info, 0))
 	left := w - ansi.StringWidth(infoCell) - ansi.StringWidth(mark)
 	tail := ""
 	if id := c.Cell(body.ID, 0); ansi.StringWidth(id)+2 <= left {
-		tail = id + " "
+		tail = c.row(id, " ")
 	}
-	line2 := s.HeaderDim.Render(infoCell) + mark + s.HeaderDim.Render(padLeft(tail, left))
+	pad := padLeft
+	if rtl {
+		pad = padRight
+	}
+	line2 := c.row(s.HeaderDim.Render(infoCell), mark, s.HeaderDim.Render(pad(tail, left)))
 	return line1 + "\n" + line2
 }

@@ -413,8 +413,8 @@ func (m *vote) View() string {
 	if !b.met {
 		quorum, qs = "✗", st.Bad
 	}
-	add(st.Label.Render(c.Cell(c.T("tui.vote.base", c.T("tui.rule."+string(b.rule)), b.present, b.seats), w-20)) + " " +
-		qs.Render(c.Cell(quorum+" "+c.T("tui.header.quorum_met", b.quorum), 19)))
+	add(c.row(st.Label.Render(c.Cell(c.T("tui.vote.base", c.T("tui.rule."+string(b.rule)), b.present, b.seats), w-20)), " ",
+		qs.Render(c.Cell(quorum+" "+c.T("tui.header.quorum_met", b.quorum), 19))))
 	add("")
 	cur := m.fields()[m.focus]
 	t := m.tally(b)
@@ -432,7 +432,7 @@ func (m *vote) View() string {
 		}
 	}
 	if m.correct {
-		add(c.Cell(c.T("tui.vote.reason"), 14) + " " + m.reason.view(c, w-16, cur == fieldReason))
+		add(c.row(c.Cell(c.T("tui.vote.reason"), 14), " ", m.reason.view(c, w-16, cur == fieldReason)))
 	}
 	add("")
 	add(m.previewLines(b, w)...)
@@ -453,31 +453,32 @@ func (m *vote) countRow(label string, n int, focused bool) string {
 		if n == 0 {
 			val = ""
 		}
-		return "› " + c.Cell(label, 14) + " " + st.Selected.Render("["+padLeft(val+"▏", 6)+"]")
+		return c.row(c.pointer(), c.Cell(label, 14), " ", st.Selected.Render("["+padLeft(val+"▏", 6)+"]"))
 	}
-	return "  " + c.Cell(label, 14) + " " + st.Dim.Render("[") + padLeft(val, 6) + st.Dim.Render("]")
+	return c.row("  ", c.Cell(label, 14), " ", st.Dim.Render("[")+padLeft(val, 6)+st.Dim.Render("]"))
 }
 
 func (m *vote) chairRow(focused bool, w int) string {
 	c, st := m.c, m.c.Styles
-	line := c.Cell(c.T("tui.vote.chair_side"), 0) + " "
+	pieces := []string{c.Cell(c.T("tui.vote.chair_side"), 0), " "}
 	for _, ch := range choices {
 		label := c.Cell(c.T("choice."+string(ch)), 0)
 		if ch == m.chair {
-			line += st.Selected.Render("‹"+label+"›") + " "
+			pieces = append(pieces, st.Selected.Render("‹"+label+"›"), " ")
 		} else {
-			line += " " + label + "  "
+			pieces = append(pieces, " "+label+"  ")
 		}
 	}
+	lead := "  "
 	if focused {
-		return st.Warn.Render("› ") + line
+		lead = st.Warn.Render(c.pointer())
 	}
-	return "  " + line
+	return c.row(append([]string{lead}, pieces...)...)
 }
 
 // grid draws the present members with their votes.
 func (m *vote) grid(b voteBase, w int, focused bool) []string {
-	c, st := m.c, m.c.Styles
+	c := m.c
 	rows := m.gridRows()
 	from, to := m.cursor.window(len(b.ids), rows)
 	out := make([]string, 0, rows)
@@ -488,8 +489,8 @@ func (m *vote) grid(b voteBase, w int, focused bool) []string {
 		if _, ok := m.exceptions[id]; ok {
 			mark = "*"
 		}
-		line := c.Cell(id, 6) + " " + c.Cell(c.Data.MemberName(id), w-6-20) + " " + mark + c.Cell(c.T("choice."+choiceKey(ch)), 14)
-		out = append(out, selectRow(st, focused && i == m.cursor.pos, line))
+		line := c.row(c.Cell(id, 6), " ", c.Cell(c.Data.MemberName(id), w-6-20), " ", mark, c.Cell(c.T("choice."+choiceKey(ch)), 14))
+		out = append(out, c.selectRow(focused && i == m.cursor.pos, line))
 	}
 	for len(out) < rows {
 		out = append(out, "")
