@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/tui/bidi"
 	"github.com/rivo/uniseg"
@@ -282,4 +283,20 @@ func TestShapeOnScreenOnly(t *testing.T) {
 		t.Fatalf("stored note %+v", notes)
 	}
 	contains(t, view(t, m), bidi.Visual(bidi.Shape("ملاحظة مهمة")))
+}
+
+// The keys' help texts are built from names ("tui.key."+name) that the
+// source scan of the root test cannot see: each must be registered.
+func TestEveryKeyLabelIsRegistered(t *testing.T) {
+	n := 0
+	DefaultKeyMap(func(key string) string {
+		n++
+		if _, ok := i18n.Lookup(key); !ok {
+			t.Errorf("key label %q is not registered", key)
+		}
+		return key
+	})
+	if n < 40 {
+		t.Errorf("only %d labels", n)
+	}
 }

@@ -1,0 +1,309 @@
+package main
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jalsa-app/jalsa/i18n"
+
+	// Every package that registers wording, so that the catalog is whole.
+	_ "github.com/jalsa-app/jalsa/cli"
+	_ "github.com/jalsa-app/jalsa/demo"
+	_ "github.com/jalsa-app/jalsa/model"
+	_ "github.com/jalsa-app/jalsa/report"
+	_ "github.com/jalsa-app/jalsa/search"
+	_ "github.com/jalsa-app/jalsa/server"
+	_ "github.com/jalsa-app/jalsa/store"
+	_ "github.com/jalsa-app/jalsa/tui"
+)
+
+// Every registered message has its Arabic, French and English, with the
+// same arguments in each.
+func TestCatalogComplete(t *testing.T) { i18n.CheckCatalog(t) }
+
+// Every message key written in the code is registered. The wording helpers
+// are found, not listed: a function is one when it has a `key string`
+// parameter that it hands, possibly after a literal prefix, to i18n.T or to
+// another helper at its key position, or puts in a composite literal (the
+// model's errors: Refused, Usage…). Each call of a helper with a literal key
+// ("err.no_quorum") must name a registered key, and one with a literal
+// prefix ("outcome."+o) must name a prefix of some registered key.
+func TestEveryKeyInTheCodeIsRegistered(t *testing.T) {
+	files := parseModule(t)
+	helpers := findHelpers(files)
+	if h := helpers[helperID{"i18n", "Refused"}]; h != nil {
+		t.Fatal("the scan mixed up packages")
+	}
+	for _, want := range []helperID{{"model", "Refused"}, {"model", "Usage"}, {"tui", "T"}, {"report", "T"}, {"report", "Group"}} {
+		if helpers[want] == nil {
+			t.Errorf("the scan did not find the helper %s.%s: fix the scan", want.pkg, want.name)
+		}
+	}
+	keys := i18n.Keys()
+	registered := map[string]bool{}
+	for _, k := range keys {
+		registered[k] = true
+	}
+	checked := 0
+	for _, f := range files {
+		ast.Inspect(f.ast, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			h := f.resolve(call, helpers)
+			if h == nil || h.index >= len(call.Args) {
+				return true
+			}
+			pos := f.fset.Position(call.Pos())
+			switch lit, prefix := literalKey(call.Args[h.index]); {
+			case lit != "":
+				checked++
+				if k := h.prefix + lit; !registered[k] {
+					t.Errorf("%s: key %q is not registered in ar, fr and en", pos, k)
+				}
+			case prefix != "":
+				checked++
+				p := h.prefix + prefix
+				found := false
+				for _, k := range keys {
+					found = found || strings.HasPrefix(k, p)
+				}
+				if !found {
+					t.Errorf("%s: no registered key starts with %q", pos, p)
+				}
+			}
+			return true
+		})
+	}
+	if checked < 300 {
+		t.Errorf("only %d keys checked: the scan lost the helpers", checked)
+	}
+}
+
+// srcFile is one parsed source file of the module.
+type srcFile struct {
+	fset    *token.FileSet
+	ast     *ast.File
+	pkg     string            // directory's last element: i18n, model, tui…
+	imports map[string]string // local name → last element of the import path
+	// closures are the helpers declared as local functions, by enclosing
+	// function.
+	closures map[*ast.FuncDecl]map[string]*helper
+}
+
+type helperID struct{ pkg, name string }
+
+// helper is a function that says a message key: the key is its argument
+// at index, said with prefix in front.
+type helper struct {
+	index  int
+	prefix string
+}
+
+func parseModule(t *testing.T) []*srcFile {
+	t.Helper()
+	var files []*srcFile
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != "." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		sf := &srcFile{fset: fset, ast: f, pkg: filepath.Base(filepath.Dir(path)), imports: map[string]string{},
+			closures: map[*ast.FuncDecl]map[string]*helper{}}
+		if filepath.Dir(path) == "." {
+			sf.pkg = "main"
+		}
+		for _, im := range f.Imports {
+			p, _ := strconv.Unquote(im.Path.Value)
+			name := filepath.Base(p)
+			if im.Name != nil {
+				name = im.Name.Name
+			}
+			sf.imports[name] = filepath.Base(p)
+		}
+		files = append(files, sf)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 50 {
+		t.Fatalf("found %d source files: run from the module root", len(files))
+	}
+	return files
+}
+
+// keyParam returns the index of a `key string` parameter, or -1.
+func keyParam(ft *ast.FuncType) int {
+	i := 0
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			if id, ok := field.Type.(*ast.Ident); ok && id.Name == "string" && name.Name == "key" {
+				return i
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	return -1
+}
+
+// findHelpers finds the wording helpers, to a fixed point from i18n.T.
+func findHelpers(files []*srcFile) map[helperID]*helper {
+	helpers := map[helperID]*helper{{"i18n", "T"}: {index: 1}}
+	type candidate struct {
+		f     *srcFile
+		id    helperID
+		index int
+		body  *ast.BlockStmt
+		decl  *ast.FuncDecl // enclosing declaration of a local function
+	}
+	var cands []candidate
+	for _, f := range files {
+		for _, d := range f.ast.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if i := keyParam(fd.Type); i >= 0 && !(f.pkg == "i18n" && fd.Name.Name == "T") {
+				cands = append(cands, candidate{f, helperID{f.pkg, fd.Name.Name}, i, fd.Body, nil})
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+					return true
+				}
+				lit, ok1 := as.Rhs[0].(*ast.FuncLit)
+				id, ok2 := as.Lhs[0].(*ast.Ident)
+				if ok1 && ok2 {
+					if i := keyParam(lit.Type); i >= 0 {
+						cands = append(cands, candidate{f, helperID{f.pkg, id.Name}, i, lit.Body, fd})
+					}
+				}
+				return true
+			})
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cands {
+			if c.decl == nil && helpers[c.id] != nil || c.decl != nil && c.f.closures[c.decl][c.id.name] != nil {
+				continue
+			}
+			var found *helper
+			ast.Inspect(c.body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CompositeLit:
+					for _, e := range n.Elts {
+						if kv, ok := e.(*ast.KeyValueExpr); ok {
+							e = kv.Value
+						}
+						if id, ok := e.(*ast.Ident); ok && id.Name == "key" {
+							found = &helper{index: c.index}
+						}
+					}
+				case *ast.CallExpr:
+					h := c.f.resolve(n, helpers)
+					if h == nil || h.index >= len(n.Args) {
+						return true
+					}
+					if p, ok := keyExpr(n.Args[h.index]); ok {
+						found = &helper{index: c.index, prefix: h.prefix + p}
+					}
+				}
+				return found == nil
+			})
+			if found == nil {
+				continue
+			}
+			changed = true
+			if c.decl == nil {
+				helpers[c.id] = found
+			} else {
+				if c.f.closures[c.decl] == nil {
+					c.f.closures[c.decl] = map[string]*helper{}
+				}
+				c.f.closures[c.decl][c.id.name] = found
+			}
+		}
+	}
+	return helpers
+}
+
+// keyExpr reports an argument that is the key parameter itself, or a
+// literal prefix + key, with the prefix.
+func keyExpr(e ast.Expr) (string, bool) {
+	if id, ok := e.(*ast.Ident); ok && id.Name == "key" {
+		return "", true
+	}
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		if lit, ok := b.X.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if id, ok := b.Y.(*ast.Ident); ok && id.Name == "key" {
+				s, _ := strconv.Unquote(lit.Value)
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
+
+// literalKey returns a literal key ("err.x"), or the literal prefix of a
+// key built at run time ("outcome." + o).
+func literalKey(e ast.Expr) (key, prefix string) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind == token.STRING {
+			s, _ := strconv.Unquote(e.Value)
+			return s, ""
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			if k, p := literalKey(e.X); k != "" || p != "" {
+				return "", k + p
+			}
+		}
+	}
+	return "", ""
+}
+
+// resolve finds the helper a call calls: a package's function (i18n.T,
+// model.Refused), a function or method of the file's own package by name
+// (c.T, usageError), or a local function of the enclosing declaration.
+func (f *srcFile) resolve(call *ast.CallExpr, helpers map[helperID]*helper) *helper {
+	switch fn := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		if x, ok := fn.X.(*ast.Ident); ok && x.Obj == nil {
+			if pkg, ok := f.imports[x.Name]; ok {
+				return helpers[helperID{pkg, fn.Sel.Name}]
+			}
+		}
+		return helpers[helperID{f.pkg, fn.Sel.Name}]
+	case *ast.Ident:
+		for decl, local := range f.closures {
+			if h := local[fn.Name]; h != nil && decl.Pos() <= call.Pos() && call.End() <= decl.End() {
+				return h
+			}
+		}
+		return helpers[helperID{f.pkg, fn.Name}]
+	}
+	return nil
+}
