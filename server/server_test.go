@@ -13,6 +13,7 @@ import (
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/server/internal/sshclient"
+	"github.com/jalsa-app/jalsa/store"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -217,4 +218,93 @@ func hostKeyOf(t *testing.T, f *fixture) string {
 	}
 	c.Close()
 	return fp
+}
+
+// Two clerks recording the same vote at once: one is recorded, the other
+// is told it already is, and nothing is lost or recorded twice.
+func TestTwoClerksOneVote(t *testing.T) {
+	f := newFixture(t, nil)
+	before := f.st.Seq()
+	results := make(chan sshclient.Result, 2)
+	for _, counts := range []string{"--for 60 --against 0 --abstain 2", "--for 55 --against 5 --abstain 2"} {
+		c := f.client("fatima")
+		go func() {
+			r, err := sshclient.Run(c, "vote 2024-10 1 "+counts, nil, nil)
+			if err != nil {
+				r.Code, r.Stderr = -1, err.Error()
+			}
+			results <- r
+		}()
+	}
+	codes := map[int]int{}
+	for range 2 {
+		r := <-results
+		codes[r.Code]++
+		if r.Code == 3 && !strings.HasPrefix(r.Stderr, "jalsa: ") {
+			t.Errorf("refused without a reason: %q", r.Stderr)
+		}
+	}
+	if codes[0] != 1 || codes[3] != 1 {
+		t.Errorf("exit codes %v, want one 0 and one 3", codes)
+	}
+	if f.st.Seq() != before+1 {
+		t.Errorf("%d events, want 1", f.st.Seq()-before)
+	}
+}
+
+// `jalsa --listen ADDR` serves SSH beside the local UI, from the default
+// operators file, and stops when the UI quits.
+func TestAlongsideTheLocalUI(t *testing.T) {
+	f := newFixture(t, nil)
+	f.srv.Stop()
+	config := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(config, "jalsa"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	ops, err := os.ReadFile(filepath.Join(f.dir, "operators"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(config, "jalsa", OperatorsFile), string(ops), 0o600)
+	env := &cli.Env{Getenv: func(k string) string { return map[string]string{"XDG_CONFIG_HOME": config}[k] }}
+	var addr string
+	ui := func(ctx context.Context, env *cli.Env, st *store.Store, o cli.UIOptions) error {
+		// While the local UI runs, an operator gets in over SSH.
+		c, err := sshclient.Dial(o.Listen, gossh.PublicKeys(f.keys["vice-president"]))
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		r, err := sshclient.Run(c, "status 2024-10 --json", nil, nil)
+		if err == nil && r.Code != 0 {
+			err = errors.New(r.Stderr)
+		}
+		addr = o.Listen
+		return err
+	}
+	listen := freeAddr(t)
+	if err := Alongside(ui)(context.Background(), env, f.st, cli.UIOptions{Listen: listen, Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if addr != listen {
+		t.Fatal("the UI did not run")
+	}
+	if !exists(filepath.Join(config, "jalsa", HostKeyFile)) {
+		t.Error("no host key in the default place")
+	}
+	if c, err := sshclient.Dial(listen, gossh.PublicKeys(f.keys["vice-president"])); err == nil {
+		c.Close()
+		t.Error("the server still runs after the UI quit")
+	}
+}
+
+// freeAddr is a loopback address nobody listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
 }
