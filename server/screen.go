@@ -19,7 +19,6 @@ import (
 // screen is one client's UI while it runs.
 type screen struct {
 	lang string
-	bidi bidi.Mode
 	// done ends the UI's subscription to changes and the shutdown watch.
 	done context.CancelFunc
 	// idle is set when the UI quit because no key was pressed.
@@ -39,12 +38,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	op := operatorOf(sess)
-	mode := s.bidi
-	if mode == bidi.ModeAuto {
-		mode = bidi.Detect(c.lookup)
-	}
 	ctx, done := context.WithCancel(sess.Context())
-	scr := &screen{lang: c.lang, bidi: mode, done: done}
+	scr := &screen{lang: c.lang, done: done}
 	s.mu.Lock()
 	stopping := s.stopping
 	if !stopping {
@@ -56,8 +51,13 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "jalsa: "+i18n.T(c.lang, "server.bye_shutdown"))
 		return nil
 	}
-	var m tea.Model = tui.New(tui.Options{Store: s.st, Lang: c.lang, Bidi: mode, Renderer: bm.MakeRenderer(sess),
-		Actor: op.Name, Role: op.Role, Width: pty.Window.Width, Height: pty.Window.Height, Context: ctx})
+	// The bidi mode: --bidi if given, else what this operator chose last
+	// time, else what the client's environment says (TERM, and any
+	// KONSOLE_VERSION or VTE_VERSION it sends).
+	opts := tui.Options{Store: s.st, Lang: c.lang, Bidi: s.bidi, Env: c.lookup, Prefs: s.prefs, Renderer: bm.MakeRenderer(sess),
+		Actor: op.Name, Role: op.Role, Width: pty.Window.Width, Height: pty.Window.Height, Context: ctx}
+	opts.Resolve()
+	var m tea.Model = tui.New(opts)
 	// A projector never presses a key: idleness is for people.
 	if s.idle > 0 && op.Role != cli.RoleDisplay {
 		m = newIdleModel(m, s.idle, time.Now, &scr.idle)
@@ -65,7 +65,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// The server handles signals; a program must not quit on them by
 	// itself, or its client would miss the farewell.
 	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
-	if mode == bidi.ModeApp {
+	if opts.Bidi == bidi.ModeApp {
 		_, _ = io.WriteString(sess, bidi.EnterExplicit)
 	}
 	go func() {
@@ -79,7 +79,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 }
 
 // farewell runs once a client's UI has ended: it restores the terminal's
-// bidi mode and says why the UI ended when the client did not ask for it.
+// implicit bidi mode and says why the UI ended when the client did not ask
+// for it.
 func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		s.mu.Lock()
@@ -88,9 +89,10 @@ func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 		s.mu.Unlock()
 		if scr != nil {
 			scr.done()
-			if scr.bidi == bidi.ModeApp {
-				_, _ = io.WriteString(sess, bidi.LeaveExplicit)
-			}
+			// Always: the operator may have switched to app mode on the
+			// "check your terminal" screen, and CSI 8 h is the terminal's
+			// default anyway.
+			_, _ = io.WriteString(sess, bidi.LeaveExplicit)
 			switch {
 			case s.ctx.Err() != nil:
 				wish.Println(sess, "jalsa: "+i18n.T(scr.lang, "server.bye_shutdown"))

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/server/internal/sshclient"
+	"github.com/jalsa-app/jalsa/tui"
 	"github.com/jalsa-app/jalsa/tui/bidi"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -157,6 +159,29 @@ func TestScreensAreEachClientsOwn(t *testing.T) {
 	}
 	if !strings.HasSuffix(fr.Raw(), bidi.LeaveExplicit) {
 		t.Errorf("app mode: the session does not end with CSI 8 h: %q", tail(fr.Raw(), 40))
+	}
+}
+
+// Without --bidi, each operator's remembered choice (the "check your
+// terminal" screen, kept beside the operators file) beats detection.
+func TestRemembersEachOperatorsBidiChoice(t *testing.T) {
+	f := newFixture(t, func(o *cli.ServeOptions) { o.Bidi = "" })
+	if err := tui.SavePrefs(filepath.Join(f.dir, PrefsFile), "fatima", tui.Prefs{Bidi: bidi.ModeTerminal}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := waitCtx(t)
+	fatima := f.screen("fatima", english)
+	karim := f.screen("vice-president", english)
+	for _, s := range []*sshclient.Screen{fatima, karim} {
+		if err := s.WaitText(ctx, 0, "jalsa"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Contains(fatima.Raw(), bidi.EnterExplicit) {
+		t.Error("fatima chose terminal mode, yet jalsa asked her xterm for explicit mode")
+	}
+	if !strings.Contains(karim.Raw(), bidi.EnterExplicit) {
+		t.Error("no choice remembered: an xterm should be in app mode")
 	}
 }
 

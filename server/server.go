@@ -44,6 +44,9 @@ const (
 	// $XDG_CONFIG_HOME/jalsa (else ~/.config/jalsa).
 	OperatorsFile = "operators"
 	HostKeyFile   = "host_ed25519"
+	// PrefsFile, beside the operators file, remembers how each operator's
+	// terminal draws Arabic (tui.Prefs).
+	PrefsFile = "prefs.json"
 )
 
 // drainTimeout bounds how long Stop waits for clients to finish what they
@@ -52,12 +55,15 @@ const drainTimeout = 5 * time.Second
 
 // Server is a running SSH server over an open store.
 type Server struct {
-	st     *store.Store
-	srv    *ssh.Server
-	ln     net.Listener
-	ops    *operatorsFile
-	lang   string
+	st   *store.Store
+	srv  *ssh.Server
+	ln   net.Listener
+	ops  *operatorsFile
+	lang string
+	// bidi is --bidi, "" when not given; prefs is where operators' display
+	// choices are remembered, beside the operators file.
 	bidi   bidi.Mode
+	prefs  string
 	idle   time.Duration
 	logger *log.Logger
 
@@ -99,7 +105,7 @@ func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOpt
 	if err != nil {
 		return nil, err
 	}
-	mode := bidi.ModeAuto
+	var mode bidi.Mode
 	if opts.Bidi != "" {
 		if mode, err = bidi.ParseMode(opts.Bidi); err != nil {
 			return nil, model.Usage("server.bad_bidi", opts.Bidi)
@@ -115,6 +121,7 @@ func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOpt
 	if s.ops, err = openOperators(opsPath, lang, s.logf); err != nil {
 		return nil, err
 	}
+	s.prefs = filepath.Join(filepath.Dir(opsPath), PrefsFile)
 	signer, err := loadHostKey(configPath(env, opts.HostKey, HostKeyFile))
 	if err != nil {
 		return nil, err
