@@ -3,7 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"strconv"
 	"strings"
 
@@ -69,8 +69,12 @@ func runInit(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	if err := needArgs(o, 1, commands["init"].usage); err != nil {
 		return err
 	}
-	name := env.Path(o.args[0])
-	data, err := os.ReadFile(name)
+	r, err := openInput(env, o.args[0])
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(r)
+	r.Close()
 	if err != nil {
 		return model.NotFound("err.read_file", o.args[0], err.Error())
 	}
