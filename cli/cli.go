@@ -189,12 +189,25 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		return fail(env, c.run(ctx, env, env.Store, o))
 	}
 	db := dbPath(env, o.db)
+	// An owner that serves the socket answers at once; trying it first spares
+	// every command the lock timeout. A socket left by a killed owner refuses
+	// the connection, and the command opens the file itself.
+	tried := false
+	if !c.owns && !env.Forwarded && store.Serving(db) {
+		if code, ok := forward(env, db, args); ok {
+			return code
+		}
+		tried = true
+	}
 	st, err := store.Open(db, store.Options{})
 	if errors.Is(err, store.ErrLocked) {
-		if c.owns || env.Forwarded {
+		if c.owns || env.Forwarded || tried {
 			return fail(env, lockedError(db))
 		}
-		return forward(env, db, args)
+		if code, ok := forward(env, db, args); ok {
+			return code
+		}
+		return fail(env, lockedError(db))
 	}
 	if err != nil {
 		return fail(env, err)
@@ -244,11 +257,14 @@ func lockedError(db string) error {
 	return model.Refused("err.locked", db, who)
 }
 
-// forward runs the command in the process that owns the database.
-func forward(env *Env, db string, args []string) int {
+// forward runs the command in the process that owns the database; ok is
+// false when no owner answered.
+func forward(env *Env, db string, args []string) (code int, ok bool) {
 	var stdin []byte
 	if contains(args, "-") && env.Stdin != nil {
 		stdin, _ = io.ReadAll(env.Stdin)
+		// Should the owner not answer, the command runs here on the same input.
+		env.Stdin = bytes.NewReader(stdin)
 	}
 	dir := env.Dir
 	if dir == "" {
@@ -256,11 +272,11 @@ func forward(env *Env, db string, args []string) int {
 	}
 	resp, err := store.Forward(db, store.Request{Args: args, Lang: env.lang, Dir: dir, Actor: env.Actor, Stdin: stdin}, store.LockTimeout*5)
 	if err != nil {
-		return fail(env, lockedError(db))
+		return 0, false
 	}
 	env.Stdout.Write(resp.Stdout)
 	env.Stderr.Write(resp.Stderr)
-	return resp.Code
+	return resp.Code, true
 }
 
 // dbPath resolves --db, $JALSA_DB, then $XDG_DATA_HOME/jalsa/jalsa.db.

@@ -289,6 +289,10 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 		}
 	}
 	for _, n := range d.Notes {
+		if n.Time.IsZero() { // a past register's notes carry no time
+			fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.note"), n.Text)
+			continue
+		}
 		fmt.Fprintf(w, "%s %s: %s\n", i18n.T(l, "label.note"), n.Time.Local().Format("15:04"), n.Text)
 	}
 	for _, c := range d.Corrections {

@@ -87,6 +87,13 @@ func serveConn(ctx context.Context, conn net.Conn, h Handler) {
 	_ = json.NewEncoder(conn).Encode(Response{Stdout: out.Bytes(), Stderr: errb.Bytes(), Code: code})
 }
 
+// Serving reports whether a socket file sits beside the database at db: an
+// owner serves it, or a killed one left it behind.
+func Serving(db string) bool {
+	fi, err := os.Stat(SocketPath(db))
+	return err == nil && fi.Mode()&os.ModeSocket != 0
+}
+
 // ErrNoOwner means the database is locked but no owner answers on its socket.
 var ErrNoOwner = errors.New("no owner answers")
 
