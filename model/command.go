@@ -80,14 +80,28 @@ func (e Event) Replay(st *State) error {
 	return cmd.Apply(st, Ctx{Time: e.Time, Actor: e.Actor})
 }
 
-// Scoped is implemented by commands that change one item of a session (and
-// at most one of its budget lines) besides the session's own fields, never
-// its sittings or other items. The store then rewrites only those records,
-// which keeps a vote's commit small however long the agenda is.
+// Scoped is implemented by commands that change only part of a session: the
+// session's own fields, plus either its sittings (item 0) or one item (and,
+// when line is set, only that budget line of it). The store then rewrites
+// only those records, which keeps a vote's commit small however long the
+// agenda is. A command that is not Scoped may change anything.
 type Scoped interface {
-	// Scope names the item and, when only one line changes, that line.
+	// Scope names the item and line the command changes; item 0 means the
+	// sittings instead.
 	Scope() (item int, line string)
 }
+
+// Scope implements Scoped.
+func (c *OpenCmd) Scope() (int, string) { return 0, "" }
+
+// Scope implements Scoped.
+func (c *AttendCmd) Scope() (int, string) { return 0, "" }
+
+// Scope implements Scoped.
+func (c *SuspendCmd) Scope() (int, string) { return 0, "" }
+
+// Scope implements Scoped.
+func (c *CloseCmd) Scope() (int, string) { return 0, "" }
 
 // Scope implements Scoped.
 func (c *ItemCmd) Scope() (int, string) { return c.N, "" }

@@ -44,29 +44,38 @@ func Ref(session string, n int, line string) string {
 // with an outcome, and every budget line that was voted.
 func (st *State) Decisions(s *Session) []Decision {
 	var out []Decision
+	for _, it := range s.Items {
+		out = append(out, st.ItemDecisions(s, it, "")...)
+	}
+	return out
+}
+
+// ItemDecisions lists the decisions of one item: the item's own, if it has
+// an outcome, then its voted budget lines — or, when line is set, only that
+// line's decision.
+func (st *State) ItemDecisions(s *Session, it *Item, line string) []Decision {
+	var out []Decision
 	seats := 0
 	if b := st.BodyOf(s); b != nil {
 		seats = b.Seats
 	}
-	for _, it := range s.Items {
-		if it.Outcome != Pending {
-			d := Decision{Ref: Ref(s.ID, it.N, ""), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(it.Sitting),
-				Item: it.N, Title: it.Title, Kind: it.Kind, Outcome: it.Outcome, Text: it.Text, Seats: seats,
-				Corrections: it.Corrections, Notes: it.Notes}
-			d.fill(it.Vote)
-			out = append(out, d)
+	if it.Outcome != Pending && line == "" {
+		d := Decision{Ref: Ref(s.ID, it.N, ""), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(it.Sitting),
+			Item: it.N, Title: it.Title, Kind: it.Kind, Outcome: it.Outcome, Text: it.Text, Seats: seats,
+			Corrections: it.Corrections, Notes: it.Notes}
+		d.fill(it.Vote)
+		out = append(out, d)
+	}
+	for _, l := range it.Lines {
+		if l.Vote == nil || (line != "" && l.Code != line) {
+			continue
 		}
-		for _, l := range it.Lines {
-			if l.Vote == nil {
-				continue
-			}
-			amount := l.Amount
-			d := Decision{Ref: Ref(s.ID, it.N, l.Code), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(l.Vote.Sitting),
-				Item: it.N, Line: l.Code, Title: l.Label, Kind: it.Kind, Outcome: l.Outcome, Seats: seats,
-				Corrections: l.Corrections, Amount: &amount}
-			d.fill(l.Vote)
-			out = append(out, d)
-		}
+		amount := l.Amount
+		d := Decision{Ref: Ref(s.ID, it.N, l.Code), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(l.Vote.Sitting),
+			Item: it.N, Line: l.Code, Title: l.Label, Kind: it.Kind, Outcome: l.Outcome, Seats: seats,
+			Corrections: l.Corrections, Amount: &amount}
+		d.fill(l.Vote)
+		out = append(out, d)
 	}
 	return out
 }

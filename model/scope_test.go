@@ -52,14 +52,15 @@ func TestScopedCommandsChangeOnlyTheirScope(t *testing.T) {
 	st := model.NewState()
 	at := time.Date(2024, 10, 28, 10, 0, 0, 0, time.UTC)
 	ctx := func() model.Ctx { at = at.Add(time.Minute); return model.Ctx{Time: at, Actor: "t"} }
-	for _, c := range []model.Command{init, &model.OpenCmd{Session: "2024-10"}, &model.AttendCmd{Session: "2024-10", Present: []string{"all"}}} {
-		if err := c.Apply(st, ctx()); err != nil {
-			t.Fatal(err)
-		}
+	if err := init.Apply(st, ctx()); err != nil {
+		t.Fatal(err)
 	}
+	// Every command but init says what it changes.
 	budget := st.Sessions["2024-10"].Items[9]
 	line0, line1 := budget.Lines[0].Code, budget.Lines[1].Code
 	cmds := []model.Command{
+		&model.OpenCmd{Session: "2024-10"},
+		&model.AttendCmd{Session: "2024-10", Present: []string{"all"}},
 		&model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActStart},
 		&model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActNote, Text: "note"},
 		&model.SpeakerCmd{Session: "2024-10", N: 1, Member: "m03", Action: model.SpeakerStart},
@@ -72,7 +73,17 @@ func TestScopedCommandsChangeOnlyTheirScope(t *testing.T) {
 		&model.VoteCmd{Session: "2024-10", N: 10, Line: line1, For: 40, Against: 1},
 		&model.VoteCmd{Session: "2024-10", N: 10, Line: line1, Named: map[string]model.Choice{"m02": model.Against}, Rest: model.For, Correct: true, Reason: "by name"},
 		&model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActDefer},
+		&model.AttendCmd{Session: "2024-10", Leave: []string{"m07"}},
+		&model.SuspendCmd{Session: "2024-10"},
+		&model.OpenCmd{Session: "2024-10", Call: 2},
+		&model.AttendCmd{Session: "2024-10", Present: []string{"all"}},
+		&model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActStart},
+		&model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActWithdraw},
 	}
+	for n := 3; n <= 9; n++ {
+		cmds = append(cmds, &model.ItemCmd{Session: "2024-10", N: n, Action: model.ActDefer})
+	}
+	cmds = append(cmds, &model.CloseCmd{Session: "2024-10"})
 	for _, c := range cmds {
 		before := parts(t, st.Sessions["2024-10"])
 		if err := c.Apply(st, ctx()); err != nil {
@@ -80,7 +91,7 @@ func TestScopedCommandsChangeOnlyTheirScope(t *testing.T) {
 		}
 		after := parts(t, st.Sessions["2024-10"])
 		n, line := c.(model.Scoped).Scope()
-		allowed := map[string]bool{"core": true, "item " + itoa(n): line == ""}
+		allowed := map[string]bool{"core": true, "item " + itoa(n): line == "", "sittings": n == 0}
 		if line != "" {
 			allowed["line "+itoa(n)+" "+line] = true
 		}

@@ -85,7 +85,7 @@ func (s *Store) Import(r io.Reader) (int, error) {
 		old := s.state
 		s.state = st
 		for id := range st.Sessions {
-			if err := s.saveSession(tx, id, true); err != nil {
+			if err := s.saveSession(tx, id, true, nil); err != nil {
 				s.state = old
 				return err
 			}

@@ -659,25 +659,46 @@ func indexSession(tx *bolt.Tx, s *model.Session, st *model.State) error {
 			return model.Refused("store.session_in_register", s.ID, string(k))
 		}
 	}
+	return reindex(tx, st.Decisions(s), []byte(string(srcSession)+s.ID+"/"), nil)
+}
+
+// indexItem brings the index in line with one item of a session (or one of
+// its lines), after a command that changed nothing else (model.Scoped).
+func indexItem(tx *bolt.Tx, s *model.Session, st *model.State, n int, line string) error {
+	it := s.Items[n-1]
+	ref := string(srcSession) + model.Ref(s.ID, n, line)
+	if line != "" {
+		return reindex(tx, st.ItemDecisions(s, it, line), nil, []byte(ref))
+	}
+	// The item's own key, and its lines under "ref/".
+	return reindex(tx, st.ItemDecisions(s, it, ""), []byte(ref+"/"), []byte(ref))
+}
+
+// reindex puts ds into the index and removes the indexed decisions that are
+// no longer among them: those under prefix, and the one keyed exact.
+func reindex(tx *bolt.Tx, ds []model.Decision, prefix, exact []byte) error {
 	w, err := newIndexWriter(tx)
 	if err != nil {
 		return err
 	}
 	current := map[string]bool{}
-	for _, d := range st.Decisions(s) {
+	for _, d := range ds {
 		doc := sessionDoc(d)
 		current[doc.key] = true
 		if err := w.put(doc); err != nil {
 			return err
 		}
 	}
-	// Decisions that are no longer decisions leave the index.
-	prefix := []byte(string(srcSession) + s.ID + "/")
 	var gone [][]byte
-	c := w.refs.Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		if !current[string(k)] {
-			gone = append(gone, bytes.Clone(k))
+	if exact != nil && !current[string(exact)] && w.refs.Get(exact) != nil {
+		gone = append(gone, bytes.Clone(exact))
+	}
+	if prefix != nil {
+		c := w.refs.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			if !current[string(k)] {
+				gone = append(gone, bytes.Clone(k))
+			}
 		}
 	}
 	for _, k := range gone {

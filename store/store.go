@@ -224,15 +224,7 @@ func loadState(tx *bolt.Tx) (*model.State, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
-		var s model.Session
-		if err := json.Unmarshal(v, &s); err != nil {
-			return fmt.Errorf("session %s: %w", k, err)
-		}
-		st.Sessions[s.ID] = &s
-		return nil
-	})
-	return st, err
+	return st, loadSessions(tx, st)
 }
 
 // Path is the database file.
@@ -314,7 +306,7 @@ func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, 
 		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(hash)); err != nil {
 			return err
 		}
-		if err := s.saveSession(tx, sid, bodyChanged); err != nil {
+		if err := s.saveSession(tx, sid, bodyChanged, cmd); err != nil {
 			return err
 		}
 		return saveRegister(tx, cmd)
@@ -340,17 +332,19 @@ func (s *Store) reload() {
 	})
 }
 
-// saveSession writes a session as it now stands, and its body if withBody.
-func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool) error {
+// saveSession writes what cmd changed of session sid, and its body if
+// withBody; a nil cmd (an import) writes everything.
+func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool, cmd model.Command) error {
 	sess := s.state.Sessions[sid]
 	if sess == nil {
 		return nil
 	}
-	v, err := json.Marshal(sess)
-	if err != nil {
-		return err
+	sc, scoped := cmd.(model.Scoped)
+	item, line := 0, ""
+	if scoped {
+		item, line = sc.Scope()
 	}
-	if err := tx.Bucket(bucketSessions).Put([]byte(sid), v); err != nil {
+	if err := putSession(tx, sess, scoped, item, line); err != nil {
 		return err
 	}
 	if b := s.state.Bodies[sess.Body]; b != nil && withBody {
@@ -362,7 +356,13 @@ func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool) error {
 			return err
 		}
 	}
-	return indexSession(tx, sess, s.state)
+	switch {
+	case !scoped:
+		return indexSession(tx, sess, s.state)
+	case item > 0:
+		return indexItem(tx, sess, s.state, item, line)
+	}
+	return nil // sittings hold no decisions
 }
 
 // seal computes the event's hash over the previous hash and the event's bytes

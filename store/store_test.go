@@ -358,9 +358,19 @@ func TestVerifyNamesTheBadEvent(t *testing.T) {
 			return b.Put(seqKey(12), raw)
 		}, 13, "does not follow"},
 		{"stored state altered", func(tx *bolt.Tx) error {
-			b := tx.Bucket(bucketSessions)
-			v := strings.Replace(string(b.Get([]byte(sid))), `"for":71`, `"for":72`, 1)
-			return b.Put([]byte(sid), []byte(v))
+			b := tx.Bucket(bucketSessions).Bucket([]byte(sid))
+			var key []byte
+			b.ForEach(func(k, v []byte) error {
+				if key == nil && strings.Contains(string(v), `"for":71`) {
+					key = bytes.Clone(k)
+				}
+				return nil
+			})
+			if key == nil {
+				return fmt.Errorf("no record of session %s holds the vote 71 for", sid)
+			}
+			v := strings.Replace(string(b.Get(key)), `"for":71`, `"for":72`, 1)
+			return b.Put(key, []byte(v))
 		}, 0, "differs from the replay"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
