@@ -140,7 +140,11 @@ func Run(ctx context.Context, env *cli.Env, st *store.Store, o cli.UIOptions) (e
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	opts.Context = ctx
-	p := tea.NewProgram(New(opts), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(out))
+	// Signals end the program through ctx (main's signal.NotifyContext).
+	// Bubble Tea's own handler must stay off: when both see a SIGTERM, its
+	// goroutine can block for ever sending QuitMsg to the event loop that
+	// ctx already ended, and the program never returns (seen under -race).
+	p := tea.NewProgram(New(opts), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(out), tea.WithoutSignalHandler())
 	_, err = p.Run()
 	// A signal ends the program through ctx: everything is already saved.
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
