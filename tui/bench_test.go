@@ -38,17 +38,20 @@ func benchView(b *testing.B, m *UI, cold bool) {
 // BenchmarkCockpitView draws the cockpit at 160×50 (target ≤ 1 ms). Warm:
 // titles and names already reordered (every frame but the first after a
 // change); cold: every cell reordered again.
+// Both bidi modes, to compare what app-side reordering costs.
 func BenchmarkCockpitView(b *testing.B) {
-	for _, cold := range []bool{false, true} {
-		name := "warm"
-		if cold {
-			name = "cold"
+	for _, mode := range []bidi.Mode{bidi.ModeApp, bidi.ModeTerminal} {
+		for _, cold := range []bool{false, true} {
+			name := string(mode) + "/warm"
+			if cold {
+				name = string(mode) + "/cold"
+			}
+			b.Run(name, func(b *testing.B) {
+				m := benchUI(b, mode)
+				press(b, m, "j", "j", "j", "j", "j", "j", "j", "j", "j")
+				benchView(b, m, cold)
+			})
 		}
-		b.Run(name, func(b *testing.B) {
-			m := benchUI(b, bidi.ModeApp)
-			press(b, m, "j", "j", "j", "j", "j", "j", "j", "j", "j")
-			benchView(b, m, cold)
-		})
 	}
 }
 
