@@ -116,10 +116,12 @@ func newUI(o Options) *UI {
 	c.Reload()
 	switch {
 	case c.Role == cli.RoleDisplay:
-		if c.SessionID == "" {
-			c.SessionID = c.Data.liveSessionID()
+		// show loads the session when it is not the one loaded already.
+		sid := c.SessionID
+		if sid == "" {
+			sid = c.Data.liveSessionID()
 		}
-		m.show(GoMsg{To: screenAudience, Session: c.SessionID})
+		m.show(GoMsg{To: screenAudience, Session: sid})
 	case c.SessionID != "":
 		m.show(GoMsg{To: screenCockpit, Session: c.SessionID})
 	case c.Data.liveSessionID() != "":

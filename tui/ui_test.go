@@ -205,6 +205,23 @@ func TestDisplayOpensTheAudienceDisplay(t *testing.T) {
 	}
 }
 
+// A display that connects while a sitting is under way shows it at once,
+// not "no sitting under way" until the next change.
+func TestDisplayJoinsTheSittingUnderWay(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st)
+	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 3, Action: model.ActStart})
+	m := newTestUI(t, st, Options{Role: cli.RoleDisplay})
+	if m.c.Data.Session == nil || m.c.Data.Session.ID != "2024-10" {
+		t.Fatalf("display: session %+v loaded, want 2024-10", m.c.Data.Session)
+	}
+	v := view(t, m)
+	contains(t, v, "under way", "Item 3/")
+	if strings.Contains(v, "No sitting under way") {
+		t.Errorf("a display opened during a sitting says there is none:\n%s", v)
+	}
+}
+
 func TestArabicCockpitModes(t *testing.T) {
 	st := demoStore(t)
 	openWithRoll(t, st, "m03", "m14")
