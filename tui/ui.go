@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -135,26 +136,28 @@ func newUI(o Options) *UI {
 }
 
 // Init implements tea.Model: it subscribes to changes and starts the clock.
+// The subscription ends once, when the UI quits or its context ends (an SSH
+// client gone, a signal), whichever comes first: the program may be gone
+// by then, with no wait pending to notice.
 func (m *UI) Init() tea.Cmd {
-	m.sub, m.unsub = m.c.Store.Subscribe()
+	sub, unsub := m.c.Store.Subscribe()
+	once := sync.OnceFunc(unsub)
+	stop := context.AfterFunc(m.ctx, once)
+	m.sub, m.unsub = sub, func() { stop(); once() }
 	return tea.Batch(m.wait(), tick())
 }
 
 // wait returns a command that waits for the next change: the root re-arms it
-// after each one, so no goroutine ever sends to the program.
+// after each one, so no goroutine ever sends to the program. It returns nil
+// once the subscription has ended.
 func (m *UI) wait() tea.Cmd {
-	sub, unsub, ctx := m.sub, m.unsub, m.ctx
+	sub := m.sub
 	return func() tea.Msg {
-		select {
-		case ch, ok := <-sub:
-			if !ok {
-				return nil
-			}
-			return ChangeMsg(ch)
-		case <-ctx.Done():
-			unsub()
+		ch, ok := <-sub
+		if !ok {
 			return nil
 		}
+		return ChangeMsg(ch)
 	}
 }
 

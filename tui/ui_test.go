@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/jalsa-app/jalsa/cli"
@@ -158,6 +159,37 @@ func TestSubscriptionEndsWithContext(t *testing.T) {
 	if _, ok := <-m.sub; ok {
 		t.Error("the subscription channel is still open")
 	}
+}
+
+// A change that arrives after the program has ended is taken by the last
+// wait, which nobody re-arms: the subscription must still end with the
+// context, and a wait made after that returns at once.
+func TestSubscriptionEndsWithContextAfterALateChange(t *testing.T) {
+	st := demoStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	m := newTestUI(t, st, Options{Context: ctx})
+	m.Init()
+	wait := m.wait()
+	openWithRoll(t, st)
+	if _, ok := wait().(ChangeMsg); !ok {
+		t.Fatal("the wait did not return the change")
+	}
+	cancel()
+	closed := make(chan struct{})
+	go func() {
+		for range m.sub { // changes published before the end
+		}
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the subscription outlived its context")
+	}
+	if msg := m.wait()(); msg != nil {
+		t.Fatalf("a wait on an ended subscription returns nil, got %T", msg)
+	}
+	m.quit() // unsubscribes once only: a second time must be harmless
 }
 
 func TestObserverIsRefusedEveryChange(t *testing.T) {
