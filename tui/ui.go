@@ -171,6 +171,11 @@ func (m *UI) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
+		if msg.Width == 0 && msg.Height == 0 {
+			// The terminal does not know its size (ssh -tt from a script):
+			// the smallest size that fits beats a blank screen.
+			m.c.Width, m.c.Height = minWidth, minHeight
+		}
 		m.resize()
 		return m, nil
 	case ChangeMsg:

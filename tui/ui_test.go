@@ -59,6 +59,22 @@ func TestTooSmall(t *testing.T) {
 	requireGolden(t, m)
 }
 
+// A client that reports no size (0×0: ssh -tt from a script) is drawn at
+// 80×24, not left blank or told its window is too small.
+func TestUnknownSizeDrawsAt80x24(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{})
+	m.Update(tea.WindowSizeMsg{Width: 0, Height: 0})
+	if m.c.Width != minWidth || m.c.Height != minHeight {
+		t.Fatalf("0×0: drawn at %d×%d, want %d×%d", m.c.Width, m.c.Height, minWidth, minHeight)
+	}
+	v := view(t, m)
+	contains(t, v, "Sessions", "Recent decisions")
+	if strings.Contains(v, "80×24") {
+		t.Errorf("0×0: the too-small message:\n%s", v)
+	}
+}
+
 func TestQuitFromHomeAndCockpitOnly(t *testing.T) {
 	st := demoStore(t)
 	m := newTestUI(t, st, Options{Session: "2024-10"})
