@@ -148,6 +148,40 @@ func TestArabicLayoutMirrors(t *testing.T) {
 	}
 }
 
+// The home screen's section titles stand at the right in a mirrored
+// layout, like its rows; in terminal mode, and in French, at the left.
+func TestArabicHomeTitlesMirror(t *testing.T) {
+	st := demoStore(t)
+	for _, tc := range []struct {
+		lang  string
+		mode  bidi.Mode
+		right bool
+	}{
+		{"ar", bidi.ModeApp, true},
+		{"ar", bidi.ModeTerminal, false},
+		{"fr", bidi.ModeApp, false},
+	} {
+		m := newTestUI(t, st, Options{Lang: tc.lang, Bidi: tc.mode})
+		lines := strings.Split(view(t, m), "\n")
+		for _, key := range []string{"tui.home.sessions", "tui.home.recent"} {
+			title := bidi.Cell(i18n.T(tc.lang, key), 0, tc.mode)
+			var line string
+			for _, l := range lines {
+				if strings.TrimSpace(l) == title {
+					line = l
+				}
+			}
+			if line == "" {
+				t.Fatalf("%s/%s: no line holding just %q", tc.lang, tc.mode, title)
+			}
+			right := strings.HasSuffix(line, title) && strings.HasPrefix(line, " ")
+			if right != tc.right {
+				t.Errorf("%s/%s: %s at the right = %v, want %v: %q", tc.lang, tc.mode, key, right, tc.right, line)
+			}
+		}
+	}
+}
+
 // Amounts keep their digit groups in order inside Arabic, drawn by the app.
 func TestAmountsReadRightInArabic(t *testing.T) {
 	st := demoStore(t)

@@ -62,7 +62,7 @@ func stateMark(state string) string {
 func (m *home) View() string {
 	c, s := m.c, m.c.Styles
 	var b strings.Builder
-	b.WriteString(s.Title.Render(c.Cell(c.T("tui.home.sessions"), 0)))
+	b.WriteString(s.Title.Render(c.Cell(c.T("tui.home.sessions"), m.w)))
 	b.WriteByte('\n')
 	rows := c.Data.Sessions
 	if len(rows) == 0 {
@@ -80,7 +80,7 @@ func (m *home) View() string {
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
-	b.WriteString(s.Title.Render(c.Cell(c.T("tui.home.recent"), 0)))
+	b.WriteString(s.Title.Render(c.Cell(c.T("tui.home.recent"), m.w)))
 	b.WriteByte('\n')
 	if len(c.Data.Recent) == 0 {
 		b.WriteString(s.Dim.Render(c.Cell(c.T("tui.home.no_decisions"), m.w)))
