@@ -328,6 +328,19 @@ func (l *sessionLoader) fields(n *yaml.Node, path string, allowed ...string) (ma
 	return vals, true
 }
 
+// eachField calls fn for each key of the mapping n that fields accepted
+// (vals), in the file's order so that errors are found in it, with the
+// key's field path and its value.
+func eachField(n *yaml.Node, vals map[string]*yaml.Node, path string, fn func(k, p string, v *yaml.Node)) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		// The second value of a duplicate key is not the one fields kept.
+		if v, ok := vals[k]; ok && v == n.Content[i+1] {
+			fn(k, fieldPath(path, k), v)
+		}
+	}
+}
+
 // require reports a key missing from the mapping n.
 func (l *sessionLoader) require(vals map[string]*yaml.Node, n *yaml.Node, path, key string) (*yaml.Node, bool) {
 	v, ok := vals[key]
@@ -510,12 +523,8 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 	var seats *yaml.Node
 	var quorum []*yaml.Node
 	var chair, secretary *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		v, ok := top[root.Content[i].Value]
-		if !ok || v != root.Content[i+1] {
-			continue
-		}
-		switch root.Content[i].Value {
+	eachField(root, top, "", func(k, _ string, v *yaml.Node) {
+		switch k {
 		case "body":
 			seats, quorum = l.body(v, &cmd.Body)
 		case "members":
@@ -525,7 +534,7 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 		case "agenda":
 			cmd.Session.Items = l.agenda(v)
 		}
-	}
+	})
 	for _, k := range []string{"body", "members", "session", "agenda"} {
 		l.require(top, root, "", k)
 	}
@@ -568,13 +577,7 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 	if !ok {
 		return nil, nil
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
-		v, ok := f[k]
-		if !ok || v != n.Content[i+1] {
-			continue
-		}
-		p := fieldPath(path, k)
+	eachField(n, f, path, func(k, p string, v *yaml.Node) {
 		switch k {
 		case "id":
 			b.ID = l.id(v, p)
@@ -591,7 +594,7 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 		case "rules":
 			quorum = l.rules(v, p, &b.Rules)
 		}
-	}
+	})
 	l.require(f, n, path, "id")
 	l.require(f, n, path, "name")
 	return seats, quorum
@@ -630,13 +633,7 @@ func (l *sessionLoader) rules(n *yaml.Node, path string, r *Rules) (quorum []*ya
 	if !ok {
 		return nil
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
-		v, ok := f[k]
-		if !ok || v != n.Content[i+1] {
-			continue
-		}
-		p := fieldPath(path, k)
+	eachField(n, f, path, func(k, p string, v *yaml.Node) {
 		switch k {
 		case "quorum":
 			quorum = l.list(v, p, true)
@@ -652,7 +649,7 @@ func (l *sessionLoader) rules(n *yaml.Node, path string, r *Rules) (quorum []*ya
 		case "tie":
 			r.Tie = TieRule(l.oneOf(v, p, []string{string(TiePresident), string(TieRejected)}))
 		}
-	}
+	})
 	return quorum
 }
 
@@ -700,13 +697,7 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 			continue
 		}
 		var m Member
-		for j := 0; j+1 < len(it.Content); j += 2 {
-			k := it.Content[j].Value
-			v, ok := f[k]
-			if !ok || v != it.Content[j+1] {
-				continue
-			}
-			fp := fieldPath(p, k)
+		eachField(it, f, p, func(k, fp string, v *yaml.Node) {
 			switch k {
 			case "id":
 				m.ID = l.id(v, fp)
@@ -724,7 +715,7 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 			case "group":
 				m.Group = l.line(v, fp, false)
 			}
-		}
+		})
 		l.require(f, it, p, "id")
 		l.require(f, it, p, "name")
 		members = append(members, m)
@@ -739,13 +730,7 @@ func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yam
 	if !ok {
 		return nil, nil
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
-		v, ok := f[k]
-		if !ok || v != n.Content[i+1] {
-			continue
-		}
-		p := fieldPath(path, k)
+	eachField(n, f, path, func(k, p string, v *yaml.Node) {
 		switch k {
 		case "id":
 			s.ID = l.id(v, p)
@@ -766,7 +751,7 @@ func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yam
 		case "guests":
 			s.Guests = l.guests(v, p)
 		}
-	}
+	})
 	for _, k := range []string{"id", "title", "date", "chair"} {
 		l.require(f, n, path, k)
 	}
@@ -801,19 +786,14 @@ func (l *sessionLoader) guests(n *yaml.Node, path string) []Guest {
 			continue
 		}
 		var g Guest
-		for j := 0; j+1 < len(it.Content); j += 2 {
-			k := it.Content[j].Value
-			v, ok := f[k]
-			if !ok || v != it.Content[j+1] {
-				continue
-			}
+		eachField(it, f, p, func(k, fp string, v *yaml.Node) {
 			switch k {
 			case "name":
-				g.Name = l.line(v, fieldPath(p, k), true)
+				g.Name = l.line(v, fp, true)
 			case "role":
-				g.Role = l.line(v, fieldPath(p, k), false)
+				g.Role = l.line(v, fp, false)
 			}
-		}
+		})
 		l.require(f, it, p, "name")
 		guests = append(guests, g)
 	}
@@ -884,13 +864,7 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 		return nil
 	}
 	it.Votes = kindVotesByDefault[it.Kind]
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
-		v, ok := f[k]
-		if !ok || v != n.Content[i+1] {
-			continue
-		}
-		p := fieldPath(path, k)
+	eachField(n, f, path, func(k, p string, v *yaml.Node) {
 		switch k {
 		case "title":
 			it.Title = l.line(v, p, true)
@@ -920,7 +894,7 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 				it.Lines = l.lines(v, p)
 			}
 		}
-	}
+	})
 	l.require(f, n, path, "title")
 	if budget {
 		l.require(f, n, path, "lines")
@@ -939,13 +913,7 @@ func (l *sessionLoader) lines(n *yaml.Node, path string) []*BudgetLine {
 			continue
 		}
 		bl := &BudgetLine{}
-		for j := 0; j+1 < len(ln.Content); j += 2 {
-			k := ln.Content[j].Value
-			v, ok := f[k]
-			if !ok || v != ln.Content[j+1] {
-				continue
-			}
-			fp := fieldPath(p, k)
+		eachField(ln, f, p, func(k, fp string, v *yaml.Node) {
 			switch k {
 			case "code":
 				bl.Code = l.id(v, fp)
@@ -963,7 +931,7 @@ func (l *sessionLoader) lines(n *yaml.Node, path string) []*BudgetLine {
 			case "amount":
 				bl.Amount = l.amount(v, fp)
 			}
-		}
+		})
 		for _, k := range []string{"code", "label", "kind", "amount"} {
 			l.require(f, ln, p, k)
 		}
