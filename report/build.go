@@ -3,6 +3,7 @@ package report
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	// Morocco moves its clock for Ramadan every year; the embedded zone
 	// database keeps the minutes' times right on hosts without tzdata.
@@ -12,8 +13,9 @@ import (
 	"github.com/jalsa-app/jalsa/model"
 )
 
-// zone is the time zone the minutes are written in.
-var zone = loadZone()
+// zone is the time zone the minutes are written in, loaded on first use:
+// reading the embedded zone data at start-up would slow every command.
+var zone = sync.OnceValue(loadZone)
 
 func loadZone() *time.Location {
 	if loc, err := time.LoadLocation("Africa/Casablanca"); err == nil {
@@ -233,7 +235,7 @@ func at(t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	return t.In(zone)
+	return t.In(zone())
 }
 
 // clean drops control characters and the bidi embeddings and overrides

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"html/template"
+	"sync"
 )
 
 // The page is one file: the stylesheet is inlined and no font, script or
@@ -14,7 +15,10 @@ var (
 	//go:embed minutes.css
 	pageStyle string
 
-	page = template.Must(template.New("minutes").Parse(pageSource))
+	// page is parsed on first use, not at the start of every command.
+	page = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("minutes").Parse(pageSource))
+	})
 )
 
 // htmlView is what the page template sees: the document, the words of its
@@ -29,7 +33,7 @@ type htmlView struct {
 // template escapes every value, so text typed by users stays text.
 func renderHTML(d *Document) (string, error) {
 	var buf bytes.Buffer
-	if err := page.Execute(&buf, htmlView{Document: d, W: words{d.Lang}, CSS: template.CSS(pageStyle)}); err != nil {
+	if err := page().Execute(&buf, htmlView{Document: d, W: words{d.Lang}, CSS: template.CSS(pageStyle)}); err != nil {
 		return "", err
 	}
 	return buf.String(), nil

@@ -47,7 +47,7 @@ func (w words) Date(t time.Time) string {
 
 // Day writes a YYYY-MM-DD date, or the text as is when it is not one.
 func (w words) Day(s string) string {
-	t, err := time.ParseInLocation("2006-01-02", s, zone)
+	t, err := time.ParseInLocation("2006-01-02", s, zone())
 	if err != nil {
 		return s
 	}
