@@ -344,6 +344,11 @@ func TestWholeSession(t *testing.T) {
 			t.Errorf("show s1/3 lacks %q:\n%s", want, text)
 		}
 	}
+	// The explanation is said in the reader's language, from the vote's figures.
+	fr := h.ok("show", "s1/3", "--lang", "fr")
+	if want := fmt.Sprintf("adopté : %d pour", d.For); !strings.Contains(fr, want) || strings.Contains(fr, d.Explanation) {
+		t.Errorf("show --lang fr: want the explanation in French (%q), not %q:\n%s", want, d.Explanation, fr)
+	}
 
 	var all []model.Decision
 	h.jsonOf(&all, "decisions", "--json")

@@ -280,7 +280,7 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 		fmt.Fprintf(w, "%s: %d  %s: %d  %s: %d  (%s %d/%d)\n", i18n.T(l, "choice.for"), d.For, i18n.T(l, "choice.against"), d.Against,
 			i18n.T(l, "choice.abstain"), d.Abstain, i18n.T(l, "msg.present"), d.Present, d.Seats)
 		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.rule"), d.Rule)
-		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.explanation"), d.Explanation)
+		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.explanation"), d.ExplanationIn(l))
 	}
 	if len(d.Named) > 0 {
 		fmt.Fprintf(w, "%s:\n", i18n.T(l, "label.named"))

@@ -29,6 +29,20 @@ type Decision struct {
 	Corrections  []Correction      `json:"corrections,omitempty"`
 	Notes        []Note            `json:"notes,omitempty"`
 	Amount       *Cents            `json:"amount,omitempty"`
+
+	// vote is the record behind a decision of the record (nil for a past
+	// register's). A recorded Vote is never changed in place — a correction
+	// replaces it — so holding it after the state moves on is safe.
+	vote *Vote
+}
+
+// ExplanationIn says how the outcome was reached, in lang. A past
+// register's decisions keep the wording they were imported with.
+func (d Decision) ExplanationIn(lang string) string {
+	if d.vote == nil {
+		return d.Explanation
+	}
+	return Explain(lang, d.vote)
 }
 
 // Ref is the reference of item n (and line, if any) of session.
@@ -103,7 +117,7 @@ func (d *Decision) fill(v *Vote) {
 		return
 	}
 	d.For, d.Against, d.Abstain, d.Present, d.Seats = v.For, v.Against, v.Abstain, v.Present, v.Seats
-	d.Rule, d.Explanation, d.Named = string(v.Rule), v.Explanation, v.Named
+	d.Rule, d.Explanation, d.Named, d.vote = string(v.Rule), v.Explanation, v.Named, v
 }
 
 // sittingDate is the day of sitting n, or the planned date before any.

@@ -149,7 +149,7 @@ func (m *lookup) detail() string {
 	}
 	if d.For+d.Against+d.Abstain > 0 || d.Explanation != "" {
 		add(c.Cell(c.T("tui.vote.counts", d.For, d.Against, d.Abstain)+" · "+c.T("tui.header.present", d.Present, d.Seats)+" · "+c.T("tui.rule."+d.Rule), w))
-		add(st.Label.Render(c.Cell(d.Explanation, w)))
+		add(st.Label.Render(c.Cell(d.ExplanationIn(c.Lang), w)))
 	}
 	if len(d.Named) > 0 {
 		add(st.Label.Render(c.Cell(c.T("label.named")+": "+strconv.Itoa(len(d.Named)), w)))
