@@ -6,7 +6,7 @@ func init() {
 	i18n.Register(map[string]i18n.Text{
 		"err.unknown_command":     {En: "unknown command %q (jalsa help lists them)", Fr: "commande inconnue %q (jalsa help les liste)", Ar: "أمر غير معروف %q (jalsa help يعرض الأوامر)"},
 		"err.bad_flags":           {En: "%s; usage: jalsa %s", Fr: "%s ; usage : jalsa %s", Ar: "%s؛ الاستعمال: jalsa %s"},
-		"err.role_readonly":       {En: "a %s may look but not change anything", Fr: "le rôle %s permet de consulter, pas de modifier", Ar: "الدور %s يسمح بالاطلاع دون أي تغيير"},
+		"err.role_readonly":       {En: "the %s role may look but not change anything", Fr: "le rôle %s permet de consulter, pas de modifier", Ar: "الدور %s يسمح بالاطلاع دون أي تغيير"},
 		"err.needs_local":         {En: "%s runs only on the machine that holds the database", Fr: "%s ne s'exécute que sur la machine qui détient la base", Ar: "%s يعمل فقط على الجهاز الذي يحتضن قاعدة البيانات"},
 		"err.locked":              {En: "the database %s is in use by %s and does not answer", Fr: "la base %s est utilisée par %s, qui ne répond pas", Ar: "قاعدة البيانات %s مستعملة من طرف %s الذي لا يجيب"},
 		"err.args":                {En: "wrong arguments; usage: jalsa %s", Fr: "arguments incorrects ; usage : jalsa %s", Ar: "معطيات غير صحيحة؛ الاستعمال: jalsa %s"},

@@ -219,7 +219,7 @@ func TestObserverIsRefusedEveryChange(t *testing.T) {
 	for _, keys := range attempts {
 		m = newTestUI(t, st, Options{Role: cli.RoleObserver})
 		press(t, m, keys...)
-		if !m.c.statusBad || !strings.Contains(m.c.status, "observer may look but not change") {
+		if !m.c.statusBad || !strings.Contains(m.c.status, "observer role may look but not change") {
 			t.Errorf("%v: want a refusal on the status line, got %q", keys, m.c.status)
 		}
 	}
