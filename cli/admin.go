@@ -214,7 +214,9 @@ func runDemo(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	if err := LoadDemo(ctx, env, st); err != nil {
 		return err
 	}
-	if env.Interactive == nil {
+	// Without a terminal (a script, CI) the demo is loaded and its status
+	// shown, so `jalsa demo` also prepares a database for commands.
+	if env.Interactive == nil || !env.Terminal {
 		sub := *env
 		sub.Store = st
 		if code := Run(ctx, &sub, []string{"status", "2024-10"}); code != 0 {

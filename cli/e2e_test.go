@@ -171,8 +171,8 @@ func TestLockedWithoutOwner(t *testing.T) {
 }
 
 // TestOwnerLeavesNothingBehind: a process that owns the database (demo)
-// removes its socket and owner files when it ends, however its UI ends
-// (without a terminal, it cannot start).
+// removes its socket and owner files when it ends. Without a terminal the
+// demo loads and prints the October session's status instead of its UI.
 func TestOwnerLeavesNothingBehind(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "j.db")
@@ -180,9 +180,12 @@ func TestOwnerLeavesNothingBehind(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, jalsaBinary(t), "--db", db, "demo")
 	cmd.Env = []string{"HOME=" + dir, "TERM=dumb"}
-	out, _ := cmd.CombinedOutput()
+	out, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {
 		t.Fatalf("jalsa demo without a terminal did not end: %s", out)
+	}
+	if err != nil || !strings.Contains(string(out), "2024-10") {
+		t.Fatalf("jalsa demo without a terminal: %v, want exit 0 and the status of 2024-10:\n%s", err, out)
 	}
 	if _, err := os.Stat(db); err != nil {
 		t.Fatalf("jalsa demo: %v\n%s", err, out)
