@@ -149,7 +149,7 @@ func TestLiveUpdateFromAnotherClient(t *testing.T) {
 	a := newTestUI(t, st, Options{Actor: "fatima"})
 	b := newTestUI(t, st, Options{Actor: "observer", Role: cli.RoleObserver})
 	b.Init()
-	defer b.quit()
+	defer func() { _ = b.quit() }() // unsubscribe; the returned tea.Quit is not needed
 	wait := b.wait()
 	press(t, a, "a", "space") // m01 leaves
 	msg := wait()
@@ -242,7 +242,7 @@ func TestDisplayOpensTheAudienceDisplay(t *testing.T) {
 	}
 	// The sitting opens elsewhere: the display follows.
 	m.Init()
-	defer m.quit()
+	defer func() { _ = m.quit() }() // unsubscribe; the returned tea.Quit is not needed
 	wait := m.wait()
 	openWithRoll(t, st)
 	m.Update(wait())

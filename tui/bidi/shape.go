@@ -85,7 +85,7 @@ func right(iso rune) letter { return letter{jt: jtR, iso: iso, fin: iso + 1} }
 
 // basicLetters covers U+0621–U+064A, indexed by r-0x0621.
 var basicLetters = [0x064A - 0x0621 + 1]letter{
-	0x0621 - 0x0621: {jt: jtU, iso: 0xFE80}, // ء hamza
+	0:               {jt: jtU, iso: 0xFE80}, // ء hamza (0x0621 - 0x0621)
 	0x0622 - 0x0621: right(0xFE81),          // آ
 	0x0623 - 0x0621: right(0xFE83),          // أ
 	0x0624 - 0x0621: right(0xFE85),          // ؤ
