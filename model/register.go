@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -55,13 +56,17 @@ func (c *RegisterCmd) Apply(st *State, _ Ctx) error {
 var RegisterOutcomes = []Outcome{Adopted, Rejected, Deferred, Withdrawn, Noted}
 
 // registerRef is SESSION/ITEM or SESSION/ITEM/LINE, with the session id and
-// line code syntax of session files.
-var registerRef = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9._-]{0,63})/([1-9][0-9]{0,5})(?:/([A-Za-z0-9][A-Za-z0-9._-]{0,63}))?$`)
+// line code syntax of session files. Compiled on first use: the bounded
+// repetitions expand into thousands of allocations, which every command
+// would otherwise pay at start-up.
+var registerRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9._-]{0,63})/([1-9][0-9]{0,5})(?:/([A-Za-z0-9][A-Za-z0-9._-]{0,63}))?$`)
+})
 
 // SplitRef cuts a decision reference into session, item and line; ok is
 // false when ref is not of the form SESSION/ITEM[/LINE].
 func SplitRef(ref string) (session string, item int, line string, ok bool) {
-	m := registerRef.FindStringSubmatch(ref)
+	m := registerRef().FindStringSubmatch(ref)
 	if m == nil {
 		return "", 0, "", false
 	}

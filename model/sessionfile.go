@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -416,7 +417,11 @@ func (l *sessionLoader) text(n *yaml.Node, path string) string {
 	return norm.NFC.String(s)
 }
 
-var fileIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+// fileIDPattern is compiled on first use, like registerRef, to keep it out
+// of every command's start-up.
+var fileIDPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+})
 
 // id reads a required identifier.
 func (l *sessionLoader) id(n *yaml.Node, path string) string {
@@ -427,7 +432,7 @@ func (l *sessionLoader) id(n *yaml.Node, path string) string {
 		}
 		return ""
 	}
-	if !fileIDPattern.MatchString(s) {
+	if !fileIDPattern().MatchString(s) {
 		l.fail(n, path, "sessionfile.bad_id", s)
 		return ""
 	}
