@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/internal/testbin"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
 )
@@ -65,8 +65,8 @@ agenda:
       - {code: E1, kind: expense, label: Staff, amount: 500.00}
 `
 
-// scratch holds what the tests build once: the jalsa binary and a database
-// with the demo loaded, which each test copies.
+// scratch holds a database with the demo loaded, built once, which each
+// test copies.
 var scratch string
 
 func TestMain(m *testing.M) {
@@ -76,31 +76,17 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	scratch = dir
-	code := m.Run()
+	code := testbin.Run(m)
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
 var (
-	buildOnce, demoOnce sync.Once
-	buildErr, demoErr   error
+	demoOnce sync.Once
+	demoErr  error
 )
 
-// jalsaBinary builds the real jalsa command once per test binary.
-func jalsaBinary(t testing.TB) string {
-	t.Helper()
-	bin := filepath.Join(scratch, "jalsa")
-	buildOnce.Do(func() {
-		out, err := exec.Command("go", "build", "-o", bin, "github.com/jalsa-app/jalsa").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return bin
-}
+func jalsaBinary(t testing.TB) string { return testbin.Jalsa(t) }
 
 // demoDB returns a fresh copy of a database holding the built-in demo.
 func demoDB(t testing.TB) string {

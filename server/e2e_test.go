@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/jalsa-app/jalsa/internal/testbin"
 	"io"
 	"os"
 	"os/exec"
@@ -30,6 +31,8 @@ type e2e struct {
 
 // TestEndToEndWithTheSystemSSHClient starts `jalsa serve` and uses OpenSSH
 // with keys made by ssh-keygen, as an operator would.
+func TestMain(m *testing.M) { os.Exit(testbin.Run(m)) }
+
 func TestEndToEndWithTheSystemSSHClient(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test: builds the binary")
@@ -40,11 +43,8 @@ func TestEndToEndWithTheSystemSSHClient(t *testing.T) {
 		}
 	}
 	e := &e2e{t: t, dir: t.TempDir()}
-	e.bin = filepath.Join(e.dir, "jalsa")
+	e.bin = testbin.Jalsa(t)
 	e.db = filepath.Join(e.dir, "jalsa.db")
-	if out, err := exec.Command("go", "build", "-o", e.bin, "..").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	var ops strings.Builder
 	for _, o := range []struct{ role, name string }{{"clerk", "fatima"}, {"observer", "vice-president"}, {"", "stranger"}} {
 		key := filepath.Join(e.dir, o.name)

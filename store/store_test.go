@@ -16,46 +16,14 @@ import (
 	"time"
 
 	"github.com/jalsa-app/jalsa/demo"
+	"github.com/jalsa-app/jalsa/internal/testbin"
 	"github.com/jalsa-app/jalsa/model"
 	bolt "go.etcd.io/bbolt"
 )
 
-// binDir holds the jalsa binary that the tests needing a real process build
-// once (see jalsaBinary).
-var binDir string
+func TestMain(m *testing.M) { os.Exit(testbin.Run(m)) }
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "jalsa-store-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-var (
-	buildOnce sync.Once
-	buildErr  error
-)
-
-// jalsaBinary builds the real jalsa command, once per test binary.
-func jalsaBinary(t testing.TB) string {
-	t.Helper()
-	bin := filepath.Join(binDir, "jalsa")
-	buildOnce.Do(func() {
-		out, err := exec.Command("go", "build", "-o", bin, "github.com/jalsa-app/jalsa").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return bin
-}
+func jalsaBinary(t testing.TB) string { return testbin.Jalsa(t) }
 
 // runJalsa runs the real binary against db and returns its exit code and output.
 func runJalsa(t testing.TB, db string, args ...string) (code int, stdout, stderr string) {

@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"fmt"
+	"github.com/jalsa-app/jalsa/internal/testbin"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +31,7 @@ func bidiTerm(t *testing.T) *term {
 		t.Skip("-short: the end-to-end test builds and drives the real binary")
 	}
 	dir := t.TempDir()
-	tm := &term{t: t, socket: fmt.Sprintf("jalsa-bidi-%d-%d", os.Getpid(), time.Now().UnixNano()), bin: buildJalsa(t, dir),
+	tm := &term{t: t, socket: fmt.Sprintf("jalsa-bidi-%d-%d", os.Getpid(), time.Now().UnixNano()), bin: testbin.Jalsa(t),
 		width: 160, height: 50,
 		env: []string{"JALSA_DB=" + filepath.Join(dir, "jalsa.db"), "LANG=C.UTF-8", "TERM=xterm-256color",
 			"XDG_CONFIG_HOME=" + filepath.Join(dir, "config")}}

@@ -3,6 +3,7 @@ package tui_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/jalsa-app/jalsa/internal/testbin"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,16 +184,7 @@ func (tm *term) decisions() map[string]decision {
 	return out
 }
 
-// buildJalsa builds the binary of this module into dir.
-func buildJalsa(t *testing.T, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "jalsa")
-	out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+func TestMain(m *testing.M) { os.Exit(testbin.Run(m)) }
 
 func TestEndToEndSittingInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
@@ -202,7 +194,7 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 		t.Skip("-short: the end-to-end test builds and drives the real binary")
 	}
 	dir := t.TempDir()
-	tm := &term{t: t, socket: fmt.Sprintf("jalsa-e2e-%d", os.Getpid()), bin: buildJalsa(t, dir),
+	tm := &term{t: t, socket: fmt.Sprintf("jalsa-e2e-%d", os.Getpid()), bin: testbin.Jalsa(t),
 		env: []string{"JALSA_DB=" + filepath.Join(dir, "jalsa.db"), "JALSA_LANG=en", "LANG=C.UTF-8", "TERM=xterm-256color"}}
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 
