@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -153,6 +154,7 @@ func (m *lookup) detail() string {
 	}
 	if len(d.Named) > 0 {
 		add(st.Label.Render(c.Cell(c.T("label.named")+": "+strconv.Itoa(len(d.Named)), w)))
+		add(m.namedLines(d, w)...)
 	}
 	for _, cor := range d.Corrections {
 		add(st.Warn.Render(c.Cell(c.T("tui.lookup.correction", cor.Previous.For, cor.Previous.Against, cor.Previous.Abstain, cor.Reason), w)))
@@ -165,6 +167,53 @@ func (m *lookup) detail() string {
 		add(st.Dim.Render(c.Cell(c.T("label.note")+": "+n.Text, w)))
 	}
 	return strings.Join(out, "\n")
+}
+
+// namedLines lists by name who voted against and who abstained in a
+// roll-call vote, and how many voted for: in a chamber where most vote for,
+// the exceptions are what a reader looks for.
+func (m *lookup) namedLines(d *model.Decision, w int) []string {
+	c := m.c
+	var body *model.Body
+	c.Store.Read(func(st *model.State) {
+		if s := st.Sessions[d.Session]; s != nil {
+			if b := st.BodyOf(s); b != nil {
+				cp := *b
+				body = &cp
+			}
+		}
+	})
+	names := map[model.Choice][]string{}
+	for _, id := range sortedIDs(d.Named) {
+		name := id
+		if body != nil {
+			name = body.MemberName(id)
+		}
+		names[d.Named[id]] = append(names[d.Named[id]], name)
+	}
+	sep := ", "
+	if c.Lang == "ar" {
+		sep = "، "
+	}
+	var out []string
+	for _, ch := range []model.Choice{model.Against, model.Abstain} {
+		if len(names[ch]) > 0 {
+			out = append(out, c.cells(c.T("choice."+string(ch))+" ("+strconv.Itoa(len(names[ch]))+"): "+strings.Join(names[ch], sep), w, 3)...)
+		}
+	}
+	if n := len(names[model.For]); n > 0 {
+		out = append(out, c.Cell(c.T("choice.for")+": "+strconv.Itoa(n), w))
+	}
+	return out
+}
+
+func sortedIDs(m map[string]model.Choice) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }
 
 // ShortHelp implements help.KeyMap.

@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"testing"
+
+	"github.com/jalsa-app/jalsa/model"
 )
 
 func TestLookup(t *testing.T) {
@@ -44,4 +46,28 @@ func TestLookup(t *testing.T) {
 	if it := m.pages[screenCockpit].(*cockpit).selected(); it.N != lk.open.Item {
 		t.Fatalf("g: item %d selected, want %d", it.N, lk.open.Item)
 	}
+}
+
+// A roll-call decision opened in full names who voted against and who
+// abstained, and counts those for (June 2024 item 4 of the demo).
+func TestLookupShowsNamedVotes(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{Bidi: "terminal"})
+	press(t, m, "/")
+	lk := m.pages[screenLookup].(*lookup)
+	for i, r := range lk.results {
+		if r.Ref == "2024-06/4" {
+			lk.cursor.pos = i
+		}
+	}
+	press(t, m, "enter")
+	if lk.open == nil || lk.open.Ref != "2024-06/4" {
+		t.Fatalf("opened %+v, want 2024-06/4", lk.open)
+	}
+	var body *model.Body
+	st.Read(func(s *model.State) { body = s.BodyOf(s.Sessions["2024-06"]) })
+	v := view(t, m)
+	contains(t, v, "against (1): "+body.MemberName("m02"))
+	contains(t, v, "abstained (1): "+body.MemberName("m09"))
+	contains(t, v, fmt.Sprintf("for: %d", len(lk.open.Named)-2))
 }
