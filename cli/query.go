@@ -284,8 +284,20 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	}
 	if len(d.Named) > 0 {
 		fmt.Fprintf(w, "%s:\n", i18n.T(l, "label.named"))
+		name := func(id string) string { return id }
+		st.Read(func(s *model.State) {
+			if sess := s.Sessions[d.Session]; sess != nil {
+				if b := s.BodyOf(sess); b != nil {
+					names := map[string]string{}
+					for _, m := range b.Members {
+						names[m.ID] = m.Name
+					}
+					name = func(id string) string { return names[id] }
+				}
+			}
+		})
 		for _, id := range sortedKeys(d.Named) {
-			fmt.Fprintf(w, "  %s\t%s\n", id, i18n.T(l, "choice."+string(d.Named[id])))
+			fmt.Fprintf(w, "  %s\t%s\t%s\n", id, i18n.T(l, "choice."+string(d.Named[id])), name(id))
 		}
 	}
 	for _, n := range d.Notes {
