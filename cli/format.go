@@ -50,3 +50,6 @@ func init() {
 		"err.bad_bidi": {En: "--bidi %q: allowed are auto, app and terminal", Fr: "--bidi %q : valeurs permises auto, app et terminal", Ar: "--bidi %q: القيم المسموح بها auto وapp وterminal"},
 	})
 }
+
+// parseDate reads an ISO day, as files, flags and JSON write it.
+func parseDate(s string) (time.Time, error) { return time.Parse("2006-01-02", s) }
