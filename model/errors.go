@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/jalsa-app/jalsa/i18n"
 )
@@ -67,4 +69,24 @@ func Message(err error, lang string) string {
 		return e.In(lang)
 	}
 	return err.Error()
+}
+
+// Where writes the place of an error in a file, "FILE:LINE:COL: FIELD: ",
+// leaving out what is unknown (line or column 0, field ""), so every file a
+// user gives jalsa is reported the same way.
+func Where(file string, line, col int, field string) string {
+	var b strings.Builder
+	b.WriteString(file)
+	if line > 0 {
+		fmt.Fprintf(&b, ":%d", line)
+		if col > 0 {
+			fmt.Fprintf(&b, ":%d", col)
+		}
+	}
+	b.WriteString(": ")
+	if field != "" {
+		b.WriteString(field)
+		b.WriteString(": ")
+	}
+	return b.String()
 }

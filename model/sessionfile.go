@@ -64,18 +64,7 @@ func (e *FileError) Error() string { return e.In("en") }
 //	session.yaml:14:7: agenda[3].kind: "agrement" is not one of procedural, minutes, report, agreement, regulation, budget, other
 func (e *FileError) In(lang string) string {
 	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Col > 0 {
-			fmt.Fprintf(&b, ":%d", e.Col)
-		}
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
+	b.WriteString(Where(e.File, e.Line, e.Col, e.Field))
 	if e.Key == "" {
 		b.WriteString(e.Msg)
 		return b.String()

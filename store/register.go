@@ -46,18 +46,7 @@ func (e *RowError) Error() string { return e.In("en") }
 
 // In says the problem in lang.
 func (e *RowError) In(lang string) string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.In(lang))
-	return b.String()
+	return model.Where(e.File, e.Line, 0, e.Field) + e.Err.In(lang)
 }
 
 // RegisterRow is one row read from a register file and where it was.
