@@ -57,19 +57,27 @@ func runSessions(ctx context.Context, env *Env, st *store.Store, o *opts) error 
 			rows = append(rows, SessionSummary{sess.ID, sess.Body, sess.Kind, sess.Title, sess.Date, sess.State, len(sess.Items)})
 		}
 	})
-	if o.jsonOut {
+	return writeList(env, o.jsonOut, rows, "msg.no_sessions", func(r SessionSummary) []string {
+		return []string{r.Session, FormatDay(env.lang, r.Date), i18n.T(env.lang, "state."+r.State), i18n.T(env.lang, "kind."+r.Kind), r.Title}
+	})
+}
+
+// writeList prints rows as one JSON array (empty, never null) or as aligned
+// text columns, one row a line, or says there are none.
+func writeList[T any](env *Env, asJSON bool, rows []T, none string, columns func(T) []string) error {
+	if asJSON {
 		if rows == nil {
-			rows = []SessionSummary{}
+			rows = []T{}
 		}
 		return writeJSON(env.Stdout, rows)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.no_sessions"))
+		fmt.Fprintln(env.Stdout, i18n.T(env.lang, none))
 		return nil
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Session, FormatDay(env.lang, r.Date), i18n.T(env.lang, "state."+r.State), i18n.T(env.lang, "kind."+r.Kind), r.Title)
+		fmt.Fprintln(tw, strings.Join(columns(r), "\t"))
 	}
 	return tw.Flush()
 }
@@ -233,25 +241,13 @@ func runDecisions(ctx context.Context, env *Env, st *store.Store, o *opts) error
 	if err != nil {
 		return err
 	}
-	if o.jsonOut {
-		if ds == nil {
-			ds = []model.Decision{}
-		}
-		return writeJSON(env.Stdout, ds)
-	}
-	if len(ds) == 0 {
-		fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.no_decisions"))
-		return nil
-	}
-	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	for _, d := range ds {
+	return writeList(env, o.jsonOut, ds, "msg.no_decisions", func(d model.Decision) []string {
 		counts := ""
 		if d.For+d.Against+d.Abstain > 0 {
 			counts = fmt.Sprintf("%d/%d/%d", d.For, d.Against, d.Abstain)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.Ref, FormatDay(env.lang, d.Date), i18n.T(env.lang, "outcome."+string(d.Outcome)), counts, d.Title)
-	}
-	return tw.Flush()
+		return []string{d.Ref, FormatDay(env.lang, d.Date), i18n.T(env.lang, "outcome."+string(d.Outcome)), counts, d.Title}
+	})
 }
 
 func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
