@@ -84,8 +84,12 @@ func (s *Store) Import(r io.Reader) (int, error) {
 		}
 		old := s.state
 		s.state = st
-		for id := range st.Sessions {
-			if err := s.saveSession(tx, id, true, nil); err != nil {
+		for id, sess := range st.Sessions {
+			err := s.saveSession(tx, id, true, nil)
+			if err == nil {
+				err = indexSession(tx, sess, st)
+			}
+			if err != nil {
 				s.state = old
 				return err
 			}
@@ -94,12 +98,13 @@ func (s *Store) Import(r io.Reader) (int, error) {
 			s.state = old
 			return err
 		}
-		return nil
+		return setIndexed(tx, uint64(len(x.Events)))
 	})
 	if err != nil {
 		return 0, err
 	}
 	s.seq, s.head = uint64(len(x.Events)), prev
+	s.indexed = s.seq
 	s.publish(Change{Seq: s.seq})
 	return len(x.Events), nil
 }

@@ -15,12 +15,13 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The search index lives in bucket "index" of the record's own file and is
-// written in the transaction that changes the decisions it covers, so a
-// lookup never sees a decision the index does not, or the other way round.
-// Its sub-buckets:
+// The search index lives in bucket "index" of the record's own file. It
+// follows the record (follow.go): every read of it first indexes what the
+// last commands changed, so a lookup never misses a decision the record
+// holds, nor finds one it no longer does. Its sub-buckets:
 //
-//	meta  "format" → indexFormat(); "stats" → indexStats
+//	meta  "format" → indexFormat(); "stats" → indexStats;
+//	      "indexed" → the last event (8) the index reflects
 //	refs  source byte + ref → doc id (4) + content hash (8)
 //	ids   doc id (4) → source byte + ref
 //	docs  doc id >> recordBits (4) → up to 1<<recordBits records of recordSize bytes
@@ -359,8 +360,8 @@ type indexBuckets struct {
 	meta, refs, ids, docs, toks, post, sess *bolt.Bucket
 }
 
-// errNoIndex is met only by a store opened read-only on a file whose index
-// is missing or stale: a read-write open rebuilds it (ensureIndex).
+// errNoIndex means the index is missing or in another format. Open rebuilds
+// such an index (ensureIndex), so only a file damaged while open meets it.
 var errNoIndex = model.Failure("store.index_missing")
 
 func openIndexBuckets(tx *bolt.Tx) (indexBuckets, error) {
@@ -648,17 +649,18 @@ func mergePostings(a, b []posting) []posting {
 	return out
 }
 
-// indexSession brings the search index in line with a session's decisions,
-// inside the transaction that changed them. It also refuses a new session
-// whose id is that of decisions in the past register, since their
-// references would collide.
-func indexSession(tx *bolt.Tx, s *model.Session, st *model.State) error {
-	if c := tx.Bucket(bucketRegister).Cursor(); c != nil {
-		prefix := []byte(s.ID + "/")
-		if k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
-			return model.Refused("store.session_in_register", s.ID, string(k))
-		}
+// checkRegisterClash refuses a session whose id is that of decisions in
+// the past register, since their references would collide.
+func checkRegisterClash(tx *bolt.Tx, s *model.Session) error {
+	prefix := []byte(s.ID + "/")
+	if k, _ := tx.Bucket(bucketRegister).Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+		return model.Refused("store.session_in_register", s.ID, string(k))
 	}
+	return nil
+}
+
+// indexSession brings the search index in line with a session's decisions.
+func indexSession(tx *bolt.Tx, s *model.Session, st *model.State) error {
 	return reindex(tx, st.Decisions(s), []byte(string(srcSession)+s.ID+"/"), nil)
 }
 
@@ -733,8 +735,9 @@ func forEachDoc(tx *bolt.Tx, st *model.State, fn func(doc) error) error {
 	})
 }
 
-// rebuildIndex throws the index away and indexes every decision again.
-func rebuildIndex(tx *bolt.Tx, st *model.State) (int, error) {
+// rebuildIndex throws the index away and indexes every decision again, the
+// state of event seq.
+func rebuildIndex(tx *bolt.Tx, st *model.State, seq uint64) (int, error) {
 	if tx.Bucket(bucketIndex) != nil {
 		if err := tx.DeleteBucket(bucketIndex); err != nil {
 			return 0, err
@@ -750,6 +753,9 @@ func rebuildIndex(tx *bolt.Tx, st *model.State) (int, error) {
 		}
 	}
 	if err := root.Bucket(idxMeta).Put(keyFormat, indexFormat()); err != nil {
+		return 0, err
+	}
+	if err := setIndexed(tx, seq); err != nil {
 		return 0, err
 	}
 	w, err := newIndexWriter(tx)
@@ -789,12 +795,13 @@ func (s *Store) RepairIndex() (int, error) {
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		var err error
-		n, err = rebuildIndex(tx, s.state)
+		n, err = rebuildIndex(tx, s.state, s.seq)
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("rebuild the search index of %s: %w", s.path, err)
 	}
+	s.pending, s.indexed = nil, s.seq
 	return n, nil
 }
 
@@ -907,6 +914,9 @@ type IndexStats struct {
 
 // IndexStats measures the search index.
 func (s *Store) IndexStats() (IndexStats, error) {
+	if err := s.catchUp(); err != nil {
+		return IndexStats{}, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var out IndexStats

@@ -38,6 +38,9 @@ const (
 // first. Without text, the decisions that pass the filters come most recent
 // first. Everything, filters included, is answered from the index.
 func (s *Store) Lookup(q Query) ([]model.Decision, error) {
+	if err := s.catchUp(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var out []model.Decision

@@ -512,21 +512,16 @@ func (s *Store) doRegister(actor string, at time.Time, cmds []*model.RegisterCmd
 		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(head)); err != nil {
 			return err
 		}
+		if err := s.indexPending(tx, seq); err != nil {
+			return err
+		}
 		return writeRegister(tx, rows, progress)
 	})
 	if err != nil {
 		return fmt.Errorf("write %s: %w", s.path, err)
 	}
 	s.seq, s.head = seq, head
-	return nil
-}
-
-// saveRegister stores the rows of a register command carried out by
-// Store.Do; other commands have none.
-func saveRegister(tx *bolt.Tx, cmd model.Command) error {
-	if rc, ok := cmd.(*model.RegisterCmd); ok {
-		return writeRegister(tx, rc.Rows, nil)
-	}
+	s.pending, s.indexed = nil, seq
 	return nil
 }
 

@@ -55,6 +55,14 @@ type Store struct {
 	seq   uint64
 	head  string
 
+	// The index follows the record (follow.go): it reflects event indexed,
+	// and pending says what the events after it changed.
+	indexed uint64
+	pending []scope
+	idle    *time.Timer
+	delay   time.Duration // indexDelay; tests change it
+	closed  bool
+
 	subMu sync.Mutex
 	subs  map[chan Change]struct{}
 }
@@ -71,8 +79,6 @@ type Change struct {
 type Options struct {
 	// Timeout for the file lock; LockTimeout when zero.
 	Timeout time.Duration
-	// ReadOnly opens the file without writing to it.
-	ReadOnly bool
 	// Clock stamps events; time.Now when nil. Tests set it.
 	Clock func() time.Time
 }
@@ -85,30 +91,30 @@ func Open(path string, o Options) (*Store, error) {
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
-	if !o.ReadOnly {
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, err
-		}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, ErrLocked
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, clock: o.Clock, subs: map[chan Change]struct{}{}}
-	if err := s.init(o.ReadOnly); err != nil {
+	s := &Store{db: db, path: path, clock: o.Clock, subs: map[chan Change]struct{}{}, delay: indexDelay}
+	if err := s.init(); err != nil {
 		db.Close()
 		return nil, err
 	}
-	if !o.ReadOnly {
-		if err := s.ensureIndex(); err != nil {
-			db.Close()
-			return nil, err
-		}
-		s.claim(commandLine())
+	if err := s.ensureIndex(); err != nil {
+		db.Close()
+		return nil, err
 	}
+	if err := s.resumeIndex(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	s.claim(commandLine())
 	return s, nil
 }
 
@@ -138,7 +144,7 @@ func commandLine() string {
 	return line
 }
 
-func (s *Store) init(readOnly bool) error {
+func (s *Store) init() error {
 	// Read first: a newer file must be refused before anything is written to
 	// it, and a file already set up needs no write transaction, whose commit
 	// would cost every read-only command two fdatasyncs.
@@ -156,7 +162,7 @@ func (s *Store) init(readOnly bool) error {
 	if err != nil {
 		return err
 	}
-	if !ready && !readOnly {
+	if !ready {
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			for _, b := range allBuckets() {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -231,8 +237,18 @@ func loadState(tx *bolt.Tx) (*model.State, error) {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
+// Close indexes what is still pending and closes the database.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.idle != nil {
+		s.idle.Stop()
+	}
+	var ierr error
+	if !s.closed {
+		ierr = s.flushIndex()
+	}
+	s.closed = true
+	s.mu.Unlock()
 	s.subMu.Lock()
 	for ch := range s.subs {
 		close(ch)
@@ -240,7 +256,10 @@ func (s *Store) Close() error {
 	}
 	s.subMu.Unlock()
 	s.release()
-	return s.db.Close()
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	return ierr
 }
 
 // Read runs fn with the current state. fn must not keep pointers into it
@@ -310,13 +329,26 @@ func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, 
 		if err := s.saveSession(tx, sid, bodyChanged, cmd); err != nil {
 			return err
 		}
-		return saveRegister(tx, cmd)
+		if rc, ok := cmd.(*model.RegisterCmd); ok {
+			// The register is indexed as it is written, a bulk load; what
+			// is pending goes first so that doc ids keep the events' order.
+			if err := s.indexPending(tx, ev.Seq); err != nil {
+				return err
+			}
+			return writeRegister(tx, rc.Rows, nil)
+		}
+		return nil
 	})
 	if err != nil {
 		s.reload()
 		return model.Event{}, fmt.Errorf("write %s: %w", s.path, err)
 	}
 	s.seq, s.head = ev.Seq, hash
+	if _, ok := cmd.(*model.RegisterCmd); ok {
+		s.pending, s.indexed = nil, ev.Seq
+	} else {
+		s.follow(sid, cmd)
+	}
 	return ev, nil
 }
 
@@ -334,7 +366,8 @@ func (s *Store) reload() {
 }
 
 // saveSession writes what cmd changed of session sid, and its body if
-// withBody; a nil cmd (an import) writes everything.
+// withBody; a nil cmd (an import) writes everything. The index follows
+// (follow.go).
 func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool, cmd model.Command) error {
 	sess := s.state.Sessions[sid]
 	if sess == nil {
@@ -357,23 +390,23 @@ func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool, cmd model.Co
 			return err
 		}
 	}
-	switch {
-	case !scoped:
-		return indexSession(tx, sess, s.state)
-	case item > 0:
-		return indexItem(tx, sess, s.state, item, line)
+	if !scoped {
+		return checkRegisterClash(tx, sess)
 	}
-	return nil // sittings hold no decisions
+	return nil
 }
 
 // seal computes the event's hash over the previous hash and the event's bytes
-// and returns the bytes to store (hash included) and the hash.
+// and returns the bytes to store (hash included) and the hash. The hash is
+// the last field, so the stored bytes are the hashed ones with the hash
+// written into its empty string, as json.Marshal would write them (a test
+// holds it to that) without encoding the event twice.
 func seal(ev *model.Event) ([]byte, string) {
 	ev.Hash = ""
 	body, _ := json.Marshal(ev)
 	ev.Hash = chainHash(ev.Prev, body)
-	raw, _ := json.Marshal(ev)
-	return raw, ev.Hash
+	raw := append(body[:len(body)-len(`"}`)], ev.Hash...)
+	return append(raw, `"}`...), ev.Hash
 }
 
 func chainHash(prev string, body []byte) string {

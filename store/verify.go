@@ -34,6 +34,10 @@ type Report struct {
 // empty state and compares the result with the stored state, and checks the
 // bbolt file's own consistency.
 func (s *Store) Verify() (Report, error) {
+	// Index what is pending first, so that the index is checked against
+	// the whole record. Should that fail, the check below names what the
+	// index lacks.
+	_ = s.catchUp()
 	var rep Report
 	err := s.db.View(func(tx *bolt.Tx) error {
 		// Drain every error: Check's goroutine walks the pages of tx and
