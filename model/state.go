@@ -104,14 +104,17 @@ func (s *Session) Sitting() *Sitting {
 
 // PresentIDs lists the members present in the sitting, sorted.
 func (sit *Sitting) PresentIDs() []string {
-	var ids []string
 	if sit == nil {
-		return ids
+		return nil
 	}
+	ids := make([]string, 0, len(sit.Attendance))
 	for id, p := range sit.Attendance {
 		if p == Present {
 			ids = append(ids, id)
 		}
+	}
+	if len(ids) == 0 {
+		return nil
 	}
 	slices.Sort(ids)
 	return ids

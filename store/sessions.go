@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -64,10 +65,16 @@ func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line st
 	return nil
 }
 
+// putJSON stores v under key unless it is stored already: rewriting a value
+// dirties its page, and a line's vote leaves the session's own fields as
+// they were.
 func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return err
+	}
+	if bytes.Equal(b.Get(key), data) {
+		return nil
 	}
 	return b.Put(key, data)
 }

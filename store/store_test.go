@@ -593,3 +593,35 @@ func TestFailedCommitChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestSealWritesWhatMarshalWould holds seal to its shortcut: the stored
+// bytes of every kind of event are exactly json.Marshal of the event, so
+// that verify, export and import, which marshal, agree with it.
+func TestSealWritesWhatMarshalWould(t *testing.T) {
+	st := newStore(t)
+	tmpl := demoInit(t)
+	id := tmpl.Session.ID
+	mustDo(t, st, tmpl)
+	mustDo(t, st, &model.OpenCmd{Session: id, Call: 1})
+	mustDo(t, st, &model.AttendCmd{Session: id, Present: []string{"all"}, Absent: []string{"m14"}})
+	mustDo(t, st, &model.ItemCmd{Session: id, N: 1, Action: model.ActStart})
+	mustDo(t, st, &model.VoteCmd{Session: id, N: 1, For: 60, Against: 10, Abstain: 10})
+	n := 0
+	err := st.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketEvents).ForEach(func(k, raw []byte) error {
+			var ev model.Event
+			if err := json.Unmarshal(raw, &ev); err != nil {
+				return err
+			}
+			want, _ := json.Marshal(ev)
+			if !bytes.Equal(raw, want) {
+				t.Errorf("event %d stored as\n%s\nmarshals as\n%s", ev.Seq, raw, want)
+			}
+			n++
+			return nil
+		})
+	})
+	if err != nil || n != 5 {
+		t.Fatalf("read %d events: %v", n, err)
+	}
+}
