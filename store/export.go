@@ -69,7 +69,7 @@ func (s *Store) Import(r io.Reader) (int, error) {
 		prev = stored
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		evs := tx.Bucket(bucketEvents)
+		evs := eventsBucket(tx)
 		for _, ev := range x.Events {
 			raw, err := json.Marshal(ev)
 			if err != nil {

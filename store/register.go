@@ -505,7 +505,7 @@ func (s *Store) doRegister(actor string, at time.Time, cmds []*model.RegisterCmd
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		for _, ev := range evs {
-			if err := tx.Bucket(bucketEvents).Put(seqKey(ev.seq), ev.raw); err != nil {
+			if err := eventsBucket(tx).Put(seqKey(ev.seq), ev.raw); err != nil {
 				return err
 			}
 		}
