@@ -820,3 +820,23 @@ func TestObserverChangesNothing(t *testing.T) {
 
 // Every message of cli, store and model exists in ar, fr and en.
 func TestCatalog(t *testing.T) { i18n.CheckCatalog(t) }
+
+// TestVoteWarnsWhenBalanceIsLocked: the vote on the last line of an
+// unbalanced budget is recorded (exit 0), and stderr says at once that the
+// final vote will be refused; earlier line votes say nothing.
+func TestVoteWarnsWhenBalanceIsLocked(t *testing.T) {
+	h := withSession(t)
+	h.ok("open", "s1")
+	h.ok("attend", "s1", "--present", "all")
+	h.ok("amend", "s1", "6", "R1", "600.00", "--reason", "new levy")
+	h.ok("item", "s1", "6", "start")
+	h.ok("vote", "s1", "6", "--line", "R1", "--for", "5")
+	code, out, errs := h.run("vote", "s1", "6", "--line", "E1", "--for", "5")
+	if code != 0 || !strings.HasPrefix(out, "s1/6/E1: adopted") {
+		t.Fatalf("the last line's vote: exit %d, stdout %q", code, out)
+	}
+	want := "jalsa: warning: every line of s1/6 has its vote and the budget does not balance (revenue 600.00, expense 500.00)"
+	if !strings.HasPrefix(errs, want) || strings.Count(errs, "\n") != 1 {
+		t.Errorf("stderr %q, want one line starting %q", errs, want)
+	}
+}

@@ -301,15 +301,24 @@ func runVote(correct bool) func(context.Context, *Env, *store.Store, *opts) erro
 			return err
 		}
 		var v *model.Vote
+		locked := false
+		var rev, exp model.Cents
 		st.Read(func(s *model.State) {
 			it := s.Sessions[cmd.Session].Items[cmd.N-1]
 			v = it.Vote
 			if cmd.Line != "" {
 				l, _ := it.Line(cmd.Line)
 				v = l.Vote
+				locked = it.BalanceLocked()
+				rev, exp = it.Totals()
 			}
 		})
 		fmt.Fprintf(env.Stdout, "%s: %s\n", model.Ref(cmd.Session, cmd.N, cmd.Line), model.Explain(env.lang, v))
+		if locked {
+			// The vote stands (the assembly cast it); the clerk must hear
+			// at once that the budget can no longer be balanced.
+			fmt.Fprintln(env.Stderr, "jalsa: "+i18n.T(env.lang, "msg.balance_locked", model.Ref(cmd.Session, cmd.N, ""), FormatMoney(env.lang, rev), FormatMoney(env.lang, exp)))
+		}
 		return nil
 	}
 }

@@ -171,6 +171,22 @@ func (it *Item) Totals() (revenue, expense Cents) {
 	return
 }
 
+// BalanceLocked reports whether a budget that must balance does not while
+// none of its lines may be amended any more (each has had its vote, SPEC
+// §2): its final vote will be refused, and only deferring the item takes it
+// further. Clerks need to hear this before the last line's vote.
+func (it *Item) BalanceLocked() bool {
+	if !it.Balanced || it.Vote != nil || it.IsBalanced() {
+		return false
+	}
+	for _, l := range it.Lines {
+		if l.Vote == nil {
+			return false
+		}
+	}
+	return len(it.Lines) > 0
+}
+
 // IsBalanced reports whether the budget's revenue equals its expense.
 func (it *Item) IsBalanced() bool {
 	r, e := it.Totals()

@@ -226,7 +226,8 @@ func (m *budget) footer(it *model.Item, w int) []string {
 }
 
 // budgetSummary is the totals and the balance of a budget, then how many
-// lines were voted.
+// lines were voted, with a warning while an unbalanced budget voted by line
+// can still be put right (or says that it no longer can).
 func budgetSummary(c *Common, it *model.Item, w int) []string {
 	st := c.Styles
 	rev, exp := it.Totals()
@@ -254,7 +255,18 @@ func budgetSummary(c *Common, it *model.Item, w int) []string {
 		out = append(out, c.cells(totals, w, 0)...)
 		out = append(out, ms.Render(c.Cell(mark, w)))
 	}
-	return append(out, st.Label.Render(c.Cell(progress, w)))
+	hint, hs := "", st.Warn
+	if it.VoteMode == "lines" && it.Balanced && it.Vote == nil && bal != 0 {
+		hint = c.T("tui.budget.amend_first")
+		if it.BalanceLocked() {
+			hint, hs = c.T("tui.budget.locked"), st.Bad
+		}
+	}
+	first := c.Cell(progress, 0)
+	if hint == "" || ansiWidth(first)+3 >= w {
+		return append(out, st.Label.Render(c.Cell(progress, w)))
+	}
+	return append(out, c.row(st.Label.Render(first), " · ", hs.Render(c.Cell(hint, w-ansiWidth(first)-3))))
 }
 
 // ShortHelp implements help.KeyMap.

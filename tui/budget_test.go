@@ -49,3 +49,23 @@ func TestBudget(t *testing.T) {
 	contains(t, view(t, m), "36 budget lines have no vote yet")
 	requireGolden(t, m)
 }
+
+// TestBudgetLockedOutOfBalance: once every line of an unbalanced budget
+// has its vote, no amendment can balance it; the screen says so and what
+// is left to do.
+func TestBudgetLockedOutOfBalance(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st, "m03", "m14")
+	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActStart})
+	lines := session(t, st, "2024-10").Items[9].Lines
+	mustDo(t, st, &model.AmendCmd{Session: "2024-10", N: 10, Line: lines[0].Code, Amount: lines[0].Amount + 100, Reason: "new tariff"})
+	for _, l := range lines[:len(lines)-1] {
+		mustDo(t, st, &model.VoteCmd{Session: "2024-10", N: 10, Line: l.Code, For: 60, Against: 5})
+	}
+	m := newTestUI(t, st, Options{})
+	press(t, m, "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter")
+	contains(t, view(t, m), "36/37 lines voted · amend before the last line's vote")
+	mustDo(t, st, &model.VoteCmd{Session: "2024-10", N: 10, Line: lines[len(lines)-1].Code, For: 60, Against: 5})
+	m.Update(ChangeMsg{Seq: st.Seq()})
+	contains(t, view(t, m), "37/37 lines voted · the final vote will be refused: defer the item")
+}

@@ -87,6 +87,8 @@ func init() {
 		"tui.budget.totals":        {En: "revenue %s · expense %s · balance %s", Fr: "recettes %s · dépenses %s · solde %s", Ar: "المداخيل %s · المصاريف %s · الرصيد %s"},
 		"tui.budget.balanced":      {En: "balanced", Fr: "équilibré", Ar: "متوازنة"},
 		"tui.budget.unbalanced":    {En: "NOT balanced", Fr: "NON équilibré", Ar: "غير متوازنة"},
+		"tui.budget.amend_first":   {En: "amend before the last line's vote", Fr: "amender avant le vote de la dernière ligne", Ar: "عدّلوا قبل التصويت على آخر سطر"},
+		"tui.budget.locked":        {En: "the final vote will be refused: defer the item", Fr: "le vote final sera refusé : reportez le point", Ar: "سيُرفض التصويت النهائي: أجّلوا النقطة"},
 		"tui.budget.whole":         {En: "voted as a whole", Fr: "voté dans son ensemble", Ar: "يصوت عليها في مجملها"},
 		"tui.budget.amend_line":    {En: "Amend line %s: new amount and reason (tab), enter to record", Fr: "Amender la ligne %s : nouveau montant et motif (tab), enter pour enregistrer", Ar: "تعديل السطر %s: المبلغ الجديد والسبب (tab) ثم enter للتسجيل"},
 		"tui.budget.reason":        {En: "reason", Fr: "motif", Ar: "السبب"},
