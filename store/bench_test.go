@@ -35,8 +35,9 @@ func newVoter(b *testing.B, st *Store) *voter {
 	return v
 }
 
-// vote records the next vote; it returns how long Store.Do took.
-func (v *voter) vote() time.Duration {
+// prepare conducts a new copy of the session up to its budget when the
+// lines of the last one have all had their vote.
+func (v *voter) prepare() {
 	if v.next == len(v.lines) {
 		v.round++
 		cmd := *v.tmpl
@@ -47,6 +48,11 @@ func (v *voter) vote() time.Duration {
 		mustDo(v.b, v.st, &model.AttendCmd{Session: v.id, Present: []string{"all"}, Absent: []string{"m14", "m15"}})
 		mustDo(v.b, v.st, &model.ItemCmd{Session: v.id, N: 10, Action: model.ActStart})
 	}
+}
+
+// vote records the next vote; it returns how long Store.Do took.
+func (v *voter) vote() time.Duration {
+	v.prepare()
 	start := time.Now()
 	_, err := v.st.Do("bench", &model.VoteCmd{Session: v.id, N: 10, Line: v.lines[v.next], For: 60, Against: 10, Abstain: 10})
 	took := time.Since(start)
@@ -69,6 +75,10 @@ func (v *voter) vote() time.Duration {
 //     vote event) in a file of its own. floor-ratio is floor / 2fdatasync,
 //     what bbolt itself costs here; vote/floor is what jalsa adds to it.
 //
+// pages and floor-pages are the pages each commit writes (meta page
+// included): on a disk whose fdatasync is quick, every page that is not next
+// to another costs about as much as the code of a commit.
+//
 // The index is not in a vote's commit (follow.go); BenchmarkIndexCatchUp
 // measures what it costs afterwards.
 func BenchmarkVoteCommit(b *testing.B) {
@@ -85,14 +95,20 @@ func BenchmarkVoteCommit(b *testing.B) {
 
 	const round = 10
 	var votes, floors, syncs time.Duration
+	var pages, floorPages int64
 	baselines := func(k int) {
 		for range k {
+			w := pagesWritten(floor.db)
 			floors += floor.put()
+			floorPages += pagesWritten(floor.db) - w
 			syncs += twoFdatasyncs(b, f, buf)
 		}
 	}
 	for i := range b.N {
+		v.prepare()
+		w := pagesWritten(st.db)
 		votes += v.vote()
+		pages += pagesWritten(st.db) - w
 		if (i+1)%round == 0 {
 			baselines(round)
 		}
@@ -106,6 +122,14 @@ func BenchmarkVoteCommit(b *testing.B) {
 	b.ReportMetric(vote/sync, "ratio")
 	b.ReportMetric(fl/sync, "floor-ratio")
 	b.ReportMetric(vote/fl, "vote/floor")
+	b.ReportMetric(float64(pages)/float64(b.N), "pages")
+	b.ReportMetric(float64(floorPages)/float64(b.N), "floor-pages")
+}
+
+// pagesWritten is how many pages db's commits have written so far.
+func pagesWritten(db *bolt.DB) int64 {
+	s := db.Stats()
+	return s.TxStats.GetWrite()
 }
 
 // BenchmarkIndexCatchUp is what the index costs per vote once it catches up
