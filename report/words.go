@@ -107,6 +107,11 @@ func (w words) Role(r string) string {
 	return w.known("role."+r, r)
 }
 
+// RoleName is a member's role as the minutes write it in lang: a role
+// jalsa knows (president, vice-president, secretary, …) in that language,
+// "" for a plain member, any other role as the session file gives it.
+func RoleName(lang, role string) string { return words{i18n.Choose(lang)}.Role(role) }
+
 // Person is a name followed by the role, if any.
 func (w words) Person(p *Person) string {
 	n := w.Named(p)

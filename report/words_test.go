@@ -114,3 +114,20 @@ func BenchmarkMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// TestRoleName: roles jalsa knows are named in the reader's language, a
+// plain member has none, and any other role stays as the file wrote it.
+func TestRoleName(t *testing.T) {
+	for _, c := range []struct{ lang, role, want string }{
+		{"ar", "vice-president", "نائب الرئيس"},
+		{"fr", "deputy-secretary", "secrétaire adjoint"},
+		{"en", "president", "president"},
+		{"ar", "member", ""},
+		{"fr", "", ""},
+		{"ar", "مقرر اللجنة", "مقرر اللجنة"},
+	} {
+		if got := RoleName(c.lang, c.role); got != c.want {
+			t.Errorf("RoleName(%s, %q) = %q, want %q", c.lang, c.role, got, c.want)
+		}
+	}
+}

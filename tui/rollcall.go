@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/report"
 )
 
 // rollCall takes the attendance of the sitting: toggle each member, all
@@ -187,10 +189,8 @@ func (m *rollCall) View() string {
 			word = "tui.roll.unmarked"
 		}
 		status := c.Cell(mark+" "+c.T(word), 14)
-		info := mem.Role
-		if mem.Group != "" {
-			info += " · " + mem.Group
-		}
+		info := strings.Join(slices.DeleteFunc([]string{report.RoleName(c.Lang, mem.Role), mem.Group},
+			func(s string) bool { return s == "" }), " · ")
 		line := c.row(c.Cell(mem.ID, 5), " ", c.Cell(mem.Name, 28), " ", c.Cell(info, w-2-5-28-14-3))
 		if i == m.cursor.pos && !m.finding {
 			out = append(out, c.selectRow(true, c.row(status, " ", line)))
