@@ -104,7 +104,7 @@ func (s *Store) Import(r io.Reader) (int, error) {
 		return 0, err
 	}
 	s.seq, s.head = uint64(len(x.Events)), prev
-	s.indexed = s.seq
+	s.caughtUp(s.seq)
 	s.publish(Change{Seq: s.seq})
 	return len(x.Events), nil
 }

@@ -88,15 +88,18 @@ func (s *Store) flushIndex() error {
 		return nil
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error { return s.indexPending(tx, s.seq) })
-	if err != nil {
-		return err
+	if err == nil {
+		s.caughtUp(s.seq)
 	}
-	s.pending, s.indexed = nil, s.seq
-	return nil
+	return err
 }
 
+// caughtUp notes that a committed transaction brought the index to event
+// seq. Callers hold s.mu.
+func (s *Store) caughtUp(seq uint64) { s.pending, s.indexed = nil, seq }
+
 // indexPending indexes the pending scopes within tx and records that the
-// index now reflects event seq. The caller clears s.pending once tx commits.
+// index now reflects event seq. The caller calls caughtUp once tx commits.
 func (s *Store) indexPending(tx *bolt.Tx, seq uint64) error {
 	whole := map[string]bool{}
 	for _, p := range s.pending {

@@ -801,7 +801,7 @@ func (s *Store) RepairIndex() (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("rebuild the search index of %s: %w", s.path, err)
 	}
-	s.pending, s.indexed = nil, s.seq
+	s.caughtUp(s.seq)
 	return n, nil
 }
 

@@ -512,6 +512,8 @@ func (s *Store) doRegister(actor string, at time.Time, cmds []*model.RegisterCmd
 		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(head)); err != nil {
 			return err
 		}
+		// The register is indexed as it is written, a bulk load; what is
+		// pending goes first so that doc ids keep the events' order.
 		if err := s.indexPending(tx, seq); err != nil {
 			return err
 		}
@@ -521,7 +523,7 @@ func (s *Store) doRegister(actor string, at time.Time, cmds []*model.RegisterCmd
 		return fmt.Errorf("write %s: %w", s.path, err)
 	}
 	s.seq, s.head = seq, head
-	s.pending, s.indexed = nil, seq
+	s.caughtUp(seq)
 	return nil
 }
 

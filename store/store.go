@@ -297,6 +297,10 @@ func (s *Store) DoAt(actor string, at time.Time, cmd model.Command) (model.Event
 }
 
 func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, error) {
+	if _, ok := cmd.(*model.RegisterCmd); ok {
+		// Its rows are written, and indexed, in bulk: ImportRegister.
+		return model.Event{}, errors.New("store: register commands are recorded by ImportRegister, not Do")
+	}
 	ctx := model.Ctx{Time: at.UTC().Truncate(time.Millisecond), Actor: actor}
 	sid := cmd.SessionID()
 	// Apply replaces a body it changes (init) instead of editing it, so the
@@ -326,29 +330,14 @@ func (s *Store) do(actor string, at time.Time, cmd model.Command) (model.Event, 
 		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(hash)); err != nil {
 			return err
 		}
-		if err := s.saveSession(tx, sid, bodyChanged, cmd); err != nil {
-			return err
-		}
-		if rc, ok := cmd.(*model.RegisterCmd); ok {
-			// The register is indexed as it is written, a bulk load; what
-			// is pending goes first so that doc ids keep the events' order.
-			if err := s.indexPending(tx, ev.Seq); err != nil {
-				return err
-			}
-			return writeRegister(tx, rc.Rows, nil)
-		}
-		return nil
+		return s.saveSession(tx, sid, bodyChanged, cmd)
 	})
 	if err != nil {
 		s.reload()
 		return model.Event{}, fmt.Errorf("write %s: %w", s.path, err)
 	}
 	s.seq, s.head = ev.Seq, hash
-	if _, ok := cmd.(*model.RegisterCmd); ok {
-		s.pending, s.indexed = nil, ev.Seq
-	} else {
-		s.follow(sid, cmd)
-	}
+	s.follow(sid, cmd)
 	return ev, nil
 }
 
