@@ -171,12 +171,18 @@ func (it *Item) Totals() (revenue, expense Cents) {
 	return
 }
 
+// OutOfBalance reports whether a budget that must balance does not, with
+// its final vote still to come: that vote will be refused until it does.
+func (it *Item) OutOfBalance() bool {
+	return it.Balanced && it.Vote == nil && !it.IsBalanced()
+}
+
 // BalanceLocked reports whether a budget that must balance does not while
 // none of its lines may be amended any more (each has had its vote, SPEC
 // §2): its final vote will be refused, and only deferring the item takes it
 // further. Clerks need to hear this before the last line's vote.
 func (it *Item) BalanceLocked() bool {
-	if !it.Balanced || it.Vote != nil || it.IsBalanced() {
+	if !it.OutOfBalance() {
 		return false
 	}
 	for _, l := range it.Lines {

@@ -256,7 +256,7 @@ func budgetSummary(c *Common, it *model.Item, w int) []string {
 		out = append(out, ms.Render(c.Cell(mark, w)))
 	}
 	hint, hs := "", st.Warn
-	if it.VoteMode == "lines" && it.Balanced && it.Vote == nil && bal != 0 {
+	if it.VoteMode == "lines" && it.OutOfBalance() {
 		hint = c.T("tui.budget.amend_first")
 		if it.BalanceLocked() {
 			hint, hs = c.T("tui.budget.locked"), st.Bad
