@@ -62,7 +62,9 @@ func TestSocketIsPrivateFromTheFirstInstant(t *testing.T) {
 	for round := 0; round < 20; round++ {
 		ctx, cancel := context.WithCancel(context.Background())
 		served := make(chan error, 1)
-		go func() { served <- st.Serve(ctx, "test", func(context.Context, Request, io.Writer, io.Writer) int { return 0 }) }()
+		go func() {
+			served <- st.Serve(ctx, "test", func(context.Context, Request, io.Writer, io.Writer) int { return 0 })
+		}()
 		for {
 			fi, err := os.Lstat(path)
 			if err == nil {
