@@ -50,11 +50,16 @@ func splitCommand(raw string) ([]string, error) {
 		if bad := expansion(w); bad != nil {
 			return nil, model.Usage("server.shell_syntax", shellText(raw, bad.Pos(), bad.End()))
 		}
-		a, err := expand.Literal(nil, w)
+		// Quote removal, as a shell does it; a brace pattern ({a,b}) would
+		// make more than one word of it.
+		a, err := expand.Fields(nil, w)
 		if err != nil {
 			return nil, model.Usage("server.bad_command", raw)
 		}
-		args = append(args, a)
+		if len(a) != 1 {
+			return nil, model.Usage("server.shell_syntax", shellText(raw, w.Pos(), w.End()))
+		}
+		args = append(args, a[0])
 	}
 	return args, nil
 }
