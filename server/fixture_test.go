@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -164,6 +165,18 @@ func (b *syncBuffer) String() string {
 }
 
 var _ io.Writer = (*syncBuffer)(nil)
+
+// waitFor waits for text to appear in b.
+func (b *syncBuffer) waitFor(ctx context.Context, text string) error {
+	for !strings.Contains(b.String(), text) {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%q never appeared in:\n%s", text, b)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	return nil
+}
 
 // exists reports whether path exists.
 func exists(path string) bool {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"os"
@@ -362,13 +361,4 @@ func readFile(t *testing.T, path string) string {
 }
 
 // waitLog waits for text to appear in the server's log.
-func (f *fixture) waitLog(ctx context.Context, text string) error {
-	for !strings.Contains(f.log.String(), text) {
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("the log never said %q:\n%s", text, f.log)
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-	return nil
-}
+func (f *fixture) waitLog(ctx context.Context, text string) error { return f.log.waitFor(ctx, text) }
