@@ -49,8 +49,9 @@ type conn struct {
 	last     time.Time
 	// people are the UIs of clerks and observers open on the connection
 	// (the idle model watches their keys), displays those of displays
-	// (they answer keep-alives), commands the commands running.
-	people, displays, commands int
+	// (they answer keep-alives); a command counts by its input and output
+	// (activity).
+	people, displays int
 	probing                    bool
 	lastProbe                  time.Time
 	screens                    map[*screen]bool
@@ -196,14 +197,12 @@ func (c *conn) finish() {
 	c.sessions.Done()
 }
 
-// open counts a UI or a command on the connection, and returns the
-// function that uncounts it.
+// open counts a UI on the connection, and returns the function that
+// uncounts it.
 func (c *conn) open(counter *int, scr *screen) func() {
 	c.mu.Lock()
 	*counter++
-	if scr != nil {
-		c.screens[scr] = true
-	}
+	c.screens[scr] = true
 	c.mu.Unlock()
 	return func() {
 		c.mu.Lock()

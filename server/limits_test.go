@@ -35,10 +35,15 @@ var (
 // mark: a line, or the part of one that the renderer redrew.
 func widest(s *sshclient.Screen, mark int) int {
 	w := 0
-	for _, run := range breakText.Split(sgr.ReplaceAllString(s.Raw()[mark:], ""), -1) {
+	for _, run := range runs(s, mark) {
 		w = max(w, ansi.StringWidth(run))
 	}
 	return w
+}
+
+// runs are the runs of text drawn since mark, each in one go.
+func runs(s *sshclient.Screen, mark int) []string {
+	return breakText.Split(sgr.ReplaceAllString(s.Raw()[mark:], ""), -1)
 }
 
 // A client that says its terminal is 10000×10000, at the start or on a
@@ -72,9 +77,9 @@ func TestTerminalSizeIsCapped(t *testing.T) {
 	if err := s.Resize(100, 30); err != nil {
 		t.Fatal(err)
 	}
-	err = s.Wait(ctx, mark, func(text string) bool {
-		for _, line := range strings.Split(text, "\n") {
-			if strings.Contains(line, "jalsa · 2024-10") && ansi.StringWidth(strings.TrimRight(line, "\r")) <= 100 {
+	err = s.Wait(ctx, mark, func(string) bool {
+		for _, run := range runs(s, mark) {
+			if strings.Contains(run, "jalsa · 2024-10") && ansi.StringWidth(run) <= 100 {
 				return true
 			}
 		}
