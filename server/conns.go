@@ -52,10 +52,10 @@ type conn struct {
 	// (they answer keep-alives); a command counts by its input and output
 	// (activity).
 	people, displays int
-	probing                    bool
-	lastProbe                  time.Time
-	screens                    map[*screen]bool
-	ended                      bool
+	probing          bool
+	lastProbe        time.Time
+	screens          map[*screen]bool
+	ended            bool
 }
 
 // connKey holds a connection's *conn in its context.
