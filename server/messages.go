@@ -156,6 +156,10 @@ func init() {
 			En: "a display key only shows the audience screen: it runs no command (connect with ssh -t)",
 			Fr: "une clé d'affichage montre seulement l'écran du public : elle ne lance aucune commande (connectez-vous avec ssh -t)",
 			Ar: "مفتاح العرض يعرض شاشة الجمهور فقط ولا ينفذ أي أمر (اتصل بـ ssh -t)"},
+		"server.command_control": {
+			En: "the command holds the control character %s (byte %d): remove it",
+			Fr: "la commande contient le caractère de contrôle %s (octet %d) : retirez-le",
+			Ar: "يحتوي الأمر على محرف التحكم %s (البايت %d): احذفه"},
 		"server.shell_syntax": {
 			En: "%s: jalsa runs one command, not a shell line; quote it if it belongs to a value",
 			Fr: "%s : jalsa lance une commande, pas une ligne de shell ; mettez-le entre guillemets s'il fait partie d'une valeur",

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/jalsa-app/jalsa/model"
@@ -20,6 +21,11 @@ const MaxCommand = 64 << 10
 // passed on as words or silently dropped; quoted, the same characters are
 // plain text.
 func splitCommand(raw string) ([]string, error) {
+	// The parser reads a carriage return before a newline as a line end,
+	// even quoted: a control character would not come back as sent.
+	if i := strings.IndexFunc(raw, control); i >= 0 {
+		return nil, model.Usage("server.command_control", fmt.Sprintf("U+%04X", raw[i]), i)
+	}
 	f, err := syntax.NewParser(syntax.Variant(syntax.LangPOSIX), syntax.KeepComments(true)).Parse(strings.NewReader(raw), "")
 	if err != nil {
 		return nil, model.Usage("server.bad_command", raw)
@@ -63,6 +69,10 @@ func splitCommand(raw string) ([]string, error) {
 	}
 	return args, nil
 }
+
+// control reports the characters a command line may not hold: the C0
+// controls but tab and newline, and DEL.
+func control(r rune) bool { return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f }
 
 // expansion returns the first part of w a shell would expand (a variable,
 // a command, arithmetic, a brace or glob pattern), or nil when w is quoting

@@ -15,6 +15,7 @@ func TestSplitCommand(t *testing.T) {
 		raw  string
 		want []string
 		bad  string // the text the refusal names
+		msg  string // or the whole message
 	}{
 		{raw: "decisions صفرو --json", want: []string{"decisions", "صفرو", "--json"}},
 		{raw: `item 2024-10 1 note 'a && b; c | d > e $HOME # f'`, want: []string{"item", "2024-10", "1", "note", "a && b; c | d > e $HOME # f"}},
@@ -38,6 +39,8 @@ func TestSplitCommand(t *testing.T) {
 		{raw: "(sessions)", bad: "(sessions)"},
 		{raw: "! sessions", bad: "! sessions"},
 		{raw: "show {a,b}", bad: "{a,b}"},
+		{raw: "note 'a\r\nb'", msg: i18n.T("en", "server.command_control", "U+000D", 7)},
+		{raw: "note a\x1b[2Jb", msg: i18n.T("en", "server.command_control", "U+001B", 6)},
 		{raw: "show 'unterminated", bad: ""},
 	} {
 		got, err := splitCommand(c.raw)
@@ -55,7 +58,10 @@ func TestSplitCommand(t *testing.T) {
 			t.Errorf("%q: exit %d, want 2 (usage)", c.raw, model.ExitCode(err))
 		}
 		want := i18n.T("en", "server.bad_command", c.raw)
-		if c.bad != "" {
+		switch {
+		case c.msg != "":
+			want = c.msg
+		case c.bad != "":
 			want = i18n.T("en", "server.shell_syntax", c.bad)
 		}
 		if msg := model.Message(err, "en"); msg != want {
@@ -75,6 +81,12 @@ func TestSplitCommandRoundTrip(t *testing.T) {
 		}
 		raw := strings.Join(quoted, rapid.SampledFrom([]string{" ", "  ", "\t"}).Draw(t, "blank"))
 		got, err := splitCommand(raw)
+		if strings.IndexFunc(raw, control) >= 0 {
+			if err == nil || !strings.Contains(model.Message(err, "en"), "control character") {
+				t.Fatalf("%q: %q, %v; want the control character refused", raw, got, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("%q: %v", raw, err)
 		}
