@@ -31,7 +31,7 @@ func init() {
 			fs.StringVar(&o.listen, "listen", "127.0.0.1:2222", "")
 			fs.StringVar(&o.operators, "operators", "", "")
 			fs.StringVar(&o.hostKey, "host-key", "", "")
-			fs.StringVar(&o.idle, "idle", "30m", "")
+			fs.StringVar(&o.idle, "idle", "", "") // "": the server's default (SPEC §7: 15 min)
 		}, run: runServe})
 }
 

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,9 +124,15 @@ func TestSecondProcessGoesThroughTheSocket(t *testing.T) {
 	if st.Seq() != seq+uint64(writes) {
 		t.Errorf("the holder's store went from %d to %d events, want %d more", seq, st.Seq(), writes)
 	}
+	// The owner records the OS user of the process at the other end of its
+	// socket (SO_PEERCRED), not the name that process says it has (USER).
+	me, err := user.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
 	st.Read(func(s *model.State) {
 		it := s.Sessions["2024-10"].Items[0]
-		if it.Outcome != model.Adopted || it.Vote.For != 70 || it.Vote.Present != 80 || it.Vote.By != "remote-clerk" {
+		if it.Outcome != model.Adopted || it.Vote.For != 70 || it.Vote.Present != 80 || it.Vote.By != me.Username {
 			t.Errorf("the holder does not see the vote made through its socket: %+v", it.Vote)
 		}
 	})

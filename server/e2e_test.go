@@ -183,10 +183,10 @@ func TestEndToEndWithTheSystemSSHClient(t *testing.T) {
 
 // serve starts `jalsa serve` on a free loopback port and returns once it
 // listens, with its log and the fingerprint of its host key.
-func (e *e2e) serve() (*exec.Cmd, *bytes.Buffer, string) {
+func (e *e2e) serve(extra ...string) (*exec.Cmd, *syncBuffer, string) {
 	e.t.Helper()
-	cmd := exec.Command(e.bin, "serve", "--db", e.db, "--lang", "en", "--listen", "127.0.0.1:0",
-		"--operators", filepath.Join(e.dir, "operators"), "--host-key", filepath.Join(e.dir, "host_ed25519"))
+	cmd := exec.Command(e.bin, append([]string{"serve", "--db", e.db, "--lang", "en", "--listen", "127.0.0.1:0",
+		"--operators", filepath.Join(e.dir, "operators"), "--host-key", filepath.Join(e.dir, "host_ed25519")}, extra...)...)
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+e.dir)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -197,10 +197,10 @@ func (e *e2e) serve() (*exec.Cmd, *bytes.Buffer, string) {
 	}
 	e.t.Cleanup(func() { cmd.Process.Kill() })
 	serving := regexp.MustCompile(`serving on 127\.0\.0\.1:(\d+); host key (SHA256:\S+);`)
-	log := &bytes.Buffer{}
+	log := &syncBuffer{}
 	lines := bufio.NewScanner(stderr)
 	for lines.Scan() {
-		log.WriteString(lines.Text() + "\n")
+		io.WriteString(log, lines.Text()+"\n")
 		if m := serving.FindStringSubmatch(lines.Text()); m != nil {
 			e.port = m[1]
 			go io.Copy(log, stderr)

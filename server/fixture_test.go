@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -38,6 +39,12 @@ type fixture struct {
 
 func newFixture(t *testing.T, tune func(*cli.ServeOptions)) *fixture {
 	t.Helper()
+	return newFixtureLimits(t, tune, defaultLimits())
+}
+
+// newFixtureLimits is newFixture with the server's limits shortened.
+func newFixtureLimits(t *testing.T, tune func(*cli.ServeOptions), lim limits) *fixture {
+	t.Helper()
 	f := &fixture{t: t, dir: t.TempDir(), log: &syncBuffer{}, keys: map[string]gossh.Signer{}}
 	st, err := store.Open(filepath.Join(f.dir, "jalsa.db"), store.Options{})
 	if err != nil {
@@ -64,7 +71,7 @@ func newFixture(t *testing.T, tune func(*cli.ServeOptions)) *fixture {
 		tune(&opts)
 	}
 	env := &cli.Env{Stderr: f.log, Getenv: func(string) string { return "" }}
-	if f.srv, err = Start(context.Background(), env, st, opts); err != nil {
+	if f.srv, err = start(context.Background(), env, st, opts, lim); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.srv.Stop() })
@@ -86,7 +93,14 @@ func (f *fixture) local(args ...string) cli.Env {
 // client connects as the operator called name.
 func (f *fixture) client(name string) *gossh.Client {
 	f.t.Helper()
-	c, err := sshclient.Dial(f.srv.Addr().String(), gossh.PublicKeys(f.keys[name]))
+	return f.clientFrom("", name)
+}
+
+// clientFrom connects as the operator called name from the local address
+// from (see sshclient.DialFrom).
+func (f *fixture) clientFrom(from, name string) *gossh.Client {
+	f.t.Helper()
+	c, err := sshclient.DialFrom(from, f.srv.Addr().String(), gossh.PublicKeys(f.keys[name]))
 	if err != nil {
 		f.t.Fatalf("%s: %v", name, err)
 	}
@@ -151,6 +165,18 @@ func (b *syncBuffer) String() string {
 }
 
 var _ io.Writer = (*syncBuffer)(nil)
+
+// waitFor waits for text to appear in b.
+func (b *syncBuffer) waitFor(ctx context.Context, text string) error {
+	for !strings.Contains(b.String(), text) {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%q never appeared in:\n%s", text, b)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	return nil
+}
 
 // exists reports whether path exists.
 func exists(path string) bool {

@@ -12,9 +12,21 @@ func init() {
 		"server.op_unreadable": {
 			En: "cannot read it: %s", Fr: "lecture impossible : %s", Ar: "تعذرت قراءته: %s"},
 		"server.op_writable": {
-			En: "anyone may write to it (mode %04o), so anyone could make themselves a clerk: run chmod go-w on it",
-			Fr: "tout le monde peut y écrire (mode %04o), donc se déclarer greffier : lancez chmod go-w dessus",
-			Ar: "يمكن لأي كان الكتابة فيه (الصلاحيات %04o) وبالتالي منح نفسه دور الكاتب: نفذ chmod go-w عليه"},
+			En: "others may write to it (mode %04o), so they could make themselves clerks: run chmod go-w on it",
+			Fr: "d'autres peuvent y écrire (mode %04o), donc se déclarer greffiers : lancez chmod go-w dessus",
+			Ar: "يمكن لغيرك الكتابة فيه (الصلاحيات %04o) وبالتالي منح أنفسهم دور الكاتب: نفذ chmod go-w عليه"},
+		"server.op_owner": {
+			En: "it belongs to %s, not to %s who runs the server nor to root, so its owner could make themselves a clerk: run chown on it",
+			Fr: "il appartient à %s, ni à %s qui lance le serveur ni à root, donc son propriétaire pourrait se déclarer greffier : lancez chown dessus",
+			Ar: "يملكه %s، لا %s الذي يشغل الخادم ولا root، فيمكن لمالكه منح نفسه دور الكاتب: نفذ chown عليه"},
+		"server.op_dir_owner": {
+			En: "its directory %s belongs to %s, not to %s who runs the server nor to root, so its owner could replace the file: move the file or run chown on the directory",
+			Fr: "son répertoire %s appartient à %s, ni à %s qui lance le serveur ni à root, donc son propriétaire pourrait remplacer le fichier : déplacez le fichier ou lancez chown sur le répertoire",
+			Ar: "مجلده %s يملكه %s، لا %s الذي يشغل الخادم ولا root، فيمكن لمالكه استبدال الملف: انقل الملف أو نفذ chown على المجلد"},
+		"server.op_dir_writable": {
+			En: "others may write to its directory %s (mode %04o), so they could replace the file: run chmod go-w on the directory",
+			Fr: "d'autres peuvent écrire dans son répertoire %s (mode %04o), donc remplacer le fichier : lancez chmod go-w sur le répertoire",
+			Ar: "يمكن لغيرك الكتابة في مجلده %s (الصلاحيات %04o) وبالتالي استبدال الملف: نفذ chmod go-w على المجلد"},
 		"server.op_fields": {
 			En: `expected "ROLE KEY-TYPE KEY NAME", e.g. "clerk ssh-ed25519 AAAAC3Nz… fatima"`,
 			Fr: `attendu « RÔLE TYPE-DE-CLÉ CLÉ NOM », p. ex. « clerk ssh-ed25519 AAAAC3Nz… fatima »`,
@@ -61,7 +73,39 @@ func init() {
 			Ar: "الخادم يعمل على %s؛ مفتاح المضيف %s؛ %d مشغلين من %s؛ أقصى مدة خمول %s"},
 		"server.log.no_idle": {En: "none", Fr: "aucune", Ar: "بلا حد"},
 		"server.log.connect": {
-			En: "%s (%s) connected from %s: %s", Fr: "%s (%s) connecté depuis %s : %s", Ar: "%s (%s) متصل من %s: %s"},
+			En: "%s (%s, key %s) connected from %s: %s", Fr: "%s (%s, clé %s) connecté depuis %s : %s", Ar: "%s (%s، المفتاح %s) متصل من %s: %s"},
+		"server.log.command": {
+			En: "command by %s (%s, key %s) from %s: %s, exit %d",
+			Fr: "commande de %s (%s, clé %s) depuis %s : %s, code de sortie %d",
+			Ar: "أمر من %s (%s، المفتاح %s) من %s: %s، رمز الخروج %d"},
+		"server.log.revoked": {
+			En: "%s (key %s, from %s) is no longer in the operators file: connection closed",
+			Fr: "%s (clé %s, depuis %s) n'est plus dans le fichier des opérateurs : connexion fermée",
+			Ar: "%s (المفتاح %s، من %s) لم يعد في ملف المشغلين: أغلق الاتصال"},
+		"server.log.role_changed": {
+			En: "%s (%s) is now %s (%s) in the operators file: connection from %s closed",
+			Fr: "%s (%s) est désormais %s (%s) dans le fichier des opérateurs : connexion depuis %s fermée",
+			Ar: "%s (%s) أصبح %s (%s) في ملف المشغلين: أغلق الاتصال من %s"},
+		"server.log.grace": {
+			En: "connection from %s closed: not authenticated within %s",
+			Fr: "connexion depuis %s fermée : pas d'authentification en %s",
+			Ar: "أغلق الاتصال من %s: لم تتم المصادقة خلال %s"},
+		"server.log.idle_closed": {
+			En: "connection from %s closed: idle for %s",
+			Fr: "connexion depuis %s fermée : inactive depuis %s",
+			Ar: "أغلق الاتصال من %s: خامل منذ %s"},
+		"server.log.startups": {
+			En: "%d connections already wait to authenticate: closing new ones (first from %s)",
+			Fr: "%d connexions attendent déjà leur authentification : les nouvelles sont fermées (la première depuis %s)",
+			Ar: "%d اتصالات تنتظر المصادقة: تغلق الاتصالات الجديدة (أولها من %s)"},
+		"server.log.penalty": {
+			En: "%s failed to log in too often: refused for %s",
+			Fr: "%s a échoué trop souvent à se connecter : refusé pendant %s",
+			Ar: "فشل %s في الدخول مرات كثيرة: مرفوض لمدة %s"},
+		"server.log.penalized": {
+			En: "connection from %s refused: it failed to log in too often (%s left)",
+			Fr: "connexion depuis %s refusée : trop d'échecs de connexion (encore %s)",
+			Ar: "رفض الاتصال من %s: فشل في الدخول مرات كثيرة (بقي %s)"},
 		"server.log.screen": {
 			En: "screen %dx%d, %s", Fr: "écran %dx%d, %s", Ar: "شاشة %dx%d، %s"},
 		"server.log.disconnect": {
@@ -96,6 +140,30 @@ func init() {
 			En: "the server is shutting down; everything is saved",
 			Fr: "le serveur s'arrête ; tout est enregistré",
 			Ar: "الخادم يتوقف؛ كل شيء محفوظ"},
+		"server.bye_revoked": {
+			En: "this key was removed from the operators file: disconnected",
+			Fr: "cette clé a été retirée du fichier des opérateurs : déconnecté",
+			Ar: "أزيل هذا المفتاح من ملف المشغلين: قطع الاتصال"},
+		"server.bye_changed": {
+			En: "the operators file now names this key %s (%s): connect again",
+			Fr: "le fichier des opérateurs attribue désormais cette clé à %s (%s) : reconnectez-vous",
+			Ar: "ملف المشغلين ينسب هذا المفتاح الآن إلى %s (%s): اتصل من جديد"},
+		"server.command_too_long": {
+			En: "the command is %d bytes long; at most %d are accepted",
+			Fr: "la commande fait %d octets ; %d au plus sont acceptés",
+			Ar: "طول الأمر %d بايت؛ الحد الأقصى المقبول %d"},
+		"server.display_no_command": {
+			En: "a display key only shows the audience screen: it runs no command (connect with ssh -t)",
+			Fr: "une clé d'affichage montre seulement l'écran du public : elle ne lance aucune commande (connectez-vous avec ssh -t)",
+			Ar: "مفتاح العرض يعرض شاشة الجمهور فقط ولا ينفذ أي أمر (اتصل بـ ssh -t)"},
+		"server.command_control": {
+			En: "the command holds the control character %s (byte %d): remove it",
+			Fr: "la commande contient le caractère de contrôle %s (octet %d) : retirez-le",
+			Ar: "يحتوي الأمر على محرف التحكم %s (البايت %d): احذفه"},
+		"server.shell_syntax": {
+			En: "%s: jalsa runs one command, not a shell line; quote it if it belongs to a value",
+			Fr: "%s : jalsa lance une commande, pas une ligne de shell ; mettez-le entre guillemets s'il fait partie d'une valeur",
+			Ar: "%s: ينفذ jalsa أمرا واحدا لا سطر shell؛ ضعه بين علامتي اقتباس إن كان جزءا من قيمة"},
 		"server.bad_command": {
 			En: "cannot read the command %q: check its quotes",
 			Fr: "impossible de lire la commande %q : vérifiez ses guillemets",

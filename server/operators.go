@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
+	"os/user"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
-	"time"
+	"syscall"
 	"unicode"
 
 	"github.com/jalsa-app/jalsa/cli"
@@ -93,27 +97,88 @@ func ParseOperators(name string, data []byte, lang string) (*Operators, error) {
 	return ops, nil
 }
 
-// LoadOperators reads the operators file at path. A missing file, or one
-// that others may write to (they could make themselves clerks), is an error.
+// LoadOperators reads the operators file at path. A missing file is an
+// error, and so is one that another user could change (they could make
+// themselves clerks): as OpenSSH's StrictModes requires, the file and its
+// directory must belong to the server's user or root and be writable by
+// no one else, group included.
 func LoadOperators(path, lang string) (*Operators, error) {
 	fail := func(key string, args ...any) error {
 		return &model.FileError{File: path, Msg: i18n.T(lang, key, args...)}
 	}
-	fi, err := os.Stat(path)
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fail("server.op_missing")
 	}
 	if err != nil {
 		return nil, fail("server.op_unreadable", err)
 	}
-	if fi.Mode().Perm()&0o022 != 0 {
-		return nil, fail("server.op_writable", fi.Mode().Perm())
+	defer f.Close()
+	// The opened file is the one checked and read, whatever replaces the
+	// name meanwhile.
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fail("server.op_unreadable", err)
 	}
-	data, err := os.ReadFile(path)
+	if !fi.Mode().IsRegular() {
+		return nil, fail("server.op_unreadable", fi.Mode().Type())
+	}
+	if err := strictModes(fi, ""); err != nil {
+		return nil, fail(err.key, err.args...)
+	}
+	dirs := []string{filepath.Dir(path)}
+	if real, err := filepath.EvalSymlinks(path); err == nil && filepath.Dir(real) != dirs[0] {
+		dirs = append(dirs, filepath.Dir(real))
+	}
+	for _, d := range dirs {
+		di, err := os.Stat(d)
+		if err != nil {
+			return nil, fail("server.op_unreadable", err)
+		}
+		if err := strictModes(di, d); err != nil {
+			return nil, fail(err.key, err.args...)
+		}
+	}
+	data, err := io.ReadAll(f)
 	if err != nil {
 		return nil, fail("server.op_unreadable", err)
 	}
 	return ParseOperators(path, data, lang)
+}
+
+// strictError is what strictModes found, as a message key and arguments.
+type strictError struct {
+	key  string
+	args []any
+}
+
+// strictModes checks that fi (the operators file, or its directory dir)
+// belongs to the server's user or root and that no one else may write to
+// it.
+func strictModes(fi fs.FileInfo, dir string) *strictError {
+	me := os.Geteuid()
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != me && st.Uid != 0 {
+		owner, self := userName(int(st.Uid)), userName(me)
+		if dir != "" {
+			return &strictError{"server.op_dir_owner", []any{dir, owner, self}}
+		}
+		return &strictError{"server.op_owner", []any{owner, self}}
+	}
+	if perm := fi.Mode().Perm(); perm&0o022 != 0 {
+		if dir != "" {
+			return &strictError{"server.op_dir_writable", []any{dir, perm}}
+		}
+		return &strictError{"server.op_writable", []any{perm}}
+	}
+	return nil
+}
+
+// userName names the user of uid ("uid 1234" if it has no name).
+func userName(uid int) string {
+	if u, err := user.LookupId(strconv.Itoa(uid)); err == nil {
+		return u.Username
+	}
+	return "uid " + strconv.Itoa(uid)
 }
 
 // parseKey reads the base64 part of an authorized_keys line.
@@ -154,48 +219,64 @@ func fieldsAt(s string) ([]string, []int) {
 // operatorsFile is the operators file of a running server. It is read again
 // when it changes, so an operator can be added during a sitting without
 // restarting the server (which would disconnect every screen); an edit that
-// breaks it is logged and the previous operators stay in force.
+// breaks it, or that StrictModes refuses, is logged and the previous
+// operators stay in force. A change that takes a key away or changes its
+// role or name is passed to changed, which ends that key's sessions.
 type operatorsFile struct {
 	path, lang string
 	log        func(key string, args ...any)
+	changed    func(old, now *Operators)
 
 	mu    sync.Mutex
 	ops   *Operators
-	mtime time.Time
-	size  int64
+	stamp fileStamp
 }
 
-func openOperators(path, lang string, log func(string, ...any)) (*operatorsFile, error) {
-	// Stat first: an edit between the two shows as a change next time.
-	fi, serr := os.Stat(path)
+// fileStamp tells whether a file changed: a replacement (mv) changes its
+// inode, an edit its size or times; the change time cannot be set back.
+type fileStamp struct {
+	dev, ino     uint64
+	size         int64
+	mtime, ctime syscall.Timespec
+}
+
+func stampOf(path string) fileStamp {
+	var st syscall.Stat_t
+	if syscall.Stat(path, &st) != nil {
+		return fileStamp{}
+	}
+	return fileStamp{dev: uint64(st.Dev), ino: st.Ino, size: st.Size, mtime: st.Mtim, ctime: st.Ctim}
+}
+
+func openOperators(path, lang string, log func(string, ...any), changed func(old, now *Operators)) (*operatorsFile, error) {
+	// Stamp first: an edit between the two shows as a change next time.
+	stamp := stampOf(path)
 	ops, err := LoadOperators(path, lang)
 	if err != nil {
 		return nil, err
 	}
-	f := &operatorsFile{path: path, lang: lang, log: log, ops: ops}
-	if serr == nil {
-		f.mtime, f.size = fi.ModTime(), fi.Size()
-	}
-	return f, nil
+	return &operatorsFile{path: path, lang: lang, log: log, changed: changed, ops: ops, stamp: stamp}, nil
 }
 
 // current returns the operators, reading the file again if it changed.
 func (f *operatorsFile) current() *Operators {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	fi, err := os.Stat(f.path)
-	if err == nil && fi.ModTime().Equal(f.mtime) && fi.Size() == f.size {
+	stamp := stampOf(f.path)
+	if stamp == f.stamp {
 		return f.ops
 	}
-	ops, lerr := LoadOperators(f.path, f.lang)
-	if lerr != nil {
-		f.log("server.log.reload_failed", lerr)
-	} else {
-		f.ops = ops
-		f.log("server.log.reloaded", ops.Len())
+	f.stamp = stamp
+	ops, err := LoadOperators(f.path, f.lang)
+	if err != nil {
+		f.log("server.log.reload_failed", err)
+		return f.ops
 	}
-	if err == nil {
-		f.mtime, f.size = fi.ModTime(), fi.Size()
+	old := f.ops
+	f.ops = ops
+	f.log("server.log.reloaded", ops.Len())
+	if f.changed != nil {
+		f.changed(old, ops)
 	}
 	return f.ops
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +24,41 @@ type screen struct {
 	done context.CancelFunc
 	// idle is set when the UI quit because no key was pressed.
 	idle atomic.Bool
+	// release uncounts the screen from its connection.
+	release func()
+
+	mu sync.Mutex
+	// why is set when the server ended the UI for its own reason (the
+	// operator's key was revoked or changed).
+	why  *farewellMsg
+	quit func()
+}
+
+// farewellMsg is the line a client reads when the server ends its UI.
+type farewellMsg struct {
+	key  string
+	args []any
+}
+
+// end quits the UI, which then tells its client why.
+func (scr *screen) end(why farewellMsg) {
+	scr.mu.Lock()
+	if scr.why == nil {
+		scr.why = &why
+	}
+	quit := scr.quit
+	scr.mu.Unlock()
+	if quit != nil {
+		// Quit waits for the program to read it; end must not.
+		go quit()
+	}
+}
+
+// reason is why the server ended the UI, nil if it did not.
+func (scr *screen) reason() *farewellMsg {
+	scr.mu.Lock()
+	defer scr.mu.Unlock()
+	return scr.why
 }
 
 // program builds the UI of a client with a terminal: its own renderer
@@ -51,6 +87,15 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "jalsa: "+i18n.T(c.lang, "server.bye_shutdown"))
 		return nil
 	}
+	// A person's UI idles out by itself; a display's connection stays while
+	// its client answers keep-alives.
+	if cn := connOf(sess.Context()); cn != nil {
+		counter := &cn.people
+		if op.Role == cli.RoleDisplay {
+			counter = &cn.displays
+		}
+		scr.release = cn.open(counter, scr)
+	}
 	// The bidi mode: --bidi if given, else what this operator chose last
 	// time, else what the client's environment says (TERM, and any
 	// KONSOLE_VERSION or VTE_VERSION it sends).
@@ -65,6 +110,13 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// The server handles signals; a program must not quit on them by
 	// itself, or its client would miss the farewell.
 	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
+	scr.mu.Lock()
+	scr.quit = p.Quit
+	ended := scr.why != nil
+	scr.mu.Unlock()
+	if ended {
+		go p.Quit()
+	}
 	if opts.Bidi == bidi.ModeApp {
 		_, _ = io.WriteString(sess, bidi.EnterExplicit)
 	}
@@ -89,13 +141,18 @@ func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 		s.mu.Unlock()
 		if scr != nil {
 			scr.done()
+			if scr.release != nil {
+				scr.release()
+			}
 			// Always: the operator may have switched to app mode on the
 			// "check your terminal" screen, and CSI 8 h is the terminal's
 			// default anyway.
 			_, _ = io.WriteString(sess, bidi.LeaveExplicit)
-			switch {
+			switch why := scr.reason(); {
 			case s.ctx.Err() != nil:
 				wish.Println(sess, "jalsa: "+i18n.T(scr.lang, "server.bye_shutdown"))
+			case why != nil:
+				wish.Println(sess, "jalsa: "+i18n.T(scr.lang, why.key, why.args...))
 			case scr.idle.Load():
 				wish.Println(sess, "jalsa: "+i18n.T(scr.lang, "server.bye_idle", s.idle))
 			}

@@ -14,12 +14,12 @@ package server
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log"
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,7 +39,7 @@ import (
 // Defaults of `jalsa serve` (SPEC §7).
 const (
 	DefaultListen = "127.0.0.1:2222"
-	DefaultIdle   = 30 * time.Minute
+	DefaultIdle   = 15 * time.Minute
 	// OperatorsFile and HostKeyFile are the file names under
 	// $XDG_CONFIG_HOME/jalsa (else ~/.config/jalsa).
 	OperatorsFile = "operators"
@@ -78,7 +78,27 @@ type Server struct {
 	// sessions counts the handlers running, which use the store.
 	sessions sync.WaitGroup
 	screens  map[ssh.Session]*screen
+	// conns are the open connections, waiting those of them that have not
+	// authenticated yet; logged says when each kind of refusal was last
+	// logged, so that a flood of them does not flood the log.
+	conns   map[*conn]bool
+	waiting int
+	logged  map[string]time.Time
+
+	penalties *penalties
+	limits    limits
 }
+
+// limits are the times the server enforces; tests shorten them.
+type limits struct {
+	// grace is the login grace; poll how often the operators file and the
+	// connections' idleness are looked at.
+	grace, poll time.Duration
+}
+
+// defaultLimits are those of SPEC §7; the poll makes a revocation bite
+// within a second.
+func defaultLimits() limits { return limits{grace: LoginGrace, poll: 250 * time.Millisecond} }
 
 // Run serves SSH until ctx ends (SIGINT or SIGTERM in main), then tells every
 // client, closes the listener and returns, so the caller can close the
@@ -100,6 +120,10 @@ func Run(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOptio
 // on opts.Listen and serves in the background until Stop. Empty options
 // take the defaults of SPEC §7; errors name the file and line at fault.
 func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOptions) (*Server, error) {
+	return start(ctx, env, st, opts, defaultLimits())
+}
+
+func start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOptions, lim limits) (*Server, error) {
 	lang := i18n.Choose(opts.Lang, env.Lang())
 	idle, err := parseIdle(opts.Idle)
 	if err != nil {
@@ -116,9 +140,10 @@ func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOpt
 		logw = io.Discard
 	}
 	s := &Server{st: st, lang: lang, bidi: mode, idle: idle, logger: log.New(logw, "jalsa: ", log.LstdFlags|log.Lmsgprefix),
-		served: make(chan error, 1), screens: map[ssh.Session]*screen{}}
+		served: make(chan error, 1), screens: map[ssh.Session]*screen{}, conns: map[*conn]bool{}, logged: map[string]time.Time{},
+		penalties: newPenalties(time.Now), limits: lim}
 	opsPath := configPath(env, opts.Operators, OperatorsFile)
-	if s.ops, err = openOperators(opsPath, lang, s.logf); err != nil {
+	if s.ops, err = openOperators(opsPath, lang, s.logf, s.revoke); err != nil {
 		return nil, err
 	}
 	s.prefs = filepath.Join(filepath.Dir(opsPath), PrefsFile)
@@ -127,7 +152,12 @@ func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOpt
 		return nil, err
 	}
 	s.srv, err = wish.NewServer(
-		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
+		func(srv *ssh.Server) error {
+			srv.AddHostKey(signer)
+			srv.ConnCallback = s.accept
+			srv.ServerConfigCallback = s.config
+			return nil
+		},
 		// Public keys only: with no password or keyboard-interactive
 		// handler, the server offers no other method.
 		ssh.PublicKeyAuth(s.auth),
@@ -135,6 +165,7 @@ func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOpt
 		wish.WithMiddleware(rm.MiddlewareWithLogger(s.logger,
 			s.farewell,
 			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+			capWindow,
 			s.commandMode,
 			s.identify,
 		)),
@@ -151,6 +182,7 @@ func Start(ctx context.Context, env *cli.Env, st *store.Store, opts cli.ServeOpt
 	}
 	s.ctx, s.cancel = context.WithCancel(ctx)
 	go func() { s.served <- s.srv.Serve(s.ln) }()
+	go s.watch()
 	idleNote := idle.String()
 	if idle == 0 {
 		idleNote = i18n.T(lang, "server.log.no_idle")
@@ -209,14 +241,19 @@ func operatorOf(sess ssh.Session) Operator {
 }
 
 // identify finds the operator of the key the client proved, refuses
-// anyone else, and counts the session so that Stop waits for it.
+// anyone else, and counts the session so that Stop waits for it and a
+// revocation knows what to end.
 func (s *Server) identify(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		c := newClient(sess, s.lang)
 		op, ok := s.ops.current().Lookup(sess.PublicKey())
-		if !ok {
+		cn := connOf(sess.Context())
+		if !ok || (cn != nil && !cn.begin()) {
 			wish.Fatalln(sess, "jalsa: "+i18n.T(c.lang, "server.denied"))
 			return
+		}
+		if cn != nil {
+			defer cn.finish()
 		}
 		s.mu.Lock()
 		if s.stopping {
@@ -228,15 +265,85 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		s.mu.Unlock()
 		defer s.sessions.Done()
 		sess.Context().SetValue(operatorKey{}, op)
-		what := fmt.Sprintf("%q", sess.RawCommand())
-		if pty, _, ok := sess.Pty(); ok && len(sess.Command()) == 0 {
+		// The raw command, not its words: nothing is parsed before
+		// commandMode has checked its length.
+		what := logCommand(sess.RawCommand())
+		if pty, _, ok := sess.Pty(); ok && strings.TrimSpace(sess.RawCommand()) == "" {
 			what = i18n.T(s.lang, "server.log.screen", pty.Window.Width, pty.Window.Height, pty.Term)
 		}
 		start := time.Now()
-		s.logf("server.log.connect", op.Name, op.Role, sess.RemoteAddr(), what)
+		s.logf("server.log.connect", op.Name, op.Role, gossh.FingerprintSHA256(op.Key), sess.RemoteAddr(), what)
 		next(sess)
 		s.logf("server.log.disconnect", op.Name, time.Since(start).Round(time.Second))
 	}
+}
+
+// revoke ends the connections of the keys that a new operators file takes
+// away, or gives another role or name: the change bites at once, not at
+// the next login.
+func (s *Server) revoke(old, now *Operators) {
+	for _, c := range s.openConns() {
+		key := c.key()
+		if key == nil {
+			continue
+		}
+		was, _ := old.Lookup(key)
+		op, ok := now.Lookup(key)
+		switch {
+		case !ok:
+			s.logf("server.log.revoked", was.Name, gossh.FingerprintSHA256(key), c.RemoteAddr())
+			c.end(farewellMsg{key: "server.bye_revoked"})
+		case op.Role != was.Role || op.Name != was.Name:
+			s.logf("server.log.role_changed", was.Name, was.Role, op.Name, op.Role, c.RemoteAddr())
+			c.end(farewellMsg{key: "server.bye_changed", args: []any{op.Name, op.Role}})
+		}
+	}
+}
+
+// watch looks, every poll until Stop, at the operators file (so that a
+// revocation bites even when no one logs in) and at each connection's
+// idleness.
+func (s *Server) watch() {
+	t := time.NewTicker(s.limits.poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.ctx.Done():
+			return
+		case now := <-t.C:
+			s.ops.current()
+			if s.idle == 0 {
+				continue
+			}
+			for _, c := range s.openConns() {
+				c.watchIdle(now, s.idle)
+			}
+		}
+	}
+}
+
+// openConns are the connections open now.
+func (s *Server) openConns() []*conn {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	conns := make([]*conn, 0, len(s.conns))
+	for c := range s.conns {
+		conns = append(conns, c)
+	}
+	return conns
+}
+
+// logOnce logs a refusal of the kind what at most once a minute.
+func (s *Server) logOnce(what, key string, args ...any) {
+	now := time.Now()
+	s.mu.Lock()
+	if now.Sub(s.logged[what]) < time.Minute {
+		s.mu.Unlock()
+		return
+	}
+	s.logged[what] = now
+	s.mu.Unlock()
+	s.logf(key, args...)
 }
 
 // logf writes one line to the server's log, in the server's language.

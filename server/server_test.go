@@ -71,19 +71,36 @@ func TestCommandModeIsTheCommandLine(t *testing.T) {
 	}
 }
 
+// Role scopes (SPEC §7): an observer runs what reads, and verify
+// --repair-index writes; a display runs nothing at all, not even a read.
 func TestCommandModeRoles(t *testing.T) {
 	f := newFixture(t, nil)
 	vote := "vote 2024-10 1 --for 60 --against 0 --abstain 2"
+	readonly := "jalsa: " + i18n.T("en", "err.role_readonly", "observer") + "\n"
+	display := "jalsa: " + i18n.T("en", "server.display_no_command") + "\n"
 	before := f.st.Seq()
-	for _, o := range []struct{ name, role string }{{"vice-president", "observer"}, {"hall-projector", "display"}} {
-		r := f.run(o.name, vote, nil)
-		want := "jalsa: " + i18n.T("en", "err.role_readonly", o.role) + "\n"
-		if r.Code != 3 || r.Stderr != want {
-			t.Errorf("%s: exit %d, stderr %q; want exit 3 and %q", o.role, r.Code, r.Stderr, want)
+	for _, c := range []struct {
+		who, cmd, stderr string
+		code             int
+	}{
+		{"vice-president", vote, readonly, 3},
+		{"vice-president", "verify --repair-index", readonly, 3},
+		{"vice-president", "verify --repair-index=true", readonly, 3},
+		{"vice-president", "--lang en verify --repair-index", readonly, 3},
+		{"vice-president", "verify", "", 0},
+		{"vice-president", "export", "", 0},
+		{"hall-projector", vote, display, 3},
+		{"hall-projector", "export", display, 3},
+		{"hall-projector", "sessions", display, 3},
+		{"hall-projector", "help", display, 3},
+	} {
+		r := f.run(c.who, c.cmd, nil)
+		if r.Code != c.code || r.Stderr != c.stderr || (c.code != 0 && r.Stdout != "") {
+			t.Errorf("%s: %s: exit %d, stderr %q, stdout %.40q; want exit %d and %q", c.who, c.cmd, r.Code, r.Stderr, r.Stdout, c.code, c.stderr)
 		}
 	}
 	if f.st.Seq() != before {
-		t.Fatal("a refused vote changed the record")
+		t.Fatal("a refused command changed the record")
 	}
 	if r := f.run("fatima", vote, nil); r.Code != 0 {
 		t.Fatalf("clerk: exit %d: %s", r.Code, r.Stderr)

@@ -9,8 +9,13 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/user"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // SocketPath is where the owner of the database at db listens.
@@ -38,19 +43,17 @@ type Response struct {
 // Handler runs a forwarded command against the owner's open store.
 type Handler func(ctx context.Context, req Request, stdout, stderr io.Writer) int
 
-// Serve listens on the socket beside the database (mode 0600) and runs each
-// request with h until ctx ends. The caller owns the file lock, so a socket
-// file left by a killed owner is stale and replaced.
+// Serve listens on the socket beside the database and runs each request
+// with h until ctx ends. The socket is never reachable by another user,
+// not even for an instant (listenPrivate), and only a process of the same
+// user or root is served (SO_PEERCRED); the actor of its command is that
+// user's name, whatever the request says. The caller owns the file lock,
+// so a socket file left by a killed owner is stale and replaced.
 func (s *Store) Serve(ctx context.Context, what string, h Handler) error {
 	path := SocketPath(s.path)
-	_ = os.Remove(path)
-	ln, err := net.Listen("unix", path)
+	ln, err := listenPrivate(path)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", path, err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		ln.Close()
-		return err
 	}
 	s.claim(what)
 	go func() {
@@ -59,7 +62,7 @@ func (s *Store) Serve(ctx context.Context, what string, h Handler) error {
 	}()
 	defer os.Remove(path)
 	for {
-		conn, err := ln.Accept()
+		conn, err := ln.AcceptUnix()
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -70,13 +73,48 @@ func (s *Store) Serve(ctx context.Context, what string, h Handler) error {
 	}
 }
 
-func serveConn(ctx context.Context, conn net.Conn, h Handler) {
+// listenPrivate binds a unix socket at path with no access for others from
+// the first instant: it is bound in a new directory only its owner may
+// enter, made 0600 there, then renamed into place, which replaces a stale
+// socket in one step. (Bound at path directly and chmod-ed after, it was
+// open to every local user, under umask 000, until the chmod.)
+func listenPrivate(path string) (*net.UnixListener, error) {
+	dir, err := os.MkdirTemp(filepath.Dir(path), ".sock-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, "s")
+	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: tmp, Net: "unix"})
+	if err != nil {
+		return nil, err
+	}
+	// The name it was bound to is gone once renamed; Serve removes path.
+	ln.SetUnlinkOnClose(false)
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	return ln, nil
+}
+
+func serveConn(ctx context.Context, conn *net.UnixConn, h Handler) {
 	defer conn.Close()
+	// A stranger learns nothing, not even that an owner is there.
+	actor, ok := peerUser(conn)
+	if !ok {
+		return
+	}
 	var req Request
 	dec := json.NewDecoder(conn)
 	if err := dec.Decode(&req); err != nil {
 		return
 	}
+	req.Actor = actor
 	// The acknowledgement tells the client a live owner took the command, so
 	// it can wait for a long one (an import) without hanging on a dead one.
 	if _, err := conn.Write([]byte{ack}); err != nil {
@@ -85,6 +123,31 @@ func serveConn(ctx context.Context, conn net.Conn, h Handler) {
 	var out, errb bytes.Buffer
 	code := h(ctx, req, &out, &errb)
 	_ = json.NewEncoder(conn).Encode(Response{Stdout: out.Bytes(), Stderr: errb.Bytes(), Code: code})
+}
+
+// peerUser names the user of the process at the other end of conn, as the
+// kernel tells it (SO_PEERCRED); ok is false unless that is the owner's
+// own user or root.
+func peerUser(conn *net.UnixConn) (name string, ok bool) {
+	raw, err := conn.SyscallConn()
+	if err != nil {
+		return "", false
+	}
+	var cred *unix.Ucred
+	var credErr error
+	if err := raw.Control(func(fd uintptr) {
+		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
+	}); err != nil || credErr != nil {
+		return "", false
+	}
+	if int(cred.Uid) != os.Geteuid() && cred.Uid != 0 {
+		return "", false
+	}
+	uid := strconv.FormatUint(uint64(cred.Uid), 10)
+	if u, err := user.LookupId(uid); err == nil {
+		return u.Username, true
+	}
+	return "uid " + uid, true
 }
 
 // Serving reports whether a socket file sits beside the database at db: an

@@ -21,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -60,7 +61,10 @@ func main() {
 	width := flag.Int("width", 100, "screen width")
 	height := flag.Int("height", 30, "screen height")
 	serve := flag.String("serve", "", "(internal) run the server over this directory")
+	flag.IntVar(&hostiles, "hostile", 0, "hostile connections open during the votes")
+	kinds := flag.String("hostile-kinds", "big,silent,long", "what the hostile connections do, in turn: big (a 10000x10000 screen), silent (TCP, never a word), long (60 KB commands, one after the other)")
 	flag.Parse()
+	hostileKinds = strings.Split(*kinds, ",")
 	if *serve != "" {
 		if err := child(*serve); err != nil {
 			fmt.Fprintln(os.Stderr, "sshbench server:", err)
@@ -68,8 +72,8 @@ func main() {
 		}
 		return
 	}
-	fmt.Printf("sshbench: %d CPUs, %s, screens %s %dx%d in %s (bidi app), %d votes per N (items %v)\n",
-		runtime.NumCPU(), runtime.Version(), *term, *width, *height, *lang, len(rounds), rounds)
+	fmt.Printf("sshbench: %d CPUs, %s, screens %s %dx%d in %s (bidi app), %d votes per N (items %v), %d hostile connections (%s)\n",
+		runtime.NumCPU(), runtime.Version(), *term, *width, *height, *lang, len(rounds), rounds, hostiles, *kinds)
 	fmt.Printf("%5s %10s %9s %9s %9s %9s %14s %14s %10s %10s\n", "N", "open all", "p50", "p95", "max", "vote cmd", "RSS/session", "heap/session",
 		"p95/target", "RSS/target")
 	for _, f := range strings.Split(*ns, ",") {
@@ -126,8 +130,13 @@ func bench(n int, term, lang string, width, height int) (result, error) {
 	defer cancel()
 	screens := make([]*sshclient.Screen, n)
 	start := time.Now()
+	// The server closes connections beyond MaxStartups waiting to log in
+	// at once (SPEC §7), as sshd does: the screens log in a few at a time.
+	logins := make(chan struct{}, server.MaxStartups/2)
 	err = each(n, func(i int) error {
+		logins <- struct{}{}
 		c, err := sshclient.Dial(srv.addr, gossh.PublicKeys(keys[i+1]))
+		<-logins
 		if err != nil {
 			return err
 		}
@@ -156,6 +165,12 @@ func bench(n int, term, lang string, width, height int) (result, error) {
 	}
 	if err := each(n, func(i int) error { return screens[i].WaitText(ctx, 0, shown(lang, "tui.item.under_way")) }); err != nil {
 		return r, err
+	}
+
+	stop := make(chan struct{})
+	defer close(stop)
+	for i := range hostiles {
+		go hostile(i, srv.addr, keys, stop)
 	}
 
 	adopted := shown(lang, "outcome.adopted")
@@ -193,6 +208,56 @@ func bench(n int, term, lang string, width, height int) (result, error) {
 	}
 	r.rss, r.heap = after.rss-base.rss, after.heap-base.heap
 	return r, nil
+}
+
+// hostiles is -hostile, hostileKinds -hostile-kinds.
+var (
+	hostiles     int
+	hostileKinds []string
+)
+
+// hostile keeps the i-th hostile connection open until stop: a screen
+// claiming 10000x10000, a TCP connection that never says a word, or a loop
+// of commands just under the 64 KiB cap, as -hostile-kinds says.
+func hostile(i int, addr string, keys []gossh.Signer, stop <-chan struct{}) {
+	switch hostileKinds[i%len(hostileKinds)] {
+	case "big":
+		c, err := sshclient.Dial(addr, gossh.PublicKeys(keys[1]))
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		s, err := sshclient.OpenScreen(c, "xterm-256color", 10000, 10000, nil)
+		if err != nil {
+			return
+		}
+		defer s.Close()
+		<-stop
+	case "silent":
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		<-stop
+	case "long":
+		c, err := sshclient.Dial(addr, gossh.PublicKeys(keys[0]))
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		long := "show " + strings.Repeat("ا", (server.MaxCommand-16)/2)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := sshclient.Run(c, long, nil, nil); err != nil {
+				return
+			}
+		}
+	}
 }
 
 // prepare writes the database (demo loaded, October session open, everyone

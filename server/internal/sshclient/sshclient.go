@@ -14,8 +14,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
@@ -38,11 +40,30 @@ func NewKey() (gossh.Signer, string, error) {
 // Dial connects to addr and authenticates with the given methods; host
 // keys are not checked (tests and the benchmark run on loopback).
 func Dial(addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
-	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
+	return DialFrom("", addr, auth...)
+}
+
+// DialFrom is Dial from the local address from (an IP such as 127.0.0.2,
+// or "" for any), so that a test can play clients from several sources.
+func DialFrom(from, addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	d := net.Dialer{Timeout: 30 * time.Second}
+	if from != "" {
+		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(from)}
+	}
+	nc, err := d.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c, chans, reqs, err := gossh.NewClientConn(nc, addr, &gossh.ClientConfig{
 		User:            "operator",
 		Auth:            auth,
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), //nolint:gosec // loopback tests
 	})
+	if err != nil {
+		nc.Close()
+		return nil, err
+	}
+	return gossh.NewClient(c, chans, reqs), nil
 }
 
 // Result is what a command printed and its exit status.
@@ -255,6 +276,10 @@ func (s *Screen) ExitErr() error {
 
 // Close ends the session.
 func (s *Screen) Close() error { return s.sess.Close() }
+
+// Resize tells the server the terminal is now width×height, as a
+// terminal's window-change does.
+func (s *Screen) Resize(width, height int) error { return s.sess.WindowChange(height, width) }
 
 func lastLines(s string, n int) string {
 	lines := strings.Split(s, "\n")
