@@ -290,8 +290,9 @@ func TestIdleLimitEndsEveryConnectionButAnsweringDisplays(t *testing.T) {
 	}
 	// Two bare connections one after the other: the display outlives both.
 	for _, who := range []string{"fatima", "hall-projector"} {
-		bare := f.client(who)
+		// The idle clock starts at the login, inside f.client.
 		start := time.Now()
+		bare := f.client(who)
 		if err := waitClosed(ctx, bare); err != nil {
 			t.Fatalf("%s's bare connection: %v", who, err)
 		}
