@@ -53,11 +53,21 @@ func Visual(t testing.TB, base Base, lines ...string) []string {
 	return got
 }
 
-// Fold makes FriBidi's output and jalsa's comparable: NFKC (FriBidi writes
-// Arabic in its joined presentation forms; no-break spaces become spaces)
-// and without explicit bidi marks.
+// ligatures spells out FriBidi's lam-alef ligatures in visual order, alef
+// first: NFKC would spell them lam first, as in logical order, while the
+// text around them is reversed.
+var ligatures = strings.NewReplacer(
+	"\uFEF5", "\u0622\u0644", "\uFEF6", "\u0622\u0644",
+	"\uFEF7", "\u0623\u0644", "\uFEF8", "\u0623\u0644",
+	"\uFEF9", "\u0625\u0644", "\uFEFA", "\u0625\u0644",
+	"\uFEFB", "\u0627\u0644", "\uFEFC", "\u0627\u0644")
+
+// Fold makes visual text from FriBidi and from jalsa comparable: NFKC
+// (FriBidi writes Arabic in its joined presentation forms; no-break spaces
+// become spaces), lam-alef ligatures spelled out, explicit bidi marks
+// dropped.
 func Fold(s string) string {
-	s = norm.NFKC.String(s)
+	s = norm.NFKC.String(ligatures.Replace(s))
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == 0x200E, r == 0x200F, r == 0x061C, 0x202A <= r && r <= 0x202E, 0x2066 <= r && r <= 0x2069:
