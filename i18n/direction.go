@@ -1,4 +1,4 @@
-package bidi
+package i18n
 
 import (
 	xbidi "golang.org/x/text/unicode/bidi"

@@ -158,7 +158,7 @@ func (c *Common) T(key string, args ...any) string { return i18n.T(c.Lang, key, 
 // neutralised, every number kept left to right in one piece
 // (i18n.IsolateNumbers), cut or padded to w cells (w ≤ 0: as long as it is)
 // without splitting a number, and put in visual order in bidi app mode. The
-// text is one paragraph, laid out in its own direction (bidi.ParagraphRTL).
+// text is one paragraph, laid out in its own direction (i18n.ParagraphRTL).
 // Results are cached, since the same titles and names are drawn on every
 // frame and reordering Arabic is not cheap.
 func (c *Common) Cell(s string, w int) string { return c.cell(s, w, dirAuto) }
@@ -173,7 +173,7 @@ func (c *Common) CellIn(s string, w int, rtl bool) string {
 }
 
 // paragraphRTL is the direction of a paragraph in this UI.
-func (c *Common) paragraphRTL(s string) bool { return bidi.ParagraphRTL(s, i18n.Dir(c.Lang) == "rtl") }
+func (c *Common) paragraphRTL(s string) bool { return i18n.ParagraphRTL(s, i18n.Dir(c.Lang) == "rtl") }
 
 // Directions a cell is drawn in: its own, or its paragraph's.
 const (

@@ -21,7 +21,7 @@ func lines() []line {
 	var out []line
 	for _, s := range bidioracle.Corpus() {
 		for _, ui := range []bool{true, false} {
-			rtl := ParagraphRTL(s.Text, ui)
+			rtl := i18n.ParagraphRTL(s.Text, ui)
 			out = append(out, line{s, ui, rtl, i18n.IsolateNumbers(s.Text, rtl)})
 		}
 	}
@@ -102,29 +102,5 @@ func TestCorpusShowsTheFault(t *testing.T) {
 	t.Logf("without isolates, %d of %d lines show a number out of order", broken, len(ls))
 	if broken < len(ls)/4 {
 		t.Errorf("only %d of %d lines go wrong without isolates: the corpus does not test the fault", broken, len(ls))
-	}
-}
-
-func TestParagraphRTL(t *testing.T) {
-	for _, tc := range []struct {
-		s     string
-		uiRTL bool
-		want  bool
-	}{
-		{"الدورة العادية", false, true},
-		{"Session ordinaire", true, false},
-		{"2024-10-28 · 11:40", true, true}, // no letter: the UI's direction
-		{"2024-10-28 · 11:40", false, false},
-		{"Fès-Meknès، أن الكلفة الإجمالية للمشروع", true, true},               // Arabic with a place name first
-		{"Fès-Meknès، أن الكلفة الإجمالية للمشروع", false, false},             // its first letter and the UI agree
-		{"اتفاقية شراكة مع ODCO لسنة 2024", false, true},                      // starts in Arabic
-		{"against (1): عبد الرحيم الصفريوي", false, false},                    // an English label first
-		{"يوسف الدباغ has the floor", false, false},                           // half the words are English
-		{"Note de Mme Dupont : 2 votes contre (خديجة العمراني)", true, false}, // mostly French
-		{"\u2067الدورة العادية لشهر أكتوبر\u2069 Session", false, false},      // an isolate does not count
-	} {
-		if got := ParagraphRTL(tc.s, tc.uiRTL); got != tc.want {
-			t.Errorf("ParagraphRTL(%q, ui rtl %v) = %v, want %v", tc.s, tc.uiRTL, got, tc.want)
-		}
 	}
 }
