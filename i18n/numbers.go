@@ -301,8 +301,11 @@ func hasOtherDigit(s string) bool {
 
 // isLatin reports a Latin letter.
 func isLatin(r rune) bool {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case 0x0370 <= r && r < 0x1D00:
+		return false // Greek to Mongolian, Arabic among them: no Latin letter
 	}
 	return unicode.Is(unicode.Latin, r)
 }

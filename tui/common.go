@@ -65,6 +65,7 @@ type cellKey struct {
 	s   string
 	w   int
 	dir int8
+	n   int // lines, for wrapped text (dirWrapped)
 }
 
 // maxCells bounds the cell cache; it is cleared when full.
@@ -175,20 +176,19 @@ func (c *Common) CellIn(s string, w int, rtl bool) string {
 // paragraphRTL is the direction of a paragraph in this UI.
 func (c *Common) paragraphRTL(s string) bool { return i18n.ParagraphRTL(s, i18n.Dir(c.Lang) == "rtl") }
 
-// Directions a cell is drawn in: its own, or its paragraph's.
+// Directions a cell is drawn in: its own, or its paragraph's; dirWrapped
+// keys the lines of wrapped text in the cache (see cells).
 const (
 	dirAuto int8 = iota
 	dirLTR
 	dirRTL
+	dirWrapped
 )
 
 func (c *Common) cell(s string, w int, dir int8) string {
-	k := cellKey{s, w, dir}
+	k := cellKey{s: s, w: w, dir: dir}
 	if v, ok := c.cellCache[k]; ok {
 		return v
-	}
-	if len(c.cellCache) >= maxCells {
-		clear(c.cellCache)
 	}
 	rtl := dir == dirRTL || dir == dirAuto && c.paragraphRTL(s)
 	t := i18n.IsolateNumbers(s, rtl)
@@ -196,8 +196,16 @@ func (c *Common) cell(s string, w int, dir int8) string {
 		t = bidi.Shape(t)
 	}
 	v := bidi.CellDir(t, w, c.Bidi, rtl)
-	c.cellCache[k] = v
+	c.remember(k, v)
 	return v
+}
+
+// remember keeps a drawn cell; the cache is emptied when full.
+func (c *Common) remember(k cellKey, v string) {
+	if len(c.cellCache) >= maxCells {
+		clear(c.cellCache)
+	}
+	c.cellCache[k] = v
 }
 
 // ReadOnly reports whether this session may not change anything.

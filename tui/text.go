@@ -78,6 +78,10 @@ func words(para string) []string {
 // an Arabic sentence stays right-aligned and right to left even when it
 // begins with a Latin word or a number.
 func (c *Common) cells(s string, w, n int) []string {
+	k := cellKey{s: s, w: w, dir: dirWrapped, n: n}
+	if v, ok := c.cellCache[k]; ok {
+		return strings.Split(v, "\n") // cells hold no newline (Sanitize)
+	}
 	type line struct {
 		text string
 		rtl  bool
@@ -97,6 +101,7 @@ func (c *Common) cells(s string, w, n int) []string {
 	for i, l := range lines {
 		out[i] = c.CellIn(l.text, w, l.rtl)
 	}
+	c.remember(k, strings.Join(out, "\n"))
 	return out
 }
 

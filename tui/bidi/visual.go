@@ -257,8 +257,13 @@ func (sc *scratch) paragraph(p string, dir gtbidi.Direction) {
 		off, idx int
 		c        string
 	)
+	ascii := len(sc.runes) == len(p) // every byte a character, and a cluster
 	for rest != "" {
-		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if ascii {
+			c, rest = rest[:1], rest[1:]
+		} else {
+			c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		}
 		var lvl gtbidi.Level
 		if idx < len(levels) {
 			lvl = levels[idx]
