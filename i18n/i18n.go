@@ -52,8 +52,9 @@ func Register(c map[string]Text) {
 	}
 }
 
-// T formats the message key in lang. An unknown key is returned as is, so a
-// missing registration shows up on screen and in the catalog test.
+// T formats the message key in lang; a counted message (RegisterCounted)
+// takes the form its count calls for. An unknown key is returned as is, so
+// a missing registration shows up on screen and in the catalog test.
 func T(lang, key string, args ...any) string {
 	mu.RLock()
 	t, ok := catalog[key]
