@@ -106,7 +106,8 @@ func runVerify(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	if err != nil {
 		return model.Failure("err.verify", err.Error())
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.verified", rep.Events, rep.Sessions, shortHash(rep.Head)))
+	fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.verified", i18n.T(env.lang, "msg.events_chained", rep.Events),
+		i18n.T(env.lang, "msg.sessions_replayed", rep.Sessions), shortHash(rep.Head)))
 	return nil
 }
 

@@ -34,15 +34,16 @@ func FormatDay(lang, day string) string {
 }
 
 // FormatMoney writes an amount with the digit grouping of lang: 4,800,000.00
-// in English, 4 800 000,00 in French and Arabic. The group separator is a
-// no-break space: the bidi algorithm keeps "4 800 000,00" in one piece after
-// Arabic words only with a separator of class CS, where a plain space would
-// let the groups be drawn in reverse order.
+// in English, 4 800 000,00 in French and Arabic. The group separator there
+// is U+202F, the narrow no-break space of French typography and of CLDR: a
+// line never breaks inside the number, and its bidi class (CS) joins the
+// groups, where a plain space would let them be drawn in reverse order
+// after Arabic words.
 func FormatMoney(lang string, c model.Cents) string {
 	if lang == "en" {
 		return c.Format(',', '.')
 	}
-	return c.Format('\u00a0', ',')
+	return c.Format('\u202f', ',')
 }
 
 func init() {

@@ -33,13 +33,13 @@ func TestFormatDate(t *testing.T) {
 
 func TestFormatMoney(t *testing.T) {
 	c := model.Cents(480000050)
-	for lang, want := range map[string]string{"en": "4,800,000.50", "fr": "4\u00a0800\u00a0000,50", "ar": "4\u00a0800\u00a0000,50"} {
+	for lang, want := range map[string]string{"en": "4,800,000.50", "fr": "4\u202f800\u202f000,50", "ar": "4\u202f800\u202f000,50"} {
 		if got := FormatMoney(lang, c); got != want {
 			t.Errorf("FormatMoney(%s) = %q, want %q", lang, got, want)
 		}
 	}
 	// In an Arabic sentence drawn by the app, the groups stay in order.
-	if got := bidi.Visual("المداخيل " + FormatMoney("ar", c)); got != "4\u00a0800\u00a0000,50 ليخادملا" {
+	if got := bidi.Visual("المداخيل " + FormatMoney("ar", c)); got != "4\u202f800\u202f000,50 ليخادملا" {
 		t.Errorf("amount reordered: %q", got)
 	}
 }

@@ -3,6 +3,25 @@ package cli
 import "github.com/jalsa-app/jalsa/i18n"
 
 func init() {
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		// The noun agrees with the number of lines, the second argument.
+		"msg.lines_voted": {Arg: 2,
+			En: i18n.Forms{One: "%d/%d line voted", Other: "%d/%d lines voted"},
+			Fr: i18n.Forms{One: "%d/%d ligne votée", Other: "%d/%d lignes votées"},
+			Ar: i18n.Forms{One: "صوت على %[1]d من أصل سطر واحد", Two: "صوت على %[1]d من أصل سطرين", Few: "صوت على %d من أصل %d أسطر", Many: "صوت على %d من أصل %d سطرا", Other: "صوت على %d من أصل %d سطر"}},
+		"msg.imported": {Arg: 1,
+			En: i18n.Forms{One: "%d event imported", Other: "%d events imported"},
+			Fr: i18n.Forms{One: "%d événement importé", Other: "%d événements importés"},
+			Ar: i18n.Forms{Zero: "لم يستورد أي حدث", One: "تم استيراد حدث واحد", Two: "تم استيراد حدثين", Few: "تم استيراد %d أحداث", Many: "تم استيراد %d حدثا", Other: "تم استيراد %d حدث"}},
+		"msg.events_chained": {Arg: 1,
+			En: i18n.Forms{One: "%d event chained", Other: "%d events chained"},
+			Fr: i18n.Forms{One: "%d événement chaîné", Other: "%d événements chaînés"},
+			Ar: i18n.Forms{Zero: "لا أحداث", One: "حدث واحد متسلسل", Two: "حدثان متسلسلان", Few: "%d أحداث متسلسلة", Many: "%d حدثا متسلسلا", Other: "%d حدث متسلسل"}},
+		"msg.sessions_replayed": {Arg: 1,
+			En: i18n.Forms{One: "%d session equals its replay", Other: "%d sessions equal their replay"},
+			Fr: i18n.Forms{One: "%d session conforme à son rejeu", Other: "%d sessions conformes à leur rejeu"},
+			Ar: i18n.Forms{Zero: "لا دورات", One: "دورة واحدة مطابقة لإعادة تشغيل أحداثها", Two: "دورتان مطابقتان لإعادة تشغيل أحداثهما", Few: "%d دورات مطابقة لإعادة تشغيل أحداثها", Many: "%d دورة مطابقة لإعادة تشغيل أحداثها", Other: "%d دورة مطابقة لإعادة تشغيل أحداثها"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		"err.unknown_command":     {En: "unknown command %q (jalsa help lists them)", Fr: "commande inconnue %q (jalsa help les liste)", Ar: "أمر غير معروف %q (jalsa help يعرض الأوامر)"},
 		"err.bad_flags":           {En: "%s; usage: jalsa %s", Fr: "%s ; usage : jalsa %s", Ar: "%s؛ الاستعمال: jalsa %s"},
@@ -48,13 +67,13 @@ func init() {
 		"msg.no_sessions":    {En: "no sessions yet: jalsa init FILE, or jalsa demo", Fr: "aucune session : jalsa init FICHIER, ou jalsa demo", Ar: "لا توجد دورات بعد: jalsa init FILE أو jalsa demo"},
 		"msg.no_decisions":   {En: "no decision found", Fr: "aucune décision trouvée", Ar: "لم يعثر على أي مقرر"},
 		"msg.balance_locked": {En: "warning: every line of %s has its vote and the budget does not balance (revenue %s, expense %s): its final vote will be refused and no line may be amended; defer the item", Fr: "attention : chaque ligne de %s a son vote et le budget n'est pas équilibré (recettes %s, dépenses %s) : son vote final sera refusé et aucune ligne ne peut être amendée ; reportez le point", Ar: "تنبيه: صُوّت على كل سطور %s والميزانية غير متوازنة (المداخيل %s، المصاريف %s): سيُرفض التصويت النهائي ولا يمكن تعديل أي سطر؛ أجّلوا النقطة"},
-		"msg.lines_voted":    {En: "%d/%d lines voted", Fr: "%d/%d lignes votées", Ar: "%d/%d سطرا مصوت عليه"},
-		"msg.imported":       {En: "%d events imported", Fr: "%d événements importés", Ar: "تم استيراد %d حدثا"},
 		"msg.backup":         {En: "backup written to %s", Fr: "sauvegarde écrite dans %s", Ar: "كتبت النسخة الاحتياطية في %s"},
-		"msg.verified":       {En: "ok: %d events chained, %d sessions equal their replay, head %s", Fr: "ok : %d événements chaînés, %d sessions conformes à leur rejeu, tête %s", Ar: "سليم: %d حدثا متسلسلا، و%d دورة مطابقة لإعادة تشغيل أحداثها، الرأس %s"},
 
-		"quorum.majority": {En: "majority of seats", Fr: "majorité des sièges", Ar: "أغلبية المقاعد"},
-		"quorum.third":    {En: "a third of seats", Fr: "tiers des sièges", Ar: "ثلث المقاعد"},
+		"msg.verified": {En: "ok: %s, %s, head %s", Fr: "ok : %s, %s, tête %s", Ar: "سليم: %s، و%s، الرأس %s"},
+
+		// The quorum rule in the minutes' words (report "quorum.*").
+		"quorum.majority": {En: "more than half of the members in office", Fr: "plus de la moitié des membres en exercice", Ar: "أكثر من نصف الأعضاء المزاولين مهامهم"},
+		"quorum.third":    {En: "a third of the members in office", Fr: "le tiers des membres en exercice", Ar: "ثلث الأعضاء المزاولين مهامهم"},
 		"quorum.none":     {En: "no quorum", Fr: "sans quorum", Ar: "دون نصاب"},
 
 		"state.draft":     {En: "draft", Fr: "en préparation", Ar: "قيد الإعداد"},

@@ -60,11 +60,11 @@ func runImportDecisions(ctx context.Context, env *Env, st *store.Store, o *opts)
 	if err != nil {
 		return err
 	}
+	msg := i18n.T(env.lang, "cli.register_imported", rep.Imported)
 	if len(rep.Bad) > 0 {
-		fmt.Fprintln(env.Stdout, i18n.T(env.lang, "cli.register_imported_skipped", rep.Imported, len(rep.Bad)))
-	} else {
-		fmt.Fprintln(env.Stdout, i18n.T(env.lang, "cli.register_imported", rep.Imported))
+		msg += i18n.T(env.lang, "cli.register_skipped", len(rep.Bad))
 	}
+	fmt.Fprintln(env.Stdout, msg)
 	return nil
 }
 
@@ -125,11 +125,22 @@ func (b *progressBar) clear() {
 
 func init() {
 	i18n.Register(map[string]i18n.Text{
-		"cli.register_reading":          {En: "reading", Fr: "lecture", Ar: "القراءة"},
-		"cli.register_indexing":         {En: "indexing", Fr: "indexation", Ar: "الفهرسة"},
-		"cli.register_file":             {En: "%s", Fr: "%s", Ar: "%s"},
-		"cli.register_imported":         {En: "%d decisions imported into the register", Fr: "%d décisions importées dans le registre", Ar: "تم استيراد %d مقررا إلى السجل"},
-		"cli.register_imported_skipped": {En: "%d decisions imported into the register; %d bad rows skipped", Fr: "%d décisions importées dans le registre ; %d lignes incorrectes ignorées", Ar: "تم استيراد %d مقررا إلى السجل؛ وأهمل %d سطرا خاطئا"},
-		"cli.index_rebuilt":             {En: "search index rebuilt: %d decisions", Fr: "index de recherche reconstruit : %d décisions", Ar: "أعيد بناء فهرس البحث: %d مقررا"},
+		"cli.register_reading":  {En: "reading", Fr: "lecture", Ar: "القراءة"},
+		"cli.register_indexing": {En: "indexing", Fr: "indexation", Ar: "الفهرسة"},
+		"cli.register_file":     {En: "%s", Fr: "%s", Ar: "%s"},
+	})
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"cli.register_imported": {Arg: 1,
+			En: i18n.Forms{One: "%d decision imported into the register", Other: "%d decisions imported into the register"},
+			Fr: i18n.Forms{One: "%d décision importée dans le registre", Other: "%d décisions importées dans le registre"},
+			Ar: i18n.Forms{Zero: "لم يستورد أي مقرر إلى السجل", One: "تم استيراد مقرر واحد إلى السجل", Two: "تم استيراد مقررين إلى السجل", Few: "تم استيراد %d مقررات إلى السجل", Many: "تم استيراد %d مقررا إلى السجل", Other: "تم استيراد %d مقرر إلى السجل"}},
+		"cli.register_skipped": {Arg: 1,
+			En: i18n.Forms{One: "; %d bad row skipped", Other: "; %d bad rows skipped"},
+			Fr: i18n.Forms{One: " ; %d ligne incorrecte ignorée", Other: " ; %d lignes incorrectes ignorées"},
+			Ar: i18n.Forms{One: "؛ وأهمل سطر خاطئ واحد", Two: "؛ وأهمل سطران خاطئان", Few: "؛ وأهمل %d أسطر خاطئة", Many: "؛ وأهمل %d سطرا خاطئا", Other: "؛ وأهمل %d سطر خاطئ"}},
+		"cli.index_rebuilt": {Arg: 1,
+			En: i18n.Forms{One: "search index rebuilt: %d decision", Other: "search index rebuilt: %d decisions"},
+			Fr: i18n.Forms{One: "index de recherche reconstruit : %d décision", Other: "index de recherche reconstruit : %d décisions"},
+			Ar: i18n.Forms{Zero: "أعيد بناء فهرس البحث: لا مقررات", One: "أعيد بناء فهرس البحث: مقرر واحد", Two: "أعيد بناء فهرس البحث: مقرران", Few: "أعيد بناء فهرس البحث: %d مقررات", Many: "أعيد بناء فهرس البحث: %d مقررا", Other: "أعيد بناء فهرس البحث: %d مقرر"}},
 	})
 }

@@ -52,12 +52,16 @@ func Register(c map[string]Text) {
 	}
 }
 
-// T formats the message key in lang. An unknown key is returned as is, so a
-// missing registration shows up on screen and in the catalog test.
+// T formats the message key in lang; a counted message (RegisterCounted)
+// takes the form its count calls for. An unknown key is returned as is, so
+// a missing registration shows up on screen and in the catalog test.
 func T(lang, key string, args ...any) string {
 	mu.RLock()
 	t, ok := catalog[key]
 	mu.RUnlock()
+	if !ok && isCounted(key) {
+		return sprintCounted(lang, key, args)
+	}
 	if !ok {
 		if len(args) == 0 {
 			return key
@@ -74,16 +78,28 @@ func T(lang, key string, args ...any) string {
 func Keys() []string {
 	mu.RLock()
 	defer mu.RUnlock()
-	keys := make([]string, 0, len(catalog))
+	countedMu.RLock()
+	defer countedMu.RUnlock()
+	keys := make([]string, 0, len(catalog)+len(counted))
 	for k := range catalog {
+		keys = append(keys, k)
+	}
+	for k := range counted {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	return keys
 }
 
-// Lookup returns the registered text of key.
+// Lookup returns the registered text of key (for a counted message, its
+// Other forms).
 func Lookup(key string) (Text, bool) {
+	countedMu.RLock()
+	c, ok := counted[key]
+	countedMu.RUnlock()
+	if ok {
+		return Text{En: c.En.Other, Fr: c.Fr.Other, Ar: c.Ar.Other}, true
+	}
 	mu.RLock()
 	defer mu.RUnlock()
 	t, ok := catalog[key]

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"html/template"
 	"sync"
+
+	"github.com/jalsa-app/jalsa/i18n"
 )
 
 // The page is one file: the stylesheet is inlined and no font, script or
@@ -36,5 +38,5 @@ func renderHTML(d *Document) (string, error) {
 	if err := page().Execute(&buf, htmlView{Document: d, W: words{d.Lang}, CSS: template.CSS(pageStyle)}); err != nil {
 		return "", err
 	}
-	return buf.String(), nil
+	return isolateHTML(buf.String(), i18n.Dir(d.Lang) == "rtl"), nil
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/jalsa-app/jalsa/i18n"
 )
 
 // renderMarkdown writes the document as CommonMark with GFM tables. All
@@ -102,7 +104,7 @@ func renderMarkdown(d *Document) string {
 		signs = append(signs, w.T("colon", w.T("sig.sign")))
 	}
 	m.table(head, [][]string{names, signs})
-	return strings.TrimRight(m.b.String(), "\n") + "\n"
+	return isolateMarkdown(strings.TrimRight(m.b.String(), "\n")+"\n", i18n.Dir(d.Lang) == "rtl")
 }
 
 // item writes one agenda item: when, discussion, vote, outcome, text, budget.

@@ -19,37 +19,13 @@ import (
 // titles come out as Arabic text (not boxes, not reversed) and that the
 // pages are numbered.
 func TestPrintToPDF(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not installed (apt-get install chromium poppler-utils fonts-noto-core): skipping the PDF test")
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils): skipping the PDF test")
-	}
 	st := demoState(t, "", "")
 	page, err := report.HTML(st, "2024-06", "ar")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	src, pdf := filepath.Join(dir, "minutes.html"), filepath.Join(dir, "minutes.pdf")
-	if err := os.WriteFile(src, []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--disable-background-networking", "--user-data-dir="+filepath.Join(dir, "profile"),
-		"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
-	}
-	out, err := exec.CommandContext(ctx, pdftotext, "-enc", "UTF-8", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	text := squeeze(string(out))
+	out := printed(t, page)
+	text := squeeze(out)
 
 	s := st.Sessions["2024-06"]
 	decisions := st.Decisions(s)
@@ -69,6 +45,39 @@ func TestPrintToPDF(t *testing.T) {
 	if t.Failed() {
 		t.Logf("pdftotext gave:\n%.3000s", out)
 	}
+}
+
+// printed prints an HTML page to PDF with headless Chromium, as a clerk's
+// "print to PDF" would, and returns the PDF's text as pdftotext reads it.
+// The test is skipped, saying which, when a tool is missing.
+func printed(t *testing.T, page string) string {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not installed (apt-get install chromium poppler-utils fonts-noto-core): skipping the PDF test")
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils): skipping the PDF test")
+	}
+	dir := t.TempDir()
+	src, pdf := filepath.Join(dir, "minutes.html"), filepath.Join(dir, "minutes.pdf")
+	if err := os.WriteFile(src, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	out, err := exec.CommandContext(ctx, pdftotext, "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }
 
 // squeeze folds what PDF text extraction changes and keeps what it must

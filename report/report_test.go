@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,8 +23,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 // demoState loads the built-in demo into a fresh store and, when script is
 // set, runs that testdata script of jalsa commands (one per line) with a
-// clock that starts at start and moves three minutes per command.
-func demoState(t *testing.T, script, start string) *model.State {
+// clock that starts at start and moves three minutes per command; then the
+// commands of more, if any.
+func demoState(t *testing.T, script, start string, more ...[]string) *model.State {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "j.db"), store.Options{})
 	if err != nil {
@@ -36,6 +38,11 @@ func demoState(t *testing.T, script, start string) *model.State {
 	}
 	if script != "" {
 		runScript(t, st, script, start)
+	}
+	for _, args := range more {
+		if err := runCommand(st, time.Now, args...); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var out *model.State
 	st.Read(func(s *model.State) {
@@ -74,13 +81,21 @@ func runScript(t *testing.T, st *store.Store, name, start string) {
 		if len(args) == 0 {
 			continue
 		}
-		var stderr bytes.Buffer
-		env := &cli.Env{Stdout: &bytes.Buffer{}, Stderr: &stderr, Getenv: func(string) string { return "" }, Actor: "test", Store: st,
-			Clock: func() time.Time { at = at.Add(3 * time.Minute); return at }}
-		if code := cli.Run(context.Background(), env, args); code != 0 {
-			t.Fatalf("%s:%d: exit %d: %s", name, i+1, code, stderr.String())
+		if err := runCommand(st, func() time.Time { at = at.Add(3 * time.Minute); return at }, args...); err != nil {
+			t.Fatalf("%s:%d: %v", name, i+1, err)
 		}
 	}
+}
+
+// runCommand runs one jalsa command on st.
+func runCommand(st *store.Store, clock func() time.Time, args ...string) error {
+	var stderr bytes.Buffer
+	env := &cli.Env{Stdout: &bytes.Buffer{}, Stderr: &stderr, Getenv: func(string) string { return "" }, Actor: "test", Store: st,
+		Clock: clock}
+	if code := cli.Run(context.Background(), env, args); code != 0 {
+		return fmt.Errorf("jalsa %s: exit %d: %s", strings.Join(args, " "), code, stderr.String())
+	}
+	return nil
 }
 
 // cases are the sessions with golden minutes: the demo's June session as

@@ -66,9 +66,10 @@ func (w words) Clock(t time.Time) string {
 func (w words) Stamp(t time.Time) string { return w.T("stamp", w.Date(t), w.Clock(t)) }
 
 // Number writes an amount grouped in the language's way, without currency.
-// The group separator is a no-break space where the language uses a space:
-// it never breaks, and the bidi algorithm keeps it inside the number, so
-// "1 234 567,89" does not come out as "567,89 234 1" in Arabic text.
+// Where the language groups with a space, the separator is U+202F (narrow
+// no-break space, as cli.FormatMoney writes on screen): it never breaks, and
+// the bidi algorithm keeps it inside the number, so "1 234 567,89" does not
+// come out as "567,89 234 1" in Arabic text.
 func (w words) Number(c model.Cents) string {
 	g, _ := utf8.DecodeRuneInString(w.T("num.group"))
 	d, _ := utf8.DecodeRuneInString(w.T("num.decimal"))

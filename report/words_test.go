@@ -9,11 +9,13 @@ import (
 )
 
 func TestAmounts(t *testing.T) {
-	const nbsp = "\u00a0"
+	// Digits grouped by U+202F (narrow no-break space), the currency after
+	// a no-break space.
+	const nbsp, nnbsp = "\u00a0", "\u202f"
 	c := model.Cents(123456789)
 	for _, tc := range []struct{ lang, want string }{
-		{"ar", "1" + nbsp + "234" + nbsp + "567,89" + nbsp + "درهم"},
-		{"fr", "1" + nbsp + "234" + nbsp + "567,89" + nbsp + "DH"},
+		{"ar", "1" + nnbsp + "234" + nnbsp + "567,89" + nbsp + "درهم"},
+		{"fr", "1" + nnbsp + "234" + nnbsp + "567,89" + nbsp + "DH"},
 		{"en", "1,234,567.89" + nbsp + "MAD"},
 	} {
 		if got := (words{tc.lang}).Amount(c); got != tc.want {

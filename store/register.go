@@ -640,13 +640,22 @@ func verifyRegister(tx *bolt.Tx) error {
 }
 
 func init() {
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"store.register_field_count": {Arg: 1,
+			En: i18n.Forms{One: "the row has %d field, the header %d", Other: "the row has %d fields, the header %d"},
+			Fr: i18n.Forms{One: "la ligne a %d champ, l'en-tête %d", Other: "la ligne a %d champs, l'en-tête %d"},
+			Ar: i18n.Forms{One: "السطر يضم حقلا واحدا وسطر العناوين %[2]d", Two: "السطر يضم حقلين وسطر العناوين %[2]d", Few: "السطر يضم %d حقول وسطر العناوين %d", Many: "السطر يضم %d حقلا وسطر العناوين %d", Other: "السطر يضم %d حقل وسطر العناوين %d"}},
+		"store.register_rejected": {Arg: 1,
+			En: i18n.Forms{One: "%d bad row in %s; nothing imported (--skip-bad imports the good ones)", Other: "%d bad rows in %s; nothing imported (--skip-bad imports the good ones)"},
+			Fr: i18n.Forms{One: "%d ligne incorrecte dans %s ; rien n'est importé (--skip-bad importe les bonnes)", Other: "%d lignes incorrectes dans %s ; rien n'est importé (--skip-bad importe les bonnes)"},
+			Ar: i18n.Forms{One: "سطر خاطئ واحد في %[2]s؛ لم يستورد أي شيء (--skip-bad يستورد الأسطر السليمة)", Two: "سطران خاطئان في %[2]s؛ لم يستورد أي شيء (--skip-bad يستورد الأسطر السليمة)", Few: "%d أسطر خاطئة في %s؛ لم يستورد أي شيء (--skip-bad يستورد الأسطر السليمة)", Many: "%d سطرا خاطئا في %s؛ لم يستورد أي شيء (--skip-bad يستورد الأسطر السليمة)", Other: "%d سطر خاطئ في %s؛ لم يستورد أي شيء (--skip-bad يستورد الأسطر السليمة)"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		"store.register_empty_file":     {En: "the file is empty; it needs a CSV header row and rows, or one JSON object per line", Fr: "le fichier est vide ; il faut une ligne d'en-tête CSV et des lignes, ou un objet JSON par ligne", Ar: "الملف فارغ؛ يلزم سطر عناوين CSV وأسطر، أو كائن JSON في كل سطر"},
 		"store.register_no_rows":        {En: "the file holds no decisions", Fr: "le fichier ne contient aucune décision", Ar: "الملف لا يتضمن أي مقرر"},
 		"store.register_column":         {En: "not a register column; allowed are %s", Fr: "colonne inconnue du registre ; colonnes permises %s", Ar: "ليس عمودا من أعمدة السجل؛ الأعمدة المسموح بها %s"},
 		"store.register_column_twice":   {En: "the column is given twice", Fr: "la colonne figure deux fois", Ar: "العمود مذكور مرتين"},
 		"store.register_column_missing": {En: "required column is missing from the header", Fr: "colonne obligatoire absente de l'en-tête", Ar: "عمود إلزامي غائب عن سطر العناوين"},
-		"store.register_field_count":    {En: "the row has %d fields, the header %d", Fr: "la ligne a %d champs, l'en-tête %d", Ar: "السطر يضم %d حقلا وسطر العناوين %d"},
 		"store.register_csv":            {En: "CSV syntax: %s (quote a field holding the separator, a quote or a line break, and double its quotes)", Fr: "syntaxe CSV : %s (mettez entre guillemets un champ contenant le séparateur, un guillemet ou un saut de ligne, et doublez ses guillemets)", Ar: "صياغة CSV: %s (ضع بين علامتي تنصيص كل حقل يتضمن الفاصل أو علامة تنصيص أو سطرا جديدا، وضاعف علامات التنصيص داخله)"},
 		"store.register_read":           {En: "cannot read: %s", Fr: "lecture impossible : %s", Ar: "تعذرت القراءة: %s"},
 		"store.register_json":           {En: "not a JSON object: %s", Fr: "pas un objet JSON : %s", Ar: "ليس كائن JSON: %s"},
@@ -660,7 +669,6 @@ func init() {
 		"store.register_ref_twice":      {En: "%s is given twice in the file (first on line %d)", Fr: "%s figure deux fois dans le fichier (d'abord ligne %d)", Ar: "%s مذكور مرتين في الملف (أول مرة في السطر %d)"},
 		"store.register_in_record":      {En: "session %s is in this database's record, which holds its decisions itself; give past decisions references of other sessions", Fr: "la session %s figure dans le registre de cette base, qui contient déjà ses décisions ; donnez aux décisions passées des références d'autres sessions", Ar: "الدورة %s مسجلة في هذه القاعدة التي تحفظ مقرراتها؛ أعط للمقررات السابقة مراجع دورات أخرى"},
 		"store.register_exists":         {En: "%s is already in the register", Fr: "%s est déjà dans le registre", Ar: "%s موجود من قبل في السجل"},
-		"store.register_rejected":       {En: "%d bad rows in %s; nothing imported (--skip-bad imports the good ones)", Fr: "%d lignes incorrectes dans %s ; rien n'est importé (--skip-bad importe les bonnes)", Ar: "%d سطرا خاطئا في %s؛ لم يستورد أي شيء (--skip-bad يستورد الأسطر السليمة)"},
 		"store.register_nothing":        {En: "%s holds no good row; nothing imported", Fr: "%s ne contient aucune ligne correcte ; rien n'est importé", Ar: "%s لا يتضمن أي سطر سليم؛ لم يستورد أي شيء"},
 		"store.index_missing":           {En: "the search index is missing or was made by another jalsa: run jalsa verify --repair-index", Fr: "l'index de recherche manque ou vient d'un autre jalsa : lancez jalsa verify --repair-index", Ar: "فهرس البحث غائب أو أنشأه إصدار آخر من jalsa: شغل jalsa verify --repair-index"},
 		"store.index_full":              {En: "the search index is full (%d decisions)", Fr: "l'index de recherche est plein (%d décisions)", Ar: "فهرس البحث ممتلئ (%d مقررا)"},

@@ -141,7 +141,7 @@ agenda:
 		"more.csv:2: ref: 2019-06/7 is already in the register\n"+
 			"more.csv:3: ref: session s1 is in this database's record, which holds its decisions itself; give past decisions references of other sessions\n"+
 			"jalsa: 2 bad rows in more.csv; nothing imported (--skip-bad imports the good ones)\n")
-	if out := h.ok("verify"); !strings.HasPrefix(out, "ok: 2 events chained, 1 sessions") {
+	if out := h.ok("verify"); !strings.HasPrefix(out, "ok: 2 events chained, 1 session equals its replay") {
 		t.Errorf("verify: %q", out)
 	}
 }
@@ -192,7 +192,7 @@ func TestImportDecisionsFileErrors(t *testing.T) {
 		{"ref,date,title,outcome,date\n", "jalsa: old.csv:1: date: the column is given twice\n"},
 		{"ref,date,title,outcome\n", "jalsa: old.csv: the file holds no decisions\n"},
 		{"ref,date,title,outcome\n2019-06/1,2019-06-10,\"Titre \"mal\" cité\",adopted\n", "jalsa: old.csv:2: CSV syntax: extraneous or missing \" in quoted-field (quote a field holding the separator, a quote or a line break, and double its quotes)\n"},
-		{"ref,date,title,outcome\n2019-06/1,2019-06-10,Titre\n", "old.csv:2: the row has 3 fields, the header 4\njalsa: 1 bad rows in old.csv; nothing imported (--skip-bad imports the good ones)\n"},
+		{"ref,date,title,outcome\n2019-06/1,2019-06-10,Titre\n", "old.csv:2: the row has 3 fields, the header 4\njalsa: 1 bad row in old.csv; nothing imported (--skip-bad imports the good ones)\n"},
 	} {
 		h.write("old.csv", c.content)
 		h.expect([]string{"import-decisions", "old.csv"}, 2, "", c.stderr)
@@ -285,7 +285,7 @@ agenda:
 	if again := b.ok("export"); again != export {
 		t.Error("export after import differs from the original export")
 	}
-	if out := b.ok("verify"); !strings.HasPrefix(out, "ok: 7 events chained, 1 sessions") {
+	if out := b.ok("verify"); !strings.HasPrefix(out, "ok: 7 events chained, 1 session equals its replay") {
 		t.Errorf("verify after import: %q", out)
 	}
 	for _, class := range corpus.Classes {
@@ -331,7 +331,7 @@ func TestVerifyRegisterAndRepairIndex(t *testing.T) {
 		t.Fatalf("the damage did not reach lookups: %q", got)
 	}
 	out := h.ok("verify", "--repair-index")
-	if !strings.HasPrefix(out, "search index rebuilt: 2 decisions\nok: 1 events chained") {
+	if !strings.HasPrefix(out, "search index rebuilt: 2 decisions\nok: 1 event chained") {
 		t.Errorf("verify --repair-index: %q", out)
 	}
 	if got := h.refs("sefrou"); !slices.Equal(got, []string{"2019-06/1"}) {

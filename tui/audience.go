@@ -101,11 +101,12 @@ func (m *audience) View() string {
 		return strings.Join(out, "\n")
 	}
 	add(st.Label.Render, c.T("tui.item.heading", it.N, len(s.Items), c.T("kind."+it.Kind)))
+	rtl := c.paragraphRTL(it.Title)
 	for i, l := range wrap(it.Title, w-8) {
 		if i == audienceTitleRows {
 			break
 		}
-		add(st.Big.Render, l)
+		out = append(out, st.Big.Render(center(c.CellIn(l, 0, rtl), w)))
 	}
 	out = append(out, "")
 	mark, ms := st.Outcome(it.Outcome, it.State)

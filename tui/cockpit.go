@@ -145,18 +145,18 @@ func (m *cockpit) key(msg tea.KeyMsg) {
 		if sit := s.Sitting(); sit != nil {
 			call = sit.Call
 		}
-		m.ask(c.T("tui.cockpit.ask_open", c.Iso(s.ID)), []string{"1", "2", "3"}, call-1, func(i int) error {
+		m.ask(c.T("tui.cockpit.ask_open", s.ID), []string{"1", "2", "3"}, call-1, func(i int) error {
 			return c.Do(&model.OpenCmd{Session: s.ID, Call: i + 1})
 		}, c.T("tui.cockpit.opened"))
 	case key.Matches(msg, k.Suspend):
 		if !c.Refuse() {
-			m.ask(c.T("tui.cockpit.ask_suspend", c.Iso(s.ID)), nil, 0, func(int) error {
+			m.ask(c.T("tui.cockpit.ask_suspend", s.ID), nil, 0, func(int) error {
 				return c.Do(&model.SuspendCmd{Session: s.ID})
 			}, c.T("tui.cockpit.suspended"))
 		}
 	case key.Matches(msg, k.Close):
 		if !c.Refuse() {
-			m.ask(c.T("tui.cockpit.ask_close", c.Iso(s.ID)), nil, 0, func(int) error {
+			m.ask(c.T("tui.cockpit.ask_close", s.ID), nil, 0, func(int) error {
 				return c.Do(&model.CloseCmd{Session: s.ID})
 			}, c.T("tui.cockpit.closed"))
 		}

@@ -62,8 +62,10 @@ type navigation struct {
 }
 
 type cellKey struct {
-	s string
-	w int
+	s   string
+	w   int
+	dir int8
+	n   int // lines, for wrapped text (dirWrapped)
 }
 
 // maxCells bounds the cell cache; it is cleared when full.
@@ -83,6 +85,7 @@ func NewCommon(o Options) *Common {
 		c.Role = cli.RoleClerk
 	}
 	c.Styles = DefaultStyles(r)
+	c.Styles.anchored = c.Bidi == bidi.ModeTerminal
 	c.Keys = DefaultKeyMap(func(key string) string { return c.Cell(c.T(key), 0) })
 	return c
 }
@@ -96,21 +99,38 @@ func (c *Common) SetDisplay(mode bidi.Mode, shape bool) {
 	}
 	c.switched = c.switched || mode != c.Bidi
 	c.Bidi, c.Shape = mode, shape
+	c.Styles.anchored = mode == bidi.ModeTerminal
 	clear(c.cellCache)
 	c.Keys = DefaultKeyMap(func(key string) string { return c.Cell(c.T(key), 0) })
 }
 
 // RTL reports a mirrored layout: Arabic drawn by the app, so lists and
 // panes read from the right (the agenda on the right, a row's number at its
-// right end). A terminal that reorders by itself mirrors each line as it
-// sees fit, so in terminal mode the layout stays as it is.
+// right end). In terminal mode the layout stays left to right: every line
+// is anchored left to right (bidi.Anchor) and the terminal reorders only
+// the text inside each cell.
 func (c *Common) RTL() bool { return c.Lang == "ar" && c.Bidi == bidi.ModeApp }
 
+// frame is a whole screen as written to the terminal: in terminal mode each
+// line anchored left to right (bidi.Anchor).
+func (c *Common) frame(s string) string {
+	if c.Bidi == bidi.ModeTerminal {
+		return bidi.Anchor(s)
+	}
+	return s
+}
+
 // row joins the pieces of a screen row, each already drawn at its width,
-// in reading order: left to right, or right to left with RTL.
+// in reading order: left to right, or right to left with RTL. In terminal
+// mode an LRM (zero width) stands between pieces, so that two Arabic cells
+// side by side never merge into one run and swap on a terminal that knows
+// no isolates.
 func (c *Common) row(pieces ...string) string {
 	if c.RTL() {
 		slices.Reverse(pieces)
+	}
+	if c.Bidi == bidi.ModeTerminal {
+		return strings.Join(pieces, bidi.LRM)
 	}
 	return strings.Join(pieces, "")
 }
@@ -136,36 +156,56 @@ func (c *Common) selectRow(selected bool, line string) string {
 func (c *Common) T(key string, args ...any) string { return i18n.T(c.Lang, key, args...) }
 
 // Cell is the one way text reaches the screen: control and escape characters
-// neutralised, cut or padded to w cells (w ≤ 0: as long as it is), and put in
-// visual order in bidi app mode. Results are cached, since the same titles
-// and names are drawn on every frame and reordering Arabic is not cheap.
-func (c *Common) Cell(s string, w int) string {
-	k := cellKey{s, w}
+// neutralised, every number kept left to right in one piece
+// (i18n.IsolateNumbers), cut or padded to w cells (w ≤ 0: as long as it is)
+// without splitting a number, and put in visual order in bidi app mode. The
+// text is one paragraph, laid out in its own direction (i18n.ParagraphRTL).
+// Results are cached, since the same titles and names are drawn on every
+// frame and reordering Arabic is not cheap.
+func (c *Common) Cell(s string, w int) string { return c.cell(s, w, dirAuto) }
+
+// CellIn is Cell for one line of a paragraph whose direction is known
+// (right to left when rtl): each line a paragraph wraps into keeps it.
+func (c *Common) CellIn(s string, w int, rtl bool) string {
+	if rtl {
+		return c.cell(s, w, dirRTL)
+	}
+	return c.cell(s, w, dirLTR)
+}
+
+// paragraphRTL is the direction of a paragraph in this UI.
+func (c *Common) paragraphRTL(s string) bool { return i18n.ParagraphRTL(s, i18n.Dir(c.Lang) == "rtl") }
+
+// Directions a cell is drawn in: its own, or its paragraph's; dirWrapped
+// keys the lines of wrapped text in the cache (see cells).
+const (
+	dirAuto int8 = iota
+	dirLTR
+	dirRTL
+	dirWrapped
+)
+
+func (c *Common) cell(s string, w int, dir int8) string {
+	k := cellKey{s: s, w: w, dir: dir}
 	if v, ok := c.cellCache[k]; ok {
 		return v
 	}
-	if len(c.cellCache) >= maxCells {
-		clear(c.cellCache)
-	}
-	t := s
+	rtl := dir == dirRTL || dir == dirAuto && c.paragraphRTL(s)
+	t := i18n.IsolateNumbers(s, rtl)
 	if c.Shape {
 		t = bidi.Shape(t)
 	}
-	v := bidi.Cell(t, w, c.Bidi)
-	c.cellCache[k] = v
+	v := bidi.CellDir(t, w, c.Bidi, rtl)
+	c.remember(k, v)
 	return v
 }
 
-// Iso keeps an identifier such as "2024-10/1" in one left-to-right piece
-// when it sits in a sentence: after Arabic, the bidi algorithm would read
-// its digits as Arabic numbers and show "10/1-2024". In bidi app mode the
-// text is wrapped in a left-to-right isolate, which Cell resolves; a
-// terminal that reorders by itself gets the identifier as it is.
-func (c *Common) Iso(s string) string {
-	if c.Bidi != bidi.ModeApp {
-		return s
+// remember keeps a drawn cell; the cache is emptied when full.
+func (c *Common) remember(k cellKey, v string) {
+	if len(c.cellCache) >= maxCells {
+		clear(c.cellCache)
 	}
-	return "\u2066" + s + "\u2069"
+	c.cellCache[k] = v
 }
 
 // ReadOnly reports whether this session may not change anything.

@@ -97,7 +97,7 @@ func TestViewInEachMode(t *testing.T) {
 						if want := bidi.Visual(title); mode == bidi.ModeApp && !strings.Contains(v, want) {
 							t.Errorf("%s: the agenda lacks %q in visual order:\n%s", name, want, v)
 						}
-						if mode == bidi.ModeTerminal && !strings.Contains(v, title) {
+						if mode == bidi.ModeTerminal && !strings.Contains(written(v), title) {
 							t.Errorf("%s: the agenda lacks %q in logical order:\n%s", name, title, v)
 						}
 					}
@@ -129,8 +129,12 @@ func TestArabicLayoutMirrors(t *testing.T) {
 	} {
 		m := newTestUI(t, st, Options{Lang: tc.lang, Bidi: tc.mode, Session: "ar-1", Width: 120, Height: 30})
 		var row string
-		for _, l := range strings.Split(view(t, m), "\n") {
-			if strings.Contains(l, bidi.Cell(title, 0, tc.mode)) && strings.Contains(l, " 1 ") {
+		want := bidi.Visual(title)
+		if tc.mode == bidi.ModeTerminal {
+			want = title
+		}
+		for _, l := range strings.Split(written(view(t, m)), "\n") {
+			if strings.Contains(l, want) && strings.Contains(l, " 1 ") {
 				row = l
 			}
 		}
@@ -149,7 +153,9 @@ func TestArabicLayoutMirrors(t *testing.T) {
 }
 
 // The home screen's section titles stand at the right in a mirrored
-// layout, like its rows; in terminal mode, and in French, at the left.
+// layout, like its rows, and in French at the left. In terminal mode an
+// Arabic title is right-aligned in its cell too: jalsa writes it padded on
+// the left, in logical order, for the terminal to reorder within the cell.
 func TestArabicHomeTitlesMirror(t *testing.T) {
 	st := demoStore(t)
 	for _, tc := range []struct {
@@ -158,13 +164,13 @@ func TestArabicHomeTitlesMirror(t *testing.T) {
 		right bool
 	}{
 		{"ar", bidi.ModeApp, true},
-		{"ar", bidi.ModeTerminal, false},
+		{"ar", bidi.ModeTerminal, true},
 		{"fr", bidi.ModeApp, false},
 	} {
 		m := newTestUI(t, st, Options{Lang: tc.lang, Bidi: tc.mode})
-		lines := strings.Split(view(t, m), "\n")
+		lines := strings.Split(written(view(t, m)), "\n")
 		for _, key := range []string{"tui.home.sessions", "tui.home.recent"} {
-			title := bidi.Cell(i18n.T(tc.lang, key), 0, tc.mode)
+			title := written(bidi.Cell(i18n.T(tc.lang, key), 0, tc.mode))
 			var line string
 			for _, l := range lines {
 				if strings.TrimSpace(l) == title {
@@ -189,7 +195,7 @@ func TestAmountsReadRightInArabic(t *testing.T) {
 	m := newTestUI(t, st, Options{Lang: "ar", Width: 120, Height: 30})
 	press(t, m, "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter")
 	v := view(t, m)
-	contains(t, v, "17\u00a0072\u00a0560,50")
+	contains(t, v, "17\u202f072\u202f560,50")
 	if strings.Contains(v, "560,50 072 17") {
 		t.Errorf("an amount's groups were reordered:\n%s", v)
 	}

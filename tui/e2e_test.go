@@ -68,7 +68,13 @@ func (tm *term) restart(args ...string) {
 	tm.tmux("respawn-pane", "-k", "-t", "e2e", tm.command(args...))
 }
 
-func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", "e2e") }
+// The zero-width bidi marks jalsa writes in terminal mode (LRM, LRE…PDF,
+// isolates) are taken out: tmux keeps them, a terminal shows nothing.
+func (tm *term) screen() string {
+	return marks.Replace(tm.tmux("capture-pane", "-p", "-t", "e2e"))
+}
+
+var marks = strings.NewReplacer("\u200e", "", "\u202a", "", "\u202c", "", "\u2066", "", "\u2067", "", "\u2069", "")
 
 // keys sends tmux key names (Enter, Escape, Tab, Space, Right…).
 func (tm *term) keys(keys ...string) {

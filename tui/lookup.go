@@ -141,7 +141,7 @@ func (m *lookup) detail() string {
 	mark, ms := st.Outcome(d.Outcome, "")
 	var out []string
 	add := func(l ...string) { out = append(out, l...) }
-	add(st.Title.Render(c.Cell(c.Iso(d.Ref)+" · "+c.Day(d.Date)+" · "+c.T("kind."+d.Kind), w)))
+	add(st.Title.Render(c.Cell(d.Ref+" · "+c.Day(d.Date)+" · "+c.T("kind."+d.Kind), w)))
 	add(c.cells(d.Title, w, 2)...)
 	add(c.Cell(d.SessionTitle, w))
 	add(ms.Render(c.Cell(mark+" "+c.T("outcome."+string(d.Outcome)), w)))

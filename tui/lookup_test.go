@@ -27,7 +27,7 @@ func TestLookup(t *testing.T) {
 	for _, r := range lk.results {
 		contains(t, v, r.Ref+" ")
 	}
-	contains(t, v, fmt.Sprintf("%d decision(s), best match first", len(lk.results)))
+	contains(t, v, fmt.Sprintf("%d decisions, best match first", len(lk.results)))
 	// q and / are typed into the query, not taken as keys.
 	press(t, m, "q/")
 	if m.active != screenLookup || lk.query.Value() != "اتفاقيةq/" {
@@ -66,7 +66,7 @@ func TestLookupShowsNamedVotes(t *testing.T) {
 	}
 	var body *model.Body
 	st.Read(func(s *model.State) { body = s.BodyOf(s.Sessions["2024-06"]) })
-	v := view(t, m)
+	v := written(view(t, m))
 	contains(t, v, "against (1): "+body.MemberName("m02"))
 	contains(t, v, "abstained (1): "+body.MemberName("m09"))
 	contains(t, v, fmt.Sprintf("for: %d", len(lk.open.Named)-2))

@@ -3,6 +3,20 @@ package tui
 import "github.com/jalsa-app/jalsa/i18n"
 
 func init() {
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"tui.item.corrections": {Arg: 1,
+			En: i18n.Forms{One: "vote corrected once", Other: "vote corrected %d times"},
+			Fr: i18n.Forms{Other: "vote corrigé %d fois"},
+			Ar: i18n.Forms{One: "صُحح التصويت مرة واحدة", Two: "صُحح التصويت مرتين", Few: "صُحح التصويت %d مرات", Many: "صُحح التصويت %d مرة", Other: "صُحح التصويت %d مرة"}},
+		"tui.item.notes": {Arg: 1,
+			En: i18n.Forms{Zero: "no notes", One: "%d note", Other: "%d notes"},
+			Fr: i18n.Forms{Zero: "aucune note", One: "%d note", Other: "%d notes"},
+			Ar: i18n.Forms{Zero: "لا ملاحظات", One: "ملاحظة واحدة", Two: "ملاحظتان", Few: "%d ملاحظات", Many: "%d ملاحظة", Other: "%d ملاحظة"}},
+		"tui.lookup.found": {Arg: 1,
+			En: i18n.Forms{Zero: "no decision found", One: "%d decision · enter opens it", Other: "%d decisions, best match first · enter opens one"},
+			Fr: i18n.Forms{Zero: "aucune décision trouvée", One: "%d décision · enter pour l'ouvrir", Other: "%d décisions, la plus pertinente d'abord · enter pour ouvrir"},
+			Ar: i18n.Forms{Zero: "لم يعثر على أي مقرر", One: "مقرر واحد · enter لفتحه", Two: "مقرران، الأكثر مطابقة أولا · enter للفتح", Few: "%d مقررات، الأكثر مطابقة أولا · enter للفتح", Many: "%d مقررا، الأكثر مطابقة أولا · enter للفتح", Other: "%d مقرر، الأكثر مطابقة أولا · enter للفتح"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		"tui.too_small":          {En: "The window is %d×%d: jalsa needs at least %d×%d. Enlarge it, or press q to quit.", Fr: "La fenêtre fait %d×%d : jalsa demande au moins %d×%d. Agrandissez-la, ou q pour quitter.", Ar: "حجم النافذة %d×%d: يحتاج jalsa إلى %d×%d على الأقل. كبّرها أو اضغط q للخروج."},
 		"tui.no_terminal":        {En: "the terminal UI needs a terminal: run jalsa in one, or use commands such as jalsa status and jalsa decisions", Fr: "l'interface demande un terminal : lancez jalsa dans un terminal, ou utilisez des commandes comme jalsa status et jalsa decisions", Ar: "تحتاج الواجهة إلى طرفية: شغّل jalsa في طرفية أو استعمل أوامر مثل jalsa status وjalsa decisions"},
@@ -19,12 +33,10 @@ func init() {
 		"tui.header.quorum_lost": {En: "NO QUORUM (needs %d)", Fr: "PAS DE QUORUM (%d requis)", Ar: "النصاب غير مكتمل (المطلوب %d)"},
 		"tui.header.quorum_none": {En: "no quorum required", Fr: "sans quorum", Ar: "دون نصاب"},
 
-		"tui.item.heading":     {En: "Item %d/%d · %s", Fr: "Point %d/%d · %s", Ar: "النقطة %d/%d · %s"},
-		"tui.item.under_way":   {En: "under way", Fr: "en cours", Ar: "جارية"},
-		"tui.item.rule":        {En: "majority: %s", Fr: "majorité : %s", Ar: "الأغلبية: %s"},
-		"tui.item.no_vote":     {En: "no vote: ends as noted (d)", Fr: "sans vote : se termine par « pris acte » (d)", Ar: "دون تصويت: تنتهي بأخذ العلم (d)"},
-		"tui.item.corrections": {En: "vote corrected %d time(s)", Fr: "vote corrigé %d fois", Ar: "صُحح التصويت %d مرة"},
-		"tui.item.notes":       {En: "%d note(s)", Fr: "%d note(s)", Ar: "%d ملاحظة"},
+		"tui.item.heading":   {En: "Item %d/%d · %s", Fr: "Point %d/%d · %s", Ar: "النقطة %d/%d · %s"},
+		"tui.item.under_way": {En: "under way", Fr: "en cours", Ar: "جارية"},
+		"tui.item.rule":      {En: "majority: %s", Fr: "majorité : %s", Ar: "الأغلبية: %s"},
+		"tui.item.no_vote":   {En: "no vote: ends as noted (d)", Fr: "sans vote : se termine par « pris acte » (d)", Ar: "دون تصويت: تنتهي بأخذ العلم (d)"},
 
 		"tui.rule.cast":               {En: "votes cast", Fr: "suffrages exprimés", Ar: "الأصوات المعبر عنها"},
 		"tui.rule.voting":             {En: "members voting", Fr: "votants", Ar: "المصوتون"},
@@ -111,7 +123,6 @@ func init() {
 		"tui.speakers.removed":   {En: "%s removed from the speakers", Fr: "%s retiré des orateurs", Ar: "حذف %s من المتدخلين"},
 
 		"tui.lookup.title":      {En: "Lookup", Fr: "Recherche", Ar: "البحث"},
-		"tui.lookup.found":      {En: "%d decision(s), best match first · enter opens one", Fr: "%d décision(s), la plus pertinente d'abord · enter pour ouvrir", Ar: "%d مقرر، الأكثر مطابقة أولا · enter للفتح"},
 		"tui.lookup.correction": {En: "corrected; before: %d for · %d against · %d abstained; reason: %s", Fr: "corrigé ; avant : %d pour · %d contre · %d abstentions ; motif : %s", Ar: "صحح؛ قبل: %d مع · %d ضد · %d امتناع؛ السبب: %s"},
 
 		"tui.minutes.title": {En: "Minutes of %s (preview) · %d%%", Fr: "Procès-verbal de %s (aperçu) · %d%%", Ar: "محضر %s (معاينة) · %d%%"},

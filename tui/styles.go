@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/tui/bidi"
 )
 
 // Styles are the looks of every screen, built from one session's renderer so
@@ -34,6 +35,10 @@ type Styles struct {
 	// BorderFocused draws the border of a box waiting for an answer.
 	BorderFocused Paint
 	Help          help.Styles
+
+	// anchored puts a left-to-right mark outside each vertical border of
+	// a box (bidi terminal mode, see Box).
+	anchored bool
 }
 
 // Paint is a lipgloss style reduced to the escape sequences around its
@@ -106,6 +111,12 @@ func DefaultStyles(r *lipgloss.Renderer) *Styles {
 
 // Box draws a rounded border with a space of padding around lines that are
 // each exactly w cells wide; the box is w+4 cells wide.
+//
+// In bidi terminal mode the terminal reorders whole screen lines, and two
+// boxes side by side make one line: Arabic on both sides of "││" would
+// merge into one right-to-left run and the panes' texts would swap. A
+// left-to-right mark outside each border (zero width) keeps each pane's
+// text between its own borders, even on a terminal that knows no isolates.
 func (s *Styles) Box(lines []string, w int, focused bool) string {
 	p := s.Border
 	if focused {
@@ -115,6 +126,9 @@ func (s *Styles) Box(lines []string, w int, focused bool) string {
 	edge := strings.Repeat("─", w+2)
 	b.WriteString(p.Render("╭" + edge + "╮"))
 	left, right := p.Render("│")+" ", " "+p.Render("│")
+	if s.anchored {
+		left, right = bidi.LRM+left, right+bidi.LRM
+	}
 	for _, l := range lines {
 		b.WriteByte('\n')
 		b.WriteString(left)

@@ -4,20 +4,24 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jalsa-app/jalsa/cli"
+	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 )
 
 // wrap breaks logical text into lines of at most w cells at spaces (a word
-// longer than w is cut by Cell later). Newlines in s start new paragraphs.
-// Lines stay in logical order: each one goes through Cell on its own.
+// longer than w is cut by Cell later), never inside a number such as
+// "1 234 567,89" or an isolate. Newlines in s start new paragraphs. Lines
+// stay in logical order: each one goes through Cell on its own, in its
+// paragraph's direction (see cells).
 func wrap(s string, w int) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		line, lw := "", 0
-		for _, word := range strings.Fields(para) {
+		for _, word := range words(para) {
 			ww := ansi.StringWidth(word)
 			switch {
 			case lw == 0:
@@ -34,18 +38,70 @@ func wrap(s string, w int) []string {
 	return out
 }
 
+// words splits a paragraph at its blanks, except the spaces inside a number
+// (i18n.NumberRuns) or an explicit isolate, which must not break.
+func words(para string) []string {
+	keep := i18n.NumberRuns(para)
+	var out []string
+	start, depth := -1, 0
+	for i, r := range para {
+		switch r {
+		case 0x2066, 0x2067, 0x2068: // LRI RLI FSI
+			depth++
+		case 0x2069: // PDI
+			depth = max(depth-1, 0)
+		}
+		blank := unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && depth == 0
+		for len(keep) > 0 && keep[0].End <= i {
+			keep = keep[1:]
+		}
+		if blank && len(keep) > 0 && keep[0].Start < i {
+			blank = false // inside a number
+		}
+		switch {
+		case blank && start >= 0:
+			out = append(out, para[start:i])
+			start = -1
+		case !blank && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, para[start:])
+	}
+	return out
+}
+
 // cells draws wrapped lines, each through Cell at width w, at most n of them
-// (the last one ending with "…" when text is left over).
+// (the last one ending with "…" when text is left over). Every line of a
+// paragraph is laid out in the paragraph's direction, so the second line of
+// an Arabic sentence stays right-aligned and right to left even when it
+// begins with a Latin word or a number.
 func (c *Common) cells(s string, w, n int) []string {
-	lines := wrap(s, w)
+	k := cellKey{s: s, w: w, dir: dirWrapped, n: n}
+	if v, ok := c.cellCache[k]; ok {
+		return strings.Split(v, "\n") // cells hold no newline (Sanitize)
+	}
+	type line struct {
+		text string
+		rtl  bool
+	}
+	var lines []line
+	for _, para := range strings.Split(s, "\n") {
+		rtl := c.paragraphRTL(para)
+		for _, l := range wrap(para, w) {
+			lines = append(lines, line{l, rtl})
+		}
+	}
 	if n > 0 && len(lines) > n {
 		lines = lines[:n]
-		lines[n-1] += " " + strings.Repeat("…", w) // forces Cell to cut it with an ellipsis
+		lines[n-1].text += " " + strings.Repeat("…", w) // forces Cell to cut it with an ellipsis
 	}
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = c.Cell(l, w)
+		out[i] = c.CellIn(l.text, w, l.rtl)
 	}
+	c.remember(k, strings.Join(out, "\n"))
 	return out
 }
 

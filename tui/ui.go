@@ -338,20 +338,20 @@ func (m *UI) View() string {
 		return ""
 	}
 	if m.tooSmall() {
-		return strings.Join(c.cells(c.T("tui.too_small", c.Width, c.Height, minWidth, minHeight), c.Width, c.Height), "\n")
+		return c.frame(strings.Join(c.cells(c.T("tui.too_small", c.Width, c.Height, minWidth, minHeight), c.Width, c.Height), "\n"))
 	}
-	var b strings.Builder
+	var mode string
 	if c.switched {
 		// The clerk changed the mode on the "check your terminal" screen:
 		// the terminal learns it with the frame, through the renderer that
 		// owns the output (locally and over SSH alike). Repeating it costs
 		// a few bytes on the lines the renderer repaints.
+		mode = bidi.LeaveExplicit
 		if c.Bidi == bidi.ModeApp {
-			b.WriteString(bidi.EnterExplicit)
-		} else {
-			b.WriteString(bidi.LeaveExplicit)
+			mode = bidi.EnterExplicit
 		}
 	}
+	var b strings.Builder
 	b.WriteString(m.header())
 	b.WriteByte('\n')
 	var body string
@@ -368,7 +368,7 @@ func (m *UI) View() string {
 	if m.c.Role != cli.RoleDisplay {
 		b.WriteString(m.shortHelp(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
 	}
-	return b.String()
+	return mode + c.frame(b.String())
 }
 
 // globalHelp lists the keys that work on every screen.

@@ -351,7 +351,7 @@ func (m *vote) confirm() {
 		return
 	}
 	if v := m.recorded(); v != nil {
-		c.Info(c.T("tui.vote.recorded", c.Iso(model.Ref(c.SessionID, m.item, m.line)), model.Explain(c.Lang, v)))
+		c.Info(c.T("tui.vote.recorded", model.Ref(c.SessionID, m.item, m.line), model.Explain(c.Lang, v)))
 	}
 	c.Back()
 }
@@ -400,7 +400,7 @@ func (m *vote) View() string {
 	if m.correct {
 		heading = "tui.vote.correct_title"
 	}
-	add(st.Title.Render(c.Cell(c.T(heading, c.Iso(model.Ref(c.SessionID, m.item, m.line))), w)))
+	add(st.Title.Render(c.Cell(c.T(heading, model.Ref(c.SessionID, m.item, m.line)), w)))
 	subject := it.Title
 	if m.line != "" {
 		if l, err := it.Line(m.line); err == nil {

@@ -87,5 +87,5 @@ func TestVoteCorrection(t *testing.T) {
 	if it.Vote.Against != 5 || len(it.Corrections) != 1 || it.Corrections[0].Reason != "counted twice" || it.Corrections[0].Previous.Against != 10 {
 		t.Fatalf("vote %+v corrections %+v", it.Vote, it.Corrections)
 	}
-	contains(t, view(t, m), "vote corrected 1 time(s)")
+	contains(t, view(t, m), "vote corrected once")
 }

@@ -17,9 +17,12 @@
 //     cells, and writes [EnterExplicit] at start and [LeaveExplicit] at exit so
 //     that VTE does not reorder a second time.
 //
-// Every TUI text cell goes through [Cell], which also neutralises control and
-// escape characters ([Sanitize]) so that user data such as a member named
-// "\x1b[2J" prints harmlessly.
+// Every TUI text cell goes through [CellDir], in its paragraph's direction,
+// which also neutralises control and escape characters ([Sanitize]) so that
+// user data such as a member named "\x1b[2J" prints harmlessly. In
+// [ModeTerminal] each cell is written inside an isolate of its direction and
+// each screen line inside a left-to-right embedding ([Anchor]), so that a
+// terminal reordering whole lines keeps every cell, and every pane, in place.
 package bidi
 
 import (

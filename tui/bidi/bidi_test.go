@@ -6,7 +6,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/jalsa-app/jalsa/i18n"
 	"golang.org/x/text/unicode/norm"
+	"pgregory.net/rapid"
 )
 
 // Expected visual strings below are written by hand: the Arabic words are
@@ -218,9 +220,17 @@ func TestCell(t *testing.T) {
 		// one cell of padding goes on the left.
 		{"RTL truncated at a blank", title, 8, ModeApp, " …ةرودلا"},
 		{"RTL no width", title, 0, ModeApp, "2024 ربوتكأ رهشل ةيداعلا ةرودلا"},
+		// Logical order in a right-to-left isolate, right-aligned: a
+		// terminal that reorders the whole line keeps the cell in place.
 		{"terminal mode keeps logical order", title, 40, ModeTerminal,
-			title + strings.Repeat(" ", 9)},
-		{"terminal mode truncates", title, 12, ModeTerminal, "الدورة العا…"},
+			strings.Repeat(" ", 9) + RLI + title + PDI},
+		{"terminal mode truncates", title, 12, ModeTerminal, RLI + "الدورة العا…" + PDI},
+		{"terminal mode LTR needs no isolate", "Budget 2025", 13, ModeTerminal, "Budget 2025  "},
+		{"terminal mode LTR cell with Arabic", "Budget فاس", 11, ModeTerminal, LRI + "Budget فاس" + PDI + " "},
+		// A cut never splits a number: all of 2024 goes.
+		{"number never cut", title, 29, ModeApp, "  …ربوتكأ رهشل ةيداعلا ةرودلا"},
+		{"isolate never cut", "المرجع \u20662024-10/10/III.2\u2069 ok", 14, ModeApp, "       …عجرملا"},
+		{"LTR number never cut", "Session of June 2024", 18, ModeApp, "Session of June…  "},
 		{"auto treated as app", "50 مليون درهم", 15, ModeAuto, "  مهرد نويلم 50"},
 		{"LTR left-aligned", "Budget 2025", 15, ModeApp, "Budget 2025    "},
 		{"LTR truncated", "Convention with ODCO Fes", 10, ModeApp, "Conventio…"},
@@ -229,7 +239,7 @@ func TestCell(t *testing.T) {
 		{"wide characters", "会議会議", 5, ModeApp, "会議…"},
 		{"wide character at the edge", "会議会議", 4, ModeApp, "会… "},
 		{"escape sequence harmless", "\x1b[2J", 6, ModeApp, "\uFFFD[2J  "},
-		{"escape sequence no width", "\x1b[2J", 0, ModeTerminal, "\uFFFD[2J"},
+		{"escape sequence no width", "\x1b[2J", 0, ModeTerminal, LRI + "\uFFFD[2J" + PDI},
 		{"width one", title, 1, ModeApp, "…"},
 		{"Latin in Arabic truncated", "اتفاقية مع ODCO فاس", 14, ModeApp, "…OD عم ةيقافتا"},
 	}
@@ -512,4 +522,54 @@ func FuzzCell(f *testing.F) {
 			t.Fatalf("Cell(%q) = %q lets a control through", s, c)
 		}
 	})
+}
+
+// A cut cell never ends inside a number or an isolate, whatever the text
+// and the width: "لشهر يونيو 2024" loses all of 2024, never "24".
+func TestCellNeverCutsANumber(t *testing.T) {
+	piece := rapid.SampledFrom([]string{"الدورة", "يونيو", "Session", " ", " ", "2024", "-", "10", "/", "3",
+		",", "89", "\u202f", "234", "\u2066", "\u2069", "%", "…", "会"})
+	rapid.Check(t, func(t *rapid.T) {
+		s := strings.Join(rapid.SliceOfN(piece, 1, 20).Draw(t, "pieces"), "")
+		w := rapid.IntRange(1, ansi.StringWidth(s)+1).Draw(t, "width")
+		got, gw, cut := fit(s, w)
+		if gw != ansi.StringWidth(got) || gw > w {
+			t.Fatalf("fit(%q, %d) = %q, width %d", s, w, got, gw)
+		}
+		if !cut {
+			return
+		}
+		kept := len(strings.TrimSuffix(got, Ellipsis))
+		for _, r := range i18n.NumberRuns(s) {
+			if r.Start < kept && kept < r.End {
+				t.Fatalf("fit(%q, %d) = %q cuts %q", s, w, got, s[r.Start:r.End])
+			}
+		}
+		if depth := strings.Count(s[:kept], "\u2066") - strings.Count(s[:kept], "\u2069"); depth > 0 {
+			t.Fatalf("fit(%q, %d) = %q cuts an isolate", s, w, got)
+		}
+	})
+}
+
+// The direction a cell is drawn in is the one it is given: a line wrapped
+// out of an Arabic paragraph that begins with a number or a Latin word is
+// still right to left, right-aligned, its ≥ mirrored.
+func TestCellDirKeepsTheParagraphsDirection(t *testing.T) {
+	if got := CellDir("80/82 ≥ 42 حاضرا", 20, ModeApp, true); got != "    ارضاح 42 ≤ 80/82" {
+		t.Errorf("RTL line starting with numbers: %q", got)
+	}
+	if got := CellDir("Fès-Meknès، أن", 20, ModeApp, true); got != "      نأ ،Fès-Meknès" {
+		t.Errorf("RTL line starting with a Latin word: %q", got)
+	}
+	if got := CellDir("Fès-Meknès، أن", 20, ModeApp, false); got != "Fès-Meknès، نأ      " {
+		t.Errorf("the same line, LTR: %q", got)
+	}
+}
+
+// In terminal mode every line of a frame is a left-to-right embedding
+// anchored by LRMs at both ends.
+func TestAnchor(t *testing.T) {
+	if got, want := Anchor("a\nب"), LRE+LRM+"a"+LRM+PDF+"\n"+LRE+LRM+"ب"+LRM+PDF; got != want {
+		t.Errorf("Anchor = %q, want %q", got, want)
+	}
 }

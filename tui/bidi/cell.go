@@ -5,31 +5,46 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/rivo/uniseg"
 )
 
 // Ellipsis marks text cut by [Cell]. It is one cell wide.
 const Ellipsis = "…"
 
-// Cell is the one function every TUI text cell goes through. It
+// Cell is [CellDir] with the direction of the cell's first strong
+// character ([IsRTL]).
+func Cell(s string, width int, mode Mode) string {
+	return CellDir(s, width, mode, IsRTL(Sanitize(s)))
+}
+
+// CellDir is the one function every TUI text cell goes through. It
 //
 //  1. neutralises control and escape characters ([Sanitize]);
 //  2. if width > 0, truncates the logical text to width display cells,
 //     ending with "…" when something was cut (grapheme clusters are never
-//     split; harakat are zero width, East Asian wide characters two);
-//  3. in [ModeTerminal], keeps logical order and pads on the right;
-//     in any other mode ([ModeApp], or an unresolved [ModeAuto]) converts
-//     to visual order with [Visual] and right-aligns RTL text (padding on the
-//     left) and left-aligns LTR text.
+//     split; harakat are zero width, East Asian wide characters two), and
+//     never inside a number or an isolate: "لشهر يونيو 2024" cut short
+//     loses all of 2024, not its last digits;
+//  3. in [ModeApp] (or an unresolved [ModeAuto]) converts to visual order
+//     with [VisualIn] in the given base direction, and right-aligns RTL
+//     text (padding on the left), left-aligns LTR text;
+//  4. in [ModeTerminal] keeps logical order for the terminal to reorder,
+//     but inside an isolate of the cell's direction (RLI or LRI … PDI),
+//     aligned the same way: a terminal that reorders whole screen lines
+//     then reorders each cell's text within the cell, and a cell never
+//     swaps places with its neighbours. (Left-to-right text with nothing
+//     to reorder needs no isolate.)
 //
 // With width > 0 the result is exactly width cells wide as measured by
-// ansi.StringWidth (what lipgloss uses); with width 1 a cut cell is just
-// "…". With width <= 0 nothing is truncated or padded.
+// ansi.StringWidth (what lipgloss uses; the isolate marks are zero width);
+// with width 1 a cut cell is just "…". With width <= 0 nothing is truncated
+// or padded.
 //
 // Truncation happens on logical text, before reordering, so an RTL title
 // loses its logical end (drawn at its left) and not its beginning. To shape
 // Arabic for terminals that do not join letters, pass Shape(s) as s.
-func Cell(s string, width int, mode Mode) string {
+func CellDir(s string, width int, mode Mode, rtl bool) string {
 	s = Sanitize(s)
 	w := 0
 	if width > 0 {
@@ -39,10 +54,15 @@ func Cell(s string, width int, mode Mode) string {
 			s = closeEmbeddings(s) // the closers may have been cut off
 		}
 	}
-	rtl := false
-	if mode != ModeTerminal {
-		rtl = IsRTL(s)
-		s = Visual(s) // moves whole grapheme clusters: same width
+	if mode == ModeTerminal {
+		switch {
+		case rtl:
+			s = RLI + s + PDI
+		case needsBidi(s):
+			s = LRI + s + PDI
+		}
+	} else {
+		s = VisualIn(s, rtl) // moves whole grapheme clusters: same width
 	}
 	pad := width - w
 	if pad <= 0 {
@@ -53,6 +73,13 @@ func Cell(s string, width int, mode Mode) string {
 	}
 	return s + strings.Repeat(" ", pad)
 }
+
+// Isolates, as written around a cell in terminal mode.
+const (
+	LRI = "\u2066"
+	RLI = "\u2067"
+	PDI = "\u2069"
+)
 
 // fit cuts s (already sanitized) to at most width cells (width > 0),
 // appending Ellipsis if anything was removed; blanks before the ellipsis are
@@ -71,7 +98,7 @@ func fit(s string, width int) (string, int, bool) {
 		if len(s) <= width {
 			return s, len(s), false
 		}
-		kept := strings.TrimRight(s[:width-1], " ")
+		kept := strings.TrimRight(s[:safeCut(s, width-1)], " ")
 		return kept + Ellipsis, len(kept) + 1, true
 	}
 
@@ -95,6 +122,10 @@ func fit(s string, width int) (string, int, bool) {
 		}
 		total += w
 		if total > width {
+			if k := safeCut(s, keep); k < keep {
+				kept := strings.TrimRight(s[:k], " ")
+				return kept + Ellipsis, ansi.StringWidth(kept) + 1, true
+			}
 			kept := strings.TrimRight(s[:keep], " ")
 			return kept + Ellipsis, keepW - (keep - len(kept)) + 1, true
 		}
@@ -104,6 +135,33 @@ func fit(s string, width int) (string, int, bool) {
 		}
 	}
 	return s, total, false
+}
+
+// safeCut moves a cut at byte i of s back to the start of the number
+// ([i18n.NumberRuns]) or the explicit isolate that it would split.
+func safeCut(s string, i int) int {
+	for _, r := range i18n.NumberRuns(s) {
+		if r.Start < i && i < r.End {
+			i = r.Start
+			break
+		}
+	}
+	depth, start := 0, 0
+	for j, r := range s[:i] {
+		switch r {
+		case 0x2066, 0x2067, 0x2068: // LRI RLI FSI
+			if depth == 0 {
+				start = j
+			}
+			depth++
+		case 0x2069: // PDI
+			depth = max(depth-1, 0)
+		}
+	}
+	if depth > 0 {
+		return start
+	}
+	return i
 }
 
 // Sanitize neutralises everything a terminal could act on, so that user data
@@ -194,4 +252,28 @@ func closeEmbeddings(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Marks written around screen lines and pane borders in [ModeTerminal].
+const (
+	// LRM is the left-to-right mark, a strong left-to-right character of
+	// no width.
+	LRM = "\u200e"
+	// LRE and PDF open and close a left-to-right embedding.
+	LRE = "\u202a"
+	PDF = "\u202c"
+)
+
+// Anchor makes every line of a frame a left-to-right embedding that begins
+// and ends with an LRM, for [ModeTerminal]. A terminal that reorders each
+// screen line gives the line a direction of its own: from its first strong
+// character, or right to left whatever it holds in some settings. Inside a
+// left-to-right embedding the line keeps jalsa's layout either way, and
+// each cell's text, isolated by [CellDir], is reordered within the cell.
+// Embeddings are older than isolates, so terminals that know no isolates
+// honour them too. The LRMs give an auto-detecting terminal a left-to-right
+// line, and keep the line's trailing blanks where they are (rule L1 would
+// move blanks that end a line to its paragraph's side).
+func Anchor(frame string) string {
+	return LRE + LRM + strings.ReplaceAll(frame, "\n", LRM+PDF+"\n"+LRE+LRM) + LRM + PDF
 }

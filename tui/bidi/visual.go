@@ -33,25 +33,39 @@ func needsBidi(s string) bool {
 }
 
 // Visual converts one line of logical text to visual order for a terminal
-// that draws cells left to right and does no bidi of its own.
+// that draws cells left to right and does no bidi of its own, with each
+// paragraph's direction taken from its first strong character (rules
+// P2–P3). See [VisualIn].
+func Visual(s string) string { return visual(s, gtbidi.Neutral) }
+
+// VisualIn converts one line of logical text to visual order, laid out in
+// the given base direction (right to left when rtl) rather than the one
+// its first strong character suggests: a line wrapped out of an Arabic
+// paragraph stays right to left even when it starts with a Latin word.
 //
-// It runs UAX #9 with go-text/typesetting/bidi (paragraph direction from the
-// first strong character, rules P2–P3), then rule L2 itself: every maximal
-// sequence of characters at level ≥ k is reversed, for k from the highest
-// level down to the lowest odd level. Digits and Latin words inside Arabic
-// end up at an even level and are reversed twice, so they keep their order.
-// Reversal works on grapheme clusters, so harakat and other combining marks
-// stay after their base letter (rule L3). Mirrored brackets at an odd level
-// are replaced by their mirror glyph (rule L4). Explicit bidi formatting
-// characters (LRM, RLM, ALM, LRE…PDF, LRI…PDI) have done their work and are
-// dropped. Paragraph separators (newline, CR, U+2029, …) are kept and each
-// paragraph is reordered on its own.
+// It runs UAX #9 with go-text/typesetting/bidi, then rule L2 itself: every
+// maximal sequence of characters at level ≥ k is reversed, for k from the
+// highest level down to the lowest odd level. Digits and Latin words inside
+// Arabic end up at an even level and are reversed twice, so they keep their
+// order. Reversal works on grapheme clusters, so harakat and other
+// combining marks stay after their base letter (rule L3). Mirrored brackets
+// and signs at an odd level are replaced by their mirror glyph (rule L4).
+// Explicit bidi formatting characters (LRM, RLM, ALM, LRE…PDF, LRI…PDI) have
+// done their work and are dropped. Paragraph separators (newline, CR,
+// U+2029, …) are kept and each paragraph is reordered on its own.
 //
-// Text with no rune ≥ U+0590 (punctuation such as "…" and curly quotes
-// aside) is returned unchanged without allocating.
-// Visual is for display only: never store or export its result.
-func Visual(s string) string {
-	if !needsBidi(s) {
+// Left-to-right text with no rune ≥ U+0590 (punctuation such as "…" and
+// curly quotes aside) is returned unchanged without allocating.
+// VisualIn is for display only: never store or export its result.
+func VisualIn(s string, rtl bool) string {
+	if rtl {
+		return visual(s, gtbidi.RightToLeft)
+	}
+	return visual(s, gtbidi.LeftToRight)
+}
+
+func visual(s string, dir gtbidi.Direction) string {
+	if dir != gtbidi.RightToLeft && !needsBidi(s) {
 		return s
 	}
 	sc := scratchPool.Get().(*scratch)
@@ -60,12 +74,12 @@ func Visual(s string) string {
 	start := 0
 	for i, r := range s {
 		if isParagraphSeparator(r) {
-			sc.paragraph(s[start:i])
+			sc.paragraph(s[start:i], dir)
 			sc.out = append(sc.out, s[i:i+utf8.RuneLen(r)]...)
 			start = i + utf8.RuneLen(r)
 		}
 	}
-	sc.paragraph(s[start:])
+	sc.paragraph(s[start:], dir)
 	return string(sc.out)
 }
 
@@ -217,10 +231,10 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// paragraph appends the visual form of one paragraph (no class B inside) to
-// sc.out.
-func (sc *scratch) paragraph(p string) {
-	if !needsBidi(p) {
+// paragraph appends the visual form of one paragraph (no class B inside),
+// in base direction dir, to sc.out.
+func (sc *scratch) paragraph(p string, dir gtbidi.Direction) {
+	if p == "" || dir != gtbidi.RightToLeft && !needsBidi(p) {
 		sc.out = append(sc.out, p...)
 		return
 	}
@@ -230,7 +244,7 @@ func (sc *scratch) paragraph(p string) {
 	}
 	// Segment, not SegmentString: Run.Start/End are indices into the rune
 	// slice even for SegmentString, whatever its doc suggests.
-	runs := sc.para.Segment(sc.runes, gtbidi.Neutral)
+	runs := sc.para.Segment(sc.runes, dir)
 	levels := sc.runeLevels(&runs, len(sc.runes))
 
 	// Grapheme clusters with the level of their first rune. Combining marks
@@ -243,8 +257,13 @@ func (sc *scratch) paragraph(p string) {
 		off, idx int
 		c        string
 	)
+	ascii := len(sc.runes) == len(p) // every byte a character, and a cluster
 	for rest != "" {
-		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if ascii {
+			c, rest = rest[:1], rest[1:]
+		} else {
+			c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		}
 		var lvl gtbidi.Level
 		if idx < len(levels) {
 			lvl = levels[idx]
