@@ -181,11 +181,11 @@ func TestSanitize(t *testing.T) {
 		{"line separator", "a\u2028b", "a\uFFFDb"},
 		{"Arabic untouched", "المصادقة على اتفاقية (المرحلة 2)", "المصادقة على اتفاقية (المرحلة 2)"},
 		{"harakat untouched", "مُحَمَّد", "مُحَمَّد"},
-		{"open override closed", "\u202Eabc", "\u202Eabc\u202C"},
+		{"override neutralised", "abc\u202Edef", "abc\uFFFDdef"},
+		{"embeddings neutralised", "\u202Aa\u202Bb\u202Cc\u202Dd", "\uFFFDa\uFFFDb\uFFFDc\uFFFDd"},
 		{"open isolate closed", "\u2067abc", "\u2067abc\u2069"},
-		{"nested closed in order", "\u2067a\u202Bb", "\u2067a\u202Bb\u202C\u2069"},
-		{"balanced untouched", "\u202Ea\u202C \u2068b\u2069", "\u202Ea\u202C \u2068b\u2069"},
-		{"PDI closes embeddings inside", "\u2066a\u202Ab\u2069", "\u2066a\u202Ab\u2069"},
+		{"nested isolates closed in order", "\u2067a\u2066b", "\u2067a\u2066b\u2069\u2069"},
+		{"balanced isolates untouched", "\u2066a\u2069 \u2068b\u2069", "\u2066a\u2069 \u2068b\u2069"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,7 +193,7 @@ func TestSanitize(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			if strings.ContainsAny(got, "\x1b\x07\u009b\n\r\t") || !utf8.ValidString(got) {
+			if strings.ContainsAny(got, "\x1b\x07\u009b\n\r\t\u202a\u202b\u202c\u202d\u202e") || !utf8.ValidString(got) {
 				t.Errorf("Sanitize(%q) left something dangerous: %q", tt.in, got)
 			}
 		})

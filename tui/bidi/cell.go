@@ -51,7 +51,7 @@ func CellDir(s string, width int, mode Mode, rtl bool) string {
 		var cut bool
 		s, w, cut = fit(s, width)
 		if cut {
-			s = closeEmbeddings(s) // the closers may have been cut off
+			s = closeIsolates(s) // the closers may have been cut off
 		}
 	}
 	if mode == ModeTerminal {
@@ -168,10 +168,11 @@ func safeCut(s string, i int) int {
 // prints harmlessly and stays on one line: every C0 control (tab and newline
 // included), DEL, every C1 control (U+0080–U+009F, e.g. U+009B CSI), U+2028
 // and U+2029, and every byte that is not valid UTF-8 becomes U+FFFD. An
-// escape sequence such as "\x1b[2J" thus prints as "\uFFFD[2J". Explicit bidi
-// embeddings, overrides and isolates left open are closed at the end (PDF,
-// PDI) so that they cannot reorder the rest of the screen line in a terminal
-// that does bidi. Text that needs none of this is returned unchanged.
+// escape sequence such as "\x1b[2J" thus prints as "\uFFFD[2J". Explicit
+// embeddings and overrides (U+202A–U+202E) become U+FFFD too, and isolates
+// left open are closed at the end (PDI) so that they cannot reorder the rest
+// of the screen line in a terminal that does bidi. Text that needs none of
+// this is returned unchanged.
 func Sanitize(s string) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -193,7 +194,7 @@ func Sanitize(s string) string {
 		}
 		i += n
 	}
-	return closeEmbeddings(s)
+	return closeIsolates(s)
 }
 
 // unsafeRune reports a decoded rune (of n bytes) that Sanitize replaces.
@@ -205,53 +206,32 @@ func unsafeRune(r rune, n int) bool {
 		return true
 	case r == 0x2028, r == 0x2029:
 		return true
+	case 0x202A <= r && r <= 0x202E:
+		// Embeddings and overrides (LRE RLE PDF LRO RLO) are refused in
+		// user text (SPEC §11); one that came in anyway (an old record, a
+		// register) must not reverse what other operators read. jalsa's
+		// own marks are isolates and are added after this.
+		return true
 	case r == utf8.RuneError && n == 1: // invalid byte
 		return true
 	}
 	return false
 }
 
-// closeEmbeddings appends PDF and PDI for explicit embeddings, overrides and
-// isolates that s opens and does not close (rules X1–X8, simplified: a PDI
-// closes the innermost open isolate and everything opened inside it; a PDF
-// closes the innermost embedding unless an isolate is innermost).
-func closeEmbeddings(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool {
-		return (0x202A <= r && r <= 0x202E) || (0x2066 <= r && r <= 0x2069)
-	}) {
-		return s
-	}
-	var stack []byte // 'E' embedding/override, 'I' isolate
+// closeIsolates appends a PDI for every isolate that s opens and does not
+// close. Embeddings and overrides never reach it: [Sanitize] has replaced
+// them.
+func closeIsolates(s string) string {
+	open := 0
 	for _, r := range s {
-		switch {
-		case r == 0x202A, r == 0x202B, r == 0x202D, r == 0x202E: // LRE RLE LRO RLO
-			stack = append(stack, 'E')
-		case r == 0x2066, r == 0x2067, r == 0x2068: // LRI RLI FSI
-			stack = append(stack, 'I')
-		case r == 0x202C: // PDF
-			if n := len(stack); n > 0 && stack[n-1] == 'E' {
-				stack = stack[:n-1]
-			}
-		case r == 0x2069: // PDI
-			if i := strings.LastIndexByte(string(stack), 'I'); i >= 0 {
-				stack = stack[:i]
-			}
+		switch r {
+		case 0x2066, 0x2067, 0x2068: // LRI RLI FSI
+			open++
+		case 0x2069: // PDI
+			open = max(open-1, 0)
 		}
 	}
-	if len(stack) == 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 3*len(stack))
-	b.WriteString(s)
-	for i := len(stack) - 1; i >= 0; i-- {
-		if stack[i] == 'E' {
-			b.WriteRune(0x202C)
-		} else {
-			b.WriteRune(0x2069)
-		}
-	}
-	return b.String()
+	return s + strings.Repeat(PDI, open)
 }
 
 // Marks written around screen lines and pane borders in [ModeTerminal].
