@@ -209,7 +209,7 @@ func TestRefusedCommandChangesNothing(t *testing.T) {
 	mustDo(t, st, &model.ItemCmd{Session: sid, N: 1, Action: model.ActStart})
 	refuse("no quorum", &model.VoteCmd{Session: sid, N: 1, For: 2}, 3, "err.no_quorum")
 	mustDo(t, st, &model.AttendCmd{Session: sid, Present: []string{"all"}, Absent: []string{"m14", "m15"}})
-	refuse("counts above present", &model.VoteCmd{Session: sid, N: 1, For: 70, Against: 10, Abstain: 1}, 3, "err.votes_exceed_present")
+	refuse("counts above present", &model.VoteCmd{Session: sid, N: 1, For: 70, Against: 10, Abstain: 1}, 3, "count.sum")
 	refuse("named voter absent", &model.VoteCmd{Session: sid, N: 1, Named: map[string]model.Choice{"m14": model.For}, Rest: model.For}, 3, "err.voter_not_present")
 	refuse("tie without chair", &model.VoteCmd{Session: sid, N: 1, For: 30, Against: 30}, 3, "err.tie_needs_chair")
 	refuse("other item open", &model.ItemCmd{Session: sid, N: 3, Action: model.ActStart}, 3, "err.other_item_open")
