@@ -761,9 +761,12 @@ func TestExportImportBackupVerify(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(h.dir, "junk.json"), []byte(`{"format":"other"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A refused import into a new database leaves no database behind.
 	h4 := newHarness(t)
-	h4.ok("sessions")
 	h4.fails(2, "import", filepath.Join(h.dir, "junk.json"))
+	if _, err := os.Stat(h4.db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused import left %s behind (%v)", h4.db, err)
+	}
 
 	bak := filepath.Join(t.TempDir(), "copy.db")
 	if out := h.ok("backup", bak); out != i18n.T("en", "msg.backup", bak)+"\n" {
