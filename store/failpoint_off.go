@@ -10,6 +10,7 @@ type failpointName int
 
 const (
 	fpAfterCommit failpointName = iota
+	fpInCommand
 	fpBeforeReply
 )
 

@@ -15,12 +15,15 @@ import (
 // GOFAIL_FAILPOINTS='afterCommit=return("kill")':
 //
 //   - afterCommit: an event is committed, its index not yet;
+//   - inCommand: the owner is carrying out a forwarded command (sleep(N)
+//     makes it a long one);
 //   - beforeReply: a forwarded command is carried out, its reply not sent.
 //
 // return("kill") stops the process as kill -9 would; return("error") at
 // beforeReply drops the reply, as a connection lost would.
 var (
 	fpAfterCommit = gofail.NewFailpoint("afterCommit")
+	fpInCommand   = gofail.NewFailpoint("inCommand")
 	fpBeforeReply = gofail.NewFailpoint("beforeReply")
 )
 

@@ -61,15 +61,31 @@ func lockHolder(path string) (int, bool) {
 	return 0, false
 }
 
-// processName is how process pid was started, short enough for a message.
+// processName is how process pid was started, short enough for a message:
+// the program and its arguments but the database, which the message names.
 func processName(pid int) string {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
 	if err != nil || len(b) == 0 {
-		return "?"
+		return fmt.Sprint(pid)
 	}
 	args := strings.Split(strings.TrimRight(string(b), "\x00"), "\x00")
-	args[0] = filepath.Base(args[0])
-	return shorten(strings.Join(args, " "))
+	return shorten(strings.Join(withoutDB(args), " "))
+}
+
+// withoutDB is a command line without its --db flag, the program by its
+// base name.
+func withoutDB(args []string) []string {
+	out := []string{filepath.Base(args[0])}
+	for i := 1; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--db" || a == "-db":
+			i++
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // shorten cuts a command line to 60 characters.

@@ -139,6 +139,7 @@ func serveConn(ctx context.Context, conn net.Conn, h Handler, calls *requests) {
 		}
 	}()
 	resp := calls.do(req.ID, func() Response {
+		_ = failpoint(fpInCommand)
 		var out, errb bytes.Buffer
 		code := h(ctx, req, &out, &errb)
 		return Response{Stdout: out.Bytes(), Stderr: errb.Bytes(), Code: code}

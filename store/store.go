@@ -218,8 +218,7 @@ func (s *Store) release() {
 
 // commandLine is how this process was started, short enough for a message.
 func commandLine() string {
-	args := append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...)
-	return shorten(strings.Join(args, " "))
+	return shorten(strings.Join(withoutDB(os.Args), " "))
 }
 
 func (s *Store) init(mustExist bool) error {
