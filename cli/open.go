@@ -63,7 +63,7 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 		}
 		var st *store.Store
 		err := store.Shield(db, func() (err error) {
-			st, err = store.Open(db, store.Options{MustExist: !creates})
+			st, err = store.Open(db, store.Options{MustExist: !creates, Check: c.name == "verify"})
 			return err
 		})
 		if errors.Is(err, store.ErrLocked) {

@@ -33,7 +33,7 @@ func (e *DamagedError) Error() string { return e.In("en") }
 // In says the error in lang.
 func (e *DamagedError) In(lang string) string {
 	what := e.Cause
-	if e.Where != "" {
+	if e.Where != "" && !strings.HasPrefix(what, e.Where) {
 		what = e.Where + ": " + what
 	}
 	return i18n.T(lang, "err.damaged", e.Path, what)
@@ -64,7 +64,9 @@ func Shield(path string, fn func() error) (err error) {
 // goes on. Use: defer shield(path, &err)().
 func shield(path string, err *error) func() {
 	old := debug.SetPanicOnFault(true)
+	leave := dog.enter()
 	return func() {
+		leave()
 		debug.SetPanicOnFault(old)
 		p := recover()
 		if p == nil {

@@ -19,20 +19,32 @@ import (
 // memory stays within the file's size (a page is read once, two bit sets
 // of one bit a page), and ctx stops it.
 func checkPages(ctx context.Context, path string) error {
+	_, err := checkPagesAt(ctx, path)
+	return err
+}
+
+// checkPagesAt is checkPages, which also returns the transaction the
+// checked meta page closed, so that a caller can tell whether a commit
+// changed the file meanwhile.
+func checkPagesAt(ctx context.Context, path string) (txid uint64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	pc := &pageChecker{ctx: ctx, f: f, size: fi.Size()}
 	m, err := pc.meta()
 	if err != nil {
-		return err
+		return 0, err
 	}
+	return m.txid, pc.check(m)
+}
+
+func (pc *pageChecker) check(m bboltMeta) error {
 	pc.pageSize, pc.hwm = int64(m.pageSize), m.pgid
 	if pc.hwm < 2 || pc.hwm > uint64(pc.size/pc.pageSize) {
 		return fmt.Errorf("the file holds %d pages of %d bytes; its meta page counts %d: the file was cut short", pc.size/pc.pageSize, pc.pageSize, pc.hwm)

@@ -81,8 +81,15 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 
 // loadSessions reassembles every session from its records.
 func loadSessions(tx *bolt.Tx, st *model.State) error {
+	sessions := ascending("the sessions")
 	return tx.Bucket(bucketSessions).ForEachBucket(func(id []byte) error {
+		if err := sessions(id); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketSessions).Bucket(id)
+		if b == nil {
+			return fmt.Errorf("session %s: not a bucket", id)
+		}
 		var s model.Session
 		if err := json.Unmarshal(b.Get(keyCore), &s); err != nil {
 			return fmt.Errorf("session %s: %w", id, err)
@@ -92,7 +99,11 @@ func loadSessions(tx *bolt.Tx, st *model.State) error {
 				return fmt.Errorf("session %s sittings: %w", id, err)
 			}
 		}
+		records := ascending("session " + string(id))
 		err := b.ForEach(func(k, v []byte) error {
+			if err := records(k); err != nil {
+				return err
+			}
 			switch {
 			case len(k) == 5 && k[0] == 'i':
 				it := new(model.Item)
@@ -119,4 +130,18 @@ func loadSessions(tx *bolt.Tx, st *model.State) error {
 		st.Sessions[s.ID] = &s
 		return nil
 	})
+}
+
+// ascending returns a check that each key it is given comes after the one
+// before: bbolt yields a bucket's keys in order, and yields them again when
+// a damaged file's pages form a cycle, which would otherwise loop for ever.
+func ascending(what string) func(k []byte) error {
+	var prev []byte
+	return func(k []byte) error {
+		if prev != nil && bytes.Compare(k, prev) <= 0 {
+			return fmt.Errorf("%s: a record comes twice or out of order: the pages form a cycle", what)
+		}
+		prev = append(prev[:0], k...)
+		return nil
+	}
 }

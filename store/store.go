@@ -70,6 +70,8 @@ type Store struct {
 
 	// readOnly: this process may not write the file (Open).
 	readOnly bool
+	// broken is set when a write found the file damaged half-way.
+	broken error
 
 	subMu sync.Mutex
 	subs  map[chan Change]struct{}
@@ -93,6 +95,10 @@ type Options struct {
 	// one) instead of creating one there; nothing is created, not even a
 	// directory (SPEC §11: only the commands that create a record may).
 	MustExist bool
+	// Check checks the file's structure (checkPages) before bbolt reads
+	// it, so that a damaged file is named without ever being loaded:
+	// verify's memory stays bounded by the file's size.
+	Check bool
 }
 
 // Open opens the database at path and loads its state, creating it (and
@@ -115,6 +121,13 @@ func Open(path string, o Options) (s *Store, err error) {
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
+	if o.Check {
+		if _, serr := os.Stat(path); serr == nil {
+			if err := checkStable(path); err != nil {
+				return nil, damaged(path, "", err)
+			}
+		}
+	}
 	db, readOnly, err := openBolt(path, o)
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, ErrLocked
@@ -123,7 +136,9 @@ func Open(path string, o Options) (s *Store, err error) {
 		return nil, openError(path, err)
 	}
 	s = &Store{db: db, path: path, clock: o.Clock, subs: map[chan Change]struct{}{}, delay: indexDelay, readOnly: readOnly}
+	dog.watch(s)
 	if err := s.load(o.MustExist); err != nil {
+		dog.unwatch(s)
 		db.Close()
 		return nil, err
 	}
@@ -311,7 +326,11 @@ func (s *Store) checkSchema(tx *bolt.Tx) error {
 
 func loadState(tx *bolt.Tx) (*model.State, error) {
 	st := model.NewState()
+	bodies := ascending("the bodies")
 	err := tx.Bucket(bucketBodies).ForEach(func(k, v []byte) error {
+		if err := bodies(k); err != nil {
+			return err
+		}
 		var b model.Body
 		if err := json.Unmarshal(v, &b); err != nil {
 			return fmt.Errorf("body %s: %w", k, err)
@@ -330,17 +349,19 @@ func (s *Store) Path() string { return s.path }
 
 // Close indexes what is still pending and closes the database.
 func (s *Store) Close() (err error) {
-	defer shield(s.path, &err)()
-	s.mu.Lock()
-	if s.idle != nil {
-		s.idle.Stop()
-	}
 	var ierr error
-	if !s.closed {
-		ierr = s.flushIndex()
-	}
-	s.closed = true
-	s.mu.Unlock()
+	func() {
+		defer shield(s.path, &ierr)()
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.idle != nil {
+			s.idle.Stop()
+		}
+		if !s.closed && s.broken == nil {
+			ierr = s.flushIndex()
+		}
+		s.closed = true
+	}()
 	s.subMu.Lock()
 	for ch := range s.subs {
 		close(ch)
@@ -348,6 +369,7 @@ func (s *Store) Close() (err error) {
 	}
 	s.subMu.Unlock()
 	s.release()
+	dog.unwatch(s)
 	if err := s.db.Close(); err != nil {
 		return err
 	}
@@ -389,13 +411,29 @@ func (s *Store) Record(o Origin, cmd model.Command) (ev model.Event, err error) 
 	if o.Request == "" {
 		o.Request = NewRequestID()
 	}
-	s.mu.Lock()
-	ev, err = s.do(o, cmd)
-	s.mu.Unlock()
+	ev, err = s.locked(func() (model.Event, error) { return s.do(o, cmd) })
 	if err == nil {
 		s.publish(Change{Seq: ev.Seq, Session: ev.Session, Type: ev.Type, Actor: ev.Actor})
 	}
 	return ev, err
+}
+
+// locked runs fn holding s.mu; a damaged file found on the way (a panic
+// that shield turns into an error) leaves the store refusing any further
+// write, since its state in memory may be ahead of the file.
+func (s *Store) locked(fn func() (model.Event, error)) (ev model.Event, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken != nil {
+		return model.Event{}, s.broken
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.broken = &DamagedError{Path: s.path, Cause: "a write failed half-way"}
+			panic(p)
+		}
+	}()
+	return fn()
 }
 
 func (s *Store) do(o Origin, cmd model.Command) (model.Event, error) {
@@ -573,8 +611,12 @@ func (s *Store) publish(c Change) {
 // is named in a DamagedError.
 func (s *Store) Events(fn func(ev model.Event) error) (err error) {
 	defer shield(s.path, &err)()
+	events := ascending("the events")
 	return s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+			if err := events(k); err != nil {
+				return damaged(s.path, "", err)
+			}
 			var ev model.Event
 			if err := json.Unmarshal(v, &ev); err != nil {
 				return damaged(s.path, eventPlace(k), err)
