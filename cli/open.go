@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -41,6 +42,10 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 	creates := createsDatabase[c.name]
 	_, statErr := os.Stat(db)
 	missing := errors.Is(statErr, os.ErrNotExist)
+	var newDirs []string
+	if missing && creates {
+		newDirs = missingDirs(filepath.Dir(db))
+	}
 	deadline := time.Now().Add(lockWait)
 	taken, tried := false, false
 	for {
@@ -100,7 +105,7 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 		}
 		code := runOpened(ctx, env, c, o, st, taken)
 		if code != 0 && missing && creates {
-			removeCreated(db)
+			removeCreated(db, newDirs)
 		}
 		return code
 	}
@@ -183,17 +188,34 @@ func ownerOrUnknown(env *Env, db string) string {
 }
 
 // removeCreated removes the database a creating command made and then
-// failed in, so that a refused init leaves no empty database behind; it
-// stays if anything was recorded in it meanwhile.
-func removeCreated(db string) {
+// failed in, and the directories it made for it, so that a refused init
+// leaves nothing behind; the database stays if anything was recorded in it
+// meanwhile, a directory if anything else is in it.
+func removeCreated(db string, dirs []string) {
 	st, err := store.Open(db, store.Options{MustExist: true, Timeout: 50 * time.Millisecond})
 	if err != nil {
 		return
 	}
 	empty := st.Seq() == 0
 	st.Close()
-	if empty {
-		os.Remove(db)
+	if !empty {
+		return
+	}
+	os.Remove(db)
+	for _, d := range dirs {
+		os.Remove(d)
+	}
+}
+
+// missingDirs lists dir and those of its parents that do not exist, the
+// deepest first.
+func missingDirs(dir string) []string {
+	var out []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); !errors.Is(err, os.ErrNotExist) || d == filepath.Dir(d) {
+			return out
+		}
+		out = append(out, d)
 	}
 }
 

@@ -76,7 +76,8 @@ func (c *InitCmd) checkSession() error {
 	if err := checkID("session.id", s.ID); err != nil {
 		return err
 	}
-	if s.Kind != "ordinary" && s.Kind != "extraordinary" {
+	// An empty kind reads as ordinary, the session file's default.
+	if s.Kind != "" && s.Kind != "ordinary" && s.Kind != "extraordinary" {
 		return fieldFault("session.kind", "sessionfile.not_one_of", s.Kind, "ordinary, extraordinary")
 	}
 	if err := checkLine("session.title", s.Title, MaxTitle, true); err != nil {
