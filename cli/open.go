@@ -115,11 +115,10 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 // took and died with (taken) is looked up first.
 func runOpened(ctx context.Context, env *Env, c *command, o *opts, st *store.Store, taken bool) (code int) {
 	err := store.Shield(st.Path(), func() error {
-		defer func() {
-			if cerr := st.Close(); cerr != nil && code == 0 {
-				code = fail(env, cerr)
-			}
-		}()
+		// What the command recorded is on disk; closing only catches the
+		// index up, which the next Open does too, so its error is not the
+		// command's.
+		defer st.Close()
 		if taken {
 			if rc, done := reportRecorded(env, st); done {
 				code = rc
