@@ -272,4 +272,3 @@ func flagPresent(args []string, name string) bool {
 	}
 	return false
 }
-
