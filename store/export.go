@@ -160,7 +160,7 @@ func checkEventFields(ev model.Event) error {
 	if err := model.CheckText("actor", ev.Actor, model.MaxName, false); err != nil {
 		return &model.EventError{Seq: ev.Seq, Type: ev.Type, Err: err}
 	}
-	if err := model.CheckText("req", ev.Req, 64, false); err != nil {
+	if err := model.CheckText("req", ev.Req, maxRequestID, false); err != nil {
 		return &model.EventError{Seq: ev.Seq, Type: ev.Type, Err: err}
 	}
 	return nil

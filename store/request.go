@@ -37,6 +37,9 @@ func NewRequestID() string {
 	return strconv.FormatInt(time.Now().UnixMilli(), 36) + "-" + hex.EncodeToString(b[:])
 }
 
+// maxRequestID bounds the id a client may give: NewRequestID's take 28.
+const maxRequestID = 64
+
 // lookBack is how long before a request's time Recorded still looks.
 // Events are stamped after the request is made, on the same machine; the
 // margin covers a clock stepped back in between.

@@ -411,6 +411,9 @@ func (s *Store) Record(o Origin, cmd model.Command) (ev model.Event, err error) 
 	if o.Request == "" {
 		o.Request = NewRequestID()
 	}
+	if len(o.Request) > maxRequestID {
+		return model.Event{}, model.Usage("err.request_id", maxRequestID)
+	}
 	ev, err = s.locked(func() (model.Event, error) { return s.do(o, cmd) })
 	if err == nil {
 		s.publish(Change{Seq: ev.Seq, Session: ev.Session, Type: ev.Type, Actor: ev.Actor})
