@@ -94,11 +94,11 @@ func (e *Env) Path(name string) string {
 
 // do carries out cmd on st as the env's actor, for the env's request.
 func (e *Env) do(st *store.Store, cmd model.Command) (model.Event, error) {
-	at := time.Now()
+	o := store.Origin{Actor: e.Actor, Request: e.request}
 	if e.Clock != nil {
-		at = e.Clock()
+		o.Time = e.Clock()
 	}
-	return st.Record(store.Origin{Actor: e.Actor, Time: at, Request: e.request}, cmd)
+	return st.Record(o, cmd)
 }
 
 // command is one subcommand.

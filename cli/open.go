@@ -46,13 +46,19 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 	if missing && creates {
 		newDirs = missingDirs(filepath.Dir(db))
 	}
+	var stdin []byte
+	if slices.Contains(args, "-") && env.Stdin != nil && !c.owns {
+		// Read once: it goes to the owner, or to the command run here.
+		stdin, _ = io.ReadAll(env.Stdin)
+		env.Stdin = bytes.NewReader(stdin)
+	}
 	deadline := time.Now().Add(lockWait)
 	taken, tried := false, false
 	for {
 		// An owner that serves the socket answers at once; trying it first
 		// spares every command the lock timeout.
 		if !c.owns && !env.Forwarded && store.Serving(db) {
-			resp, err := forward(env, db, args)
+			resp, err := forward(env, db, args, stdin)
 			switch {
 			case err == nil:
 				env.Stdout.Write(resp.Stdout)
@@ -163,14 +169,8 @@ func reportRecorded(env *Env, st *store.Store) (code int, done bool) {
 }
 
 // forward runs the command in the process that owns the database, with
-// this run's request id.
-func forward(env *Env, db string, args []string) (store.Response, error) {
-	var stdin []byte
-	if slices.Contains(args, "-") && env.Stdin != nil {
-		stdin, _ = io.ReadAll(env.Stdin)
-		// Should the owner not take it, the command runs here on the same input.
-		env.Stdin = bytes.NewReader(stdin)
-	}
+// this run's request id and standard input.
+func forward(env *Env, db string, args []string, stdin []byte) (store.Response, error) {
 	dir := env.Dir
 	if dir == "" {
 		dir, _ = os.Getwd()

@@ -23,7 +23,8 @@ import (
 // answers.
 type Origin struct {
 	Actor string
-	Time  time.Time
+	// Time stamps the event; the store's clock when zero.
+	Time time.Time
 	// Request is the id NewRequestID made for the request; Record makes
 	// one when it is empty.
 	Request string

@@ -395,7 +395,7 @@ func (s *Store) Seq() uint64 {
 // transaction, appends the event and stores what changed. When Do returns
 // nil the change is on disk. A refused command changes nothing.
 func (s *Store) Do(actor string, cmd model.Command) (model.Event, error) {
-	return s.Record(Origin{Actor: actor, Time: s.clock()}, cmd)
+	return s.Record(Origin{Actor: actor}, cmd)
 }
 
 // DoAt is Do with the event stamped at a given time, for loading records of
@@ -410,6 +410,9 @@ func (s *Store) Record(o Origin, cmd model.Command) (ev model.Event, err error) 
 	defer shield(s.path, &err)()
 	if o.Request == "" {
 		o.Request = NewRequestID()
+	}
+	if o.Time.IsZero() {
+		o.Time = s.clock()
 	}
 	if len(o.Request) > maxRequestID {
 		return model.Event{}, model.Usage("err.request_id", maxRequestID)
