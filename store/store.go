@@ -240,7 +240,7 @@ func (s *Store) init(mustExist bool) error {
 	// Read first: a newer file must be refused before anything is written to
 	// it, and a file already set up needs no write transaction, whose commit
 	// would cost every read-only command two fdatasyncs.
-	ready, jalsa := false, false
+	ready, core, empty := false, 0, true
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if err := s.checkSchema(tx); err != nil {
 			return err
@@ -249,16 +249,27 @@ func (s *Store) init(mustExist bool) error {
 		for _, b := range allBuckets() {
 			ready = ready && tx.Bucket(b) != nil
 		}
-		jalsa = tx.Bucket(bucketMeta) != nil
+		for _, b := range coreBuckets() {
+			if tx.Bucket(b) != nil {
+				core++
+			}
+		}
+		k, _ := tx.Cursor().First()
+		empty = k == nil
 		return nil
 	})
-	if err != nil {
+	switch {
+	case err != nil:
 		return err
-	}
-	if !jalsa && mustExist {
+	case core == 0 && !empty:
+		return damaged(s.path, "", errors.New("the record's buckets are missing"))
+	case core == 0 && mustExist:
 		// A bbolt file that jalsa never set up: a creation cut short, or
 		// another program's file. Either way no record is there.
 		return model.NotFound("err.no_database", s.path)
+	case core != 0 && core != len(coreBuckets()):
+		// The first commit makes them all: one lost is a damaged file.
+		return damaged(s.path, "", errors.New("some of the record's buckets are missing"))
 	}
 	if !ready && s.readOnly {
 		return model.Failure("err.read_only_setup", s.path)
@@ -297,6 +308,12 @@ func (s *Store) init(mustExist bool) error {
 		}
 		return nil
 	})
+}
+
+// coreBuckets are made together when a database is set up; the others
+// came with later versions, and Open adds them to an older file.
+func coreBuckets() [][]byte {
+	return [][]byte{bucketMeta, bucketEvents, bucketBodies, bucketSessions}
 }
 
 func allBuckets() [][]byte {
