@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/jalsa-app/jalsa/demo"
 	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/internal/atomicfile"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
 	"github.com/spf13/pflag"
@@ -39,21 +41,21 @@ func runExport(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	if o.out == "" || o.out == "-" {
 		return st.Export(env.Stdout)
 	}
-	var buf bytes.Buffer
-	if err := st.Export(&buf); err != nil {
-		return err
-	}
-	return writeFileAtomic(env.Path(o.out), buf.Bytes())
+	return st.ExportTo(env.Path(o.out))
 }
 
-// writeFileAtomic writes through a temporary file so a crash never leaves a
-// half-written export or minutes behind.
+// writeFileAtomic writes a document (the minutes) through a temporary file
+// (atomicfile), so that a crash or a full disk never leaves half of one, or
+// a leftover, behind.
 func writeFileAtomic(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
+	})
+	if errors.Is(err, atomicfile.ErrBusy) {
+		return model.Refused("err.write_busy", path)
 	}
-	return os.Rename(tmp, path)
+	return err
 }
 
 func openInput(env *Env, name string) (io.ReadCloser, error) {
@@ -76,7 +78,7 @@ func runImport(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 		return err
 	}
 	defer r.Close()
-	n, err := st.Import(r)
+	n, err := st.Import(r, env.request)
 	if err != nil {
 		return err
 	}
@@ -102,8 +104,14 @@ func runVerify(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 			return err
 		}
 	}
-	rep, err := st.Verify()
-	if err != nil {
+	rep, err := st.VerifyContext(ctx)
+	var d *store.DamagedError
+	switch {
+	case ctx.Err() != nil:
+		return model.Failure("err.verify_stopped")
+	case errors.As(err, &d):
+		return err
+	case err != nil:
 		return model.Failure("err.verify", err.Error())
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.verified", i18n.T(env.lang, "msg.events_chained", rep.Events),

@@ -6,7 +6,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -55,6 +54,9 @@ type Env struct {
 	Forwarded bool
 
 	lang string
+	// request is the id of this run's request (SPEC §11): the client's,
+	// when forwarded; every event the command records carries it.
+	request string
 }
 
 // UIOptions are the command line's settings for the TUI.
@@ -90,12 +92,13 @@ func (e *Env) Path(name string) string {
 	return filepath.Join(e.Dir, name)
 }
 
-// do carries out cmd on st as the env's actor.
+// do carries out cmd on st as the env's actor, for the env's request.
 func (e *Env) do(st *store.Store, cmd model.Command) (model.Event, error) {
+	o := store.Origin{Actor: e.Actor, Request: e.request}
 	if e.Clock != nil {
-		return st.DoAt(e.Actor, e.Clock(), cmd)
+		o.Time = e.Clock()
 	}
-	return st.Do(e.Actor, cmd)
+	return st.Record(o, cmd)
 }
 
 // command is one subcommand.
@@ -188,54 +191,20 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		}
 		return fail(env, c.run(ctx, env, env.Store, o))
 	}
-	db := dbPath(env, o.db)
-	// An owner that serves the socket answers at once; trying it first spares
-	// every command the lock timeout. A socket left by a killed owner refuses
-	// the connection, and the command opens the file itself.
-	tried := false
-	if !c.owns && !env.Forwarded && store.Serving(db) {
-		if code, ok := forward(env, db, args); ok {
-			return code
-		}
-		tried = true
-	}
-	st, err := store.Open(db, store.Options{})
-	if errors.Is(err, store.ErrLocked) {
-		if c.owns || env.Forwarded || tried {
-			return fail(env, lockedError(db))
-		}
-		if code, ok := forward(env, db, args); ok {
-			return code
-		}
-		return fail(env, lockedError(db))
-	}
-	if err != nil {
-		return fail(env, err)
-	}
-	defer st.Close()
-	if c.owns {
-		// Stop serving before the store closes, so the socket file goes
-		// with the process instead of staying behind.
-		sctx, stop := context.WithCancel(ctx)
-		served := make(chan struct{})
-		go func() {
-			defer close(served)
-			st.Serve(sctx, "jalsa "+name, SocketHandler(env, st))
-		}()
-		defer func() {
-			stop()
-			<-served
-		}()
-	}
-	return fail(env, c.run(ctx, env, st, o))
+	return openAndRun(ctx, env, c, o, dbPath(env, o.db), args)
 }
 
 // SocketHandler runs commands forwarded by other jalsa processes against the
-// owner's open store, with the client's language, directory and name.
+// owner's open store, with the client's language, directory, name and
+// request id. A request already recorded (its client lost the reply and
+// asks again, perhaps of a new owner) is not carried out a second time.
 func SocketHandler(owner *Env, st *store.Store) store.Handler {
 	return func(ctx context.Context, req store.Request, stdout, stderr io.Writer) int {
 		env := &Env{Stdin: bytes.NewReader(req.Stdin), Stdout: stdout, Stderr: stderr, Getenv: owner.Getenv, Dir: req.Dir,
-			Actor: req.Actor, Store: st, Forwarded: true, lang: req.Lang}
+			Actor: req.Actor, Store: st, Forwarded: true, lang: req.Lang, request: req.ID}
+		if code, done := reportRecorded(env, st); done {
+			return code
+		}
 		return Run(ctx, env, req.Args)
 	}
 }
@@ -247,36 +216,6 @@ func fail(env *Env, err error) int {
 	}
 	fmt.Fprintln(env.Stderr, "jalsa: "+model.Message(err, env.lang))
 	return model.ExitCode(err)
-}
-
-func lockedError(db string) error {
-	who := store.Owner(db)
-	if who == "" {
-		who = "?"
-	}
-	return model.Refused("err.locked", db, who)
-}
-
-// forward runs the command in the process that owns the database; ok is
-// false when no owner answered.
-func forward(env *Env, db string, args []string) (code int, ok bool) {
-	var stdin []byte
-	if contains(args, "-") && env.Stdin != nil {
-		stdin, _ = io.ReadAll(env.Stdin)
-		// Should the owner not answer, the command runs here on the same input.
-		env.Stdin = bytes.NewReader(stdin)
-	}
-	dir := env.Dir
-	if dir == "" {
-		dir, _ = os.Getwd()
-	}
-	resp, err := store.Forward(db, store.Request{Args: args, Lang: env.lang, Dir: dir, Actor: env.Actor, Stdin: stdin}, store.LockTimeout*5)
-	if err != nil {
-		return 0, false
-	}
-	env.Stdout.Write(resp.Stdout)
-	env.Stderr.Write(resp.Stderr)
-	return resp.Code, true
 }
 
 // dbPath resolves --db, $JALSA_DB, then $XDG_DATA_HOME/jalsa/jalsa.db.
@@ -328,15 +267,6 @@ func flagValue(args []string, name string) string {
 func flagPresent(args []string, name string) bool {
 	for i, a := range args {
 		if (a == "--"+name || (len(name) == 1 && a == "-"+name)) && !isFlagValue(args, i) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}

@@ -226,8 +226,9 @@ func TestInitErrorEndToEnd(t *testing.T) {
 	if r.code != 2 || !strings.HasPrefix(r.stderr, prefix) || !strings.Contains(r.stderr, `"agrement"`) || strings.Count(r.stderr, "\n") != 1 || r.stdout != "" {
 		t.Errorf("init bad.yaml: exit %d, stdout %q, stderr %q; want exit 2 and %q…", r.code, r.stdout, r.stderr, prefix)
 	}
-	if r := runBinary(t, dir, []string{"JALSA_DB=" + db}, "sessions", "--json"); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
-		t.Errorf("after a refused init: %+v", r)
+	// A refused init changes nothing: it leaves no database behind.
+	if r := runBinary(t, dir, []string{"JALSA_DB=" + db}, "sessions", "--json"); r.code != 4 || r.stdout != "" {
+		t.Errorf("after a refused init: %+v, want exit 4 (no database)", r)
 	}
 
 	// The same file, fixed, loads.

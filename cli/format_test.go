@@ -47,6 +47,12 @@ func TestFormatMoney(t *testing.T) {
 // --bidi takes auto, app or terminal; anything else is a usage error that
 // lists them, in the chosen language, before anything runs.
 func TestBidiFlag(t *testing.T) {
+	db := t.TempDir() + "/j.db"
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	for _, tc := range []struct {
 		lang, value, want string
 	}{
@@ -56,7 +62,7 @@ func TestBidiFlag(t *testing.T) {
 	} {
 		var out, errb bytes.Buffer
 		env := &Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
-		code := Run(context.Background(), env, []string{"--lang", tc.lang, "--bidi=" + tc.value, "--db", t.TempDir() + "/j.db", "sessions"})
+		code := Run(context.Background(), env, []string{"--lang", tc.lang, "--bidi=" + tc.value, "--db", db, "sessions"})
 		if tc.value == "" {
 			// An empty --bidi= is "not given".
 			if code != 0 {
@@ -81,7 +87,7 @@ func TestBidiFlag(t *testing.T) {
 		{[]string{"--bidi=terminal"}, "terminal", false},
 	} {
 		got = UIOptions{}
-		args := append([]string{"--db", t.TempDir() + "/j.db"}, tc.args...)
+		args := append([]string{"--db", db}, tc.args...)
 		if code := Run(context.Background(), env, args); code != 0 {
 			t.Fatalf("%v: exit %d", tc.args, code)
 		}

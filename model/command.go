@@ -22,8 +22,13 @@ type Command interface {
 // Event is a command as it was carried out: the store appends it to the
 // hash-chained log in the same transaction as the state it produced.
 type Event struct {
-	Seq     uint64          `json:"seq"`
-	Time    time.Time       `json:"time"`
+	Seq  uint64    `json:"seq"`
+	Time time.Time `json:"time"`
+	// Req is the id of the request the event answers, made by the process
+	// that asked (SPEC §11): a client whose owner died before replying
+	// looks it up instead of running the command a second time. It comes
+	// before the data, so a lookup reads it without reading the data.
+	Req     string          `json:"req,omitempty"`
 	Actor   string          `json:"actor"`
 	Type    string          `json:"type"`
 	Session string          `json:"session,omitempty"`
@@ -62,23 +67,46 @@ func NewEvent(cmd Command, c Ctx) (Event, error) {
 func (e Event) Decode() (Command, error) {
 	f, ok := commandTypes[e.Type]
 	if !ok {
-		return nil, fmt.Errorf("event %d: unknown type %q", e.Seq, e.Type)
+		return nil, &EventError{Seq: e.Seq, Type: e.Type, Err: fmt.Errorf("unknown type %q", e.Type)}
 	}
 	cmd := f()
 	if err := json.Unmarshal(e.Data, cmd); err != nil {
-		return nil, fmt.Errorf("event %d (%s): %w", e.Seq, e.Type, err)
+		return nil, &EventError{Seq: e.Seq, Type: e.Type, Err: err}
 	}
 	return cmd, nil
 }
 
-// Replay applies an event to st as it was applied when recorded.
+// Replay applies an event to st as it was applied when recorded. An event
+// that cannot be decoded or is refused gives an *EventError.
 func (e Event) Replay(st *State) error {
 	cmd, err := e.Decode()
 	if err != nil {
 		return err
 	}
-	return cmd.Apply(st, Ctx{Time: e.Time, Actor: e.Actor})
+	if err := cmd.Apply(st, Ctx{Time: e.Time, Actor: e.Actor}); err != nil {
+		return &EventError{Seq: e.Seq, Type: e.Type, Err: err}
+	}
+	return nil
 }
+
+// EventError is an event that cannot be decoded or replayed. It names the
+// event once, however many layers report it; its exit code is the one of
+// the error it wraps.
+type EventError struct {
+	Seq  uint64
+	Type string
+	Err  error
+}
+
+func (e *EventError) Error() string { return e.In("en") }
+
+// In says the error in lang.
+func (e *EventError) In(lang string) string {
+	return fmt.Sprintf("event %d (%s): %s", e.Seq, e.Type, Message(e.Err, lang))
+}
+
+// Unwrap returns the error the event gave.
+func (e *EventError) Unwrap() error { return e.Err }
 
 // Scoped is implemented by commands that change only part of a session: the
 // session's own fields, plus either its sittings (item 0) or one item (and,

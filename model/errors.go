@@ -28,10 +28,23 @@ type Error struct {
 }
 
 // Error returns the message in English.
-func (e *Error) Error() string { return i18n.T("en", e.Key, e.Args...) }
+func (e *Error) Error() string { return e.In("en") }
 
-// In returns the message in lang.
-func (e *Error) In(lang string) string { return i18n.T(lang, e.Key, e.Args...) }
+// In returns the message in lang; an argument that is itself a Phrase is
+// said in lang too.
+func (e *Error) In(lang string) string { return i18n.T(lang, e.Key, sayArgs(lang, e.Args)...) }
+
+// sayArgs says the Phrase arguments of a message in lang.
+func sayArgs(lang string, args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if p, ok := a.(Phrase); ok {
+			a = p.In(lang)
+		}
+		out[i] = a
+	}
+	return out
+}
 
 // Refused is a request that a rule or the state forbids (exit 3).
 func Refused(key string, args ...any) error { return &Error{KindRefused, key, args} }

@@ -44,6 +44,9 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 		if text == "" {
 			return Usage("err.note_empty")
 		}
+		if err := CheckText("note", text, MaxText, true); err != nil {
+			return err
+		}
 		it.Notes = append(it.Notes, Note{Time: ctx.Time, Text: text, By: ctx.Actor})
 		return nil
 	}
@@ -211,8 +214,14 @@ func (c *AmendCmd) Apply(st *State, ctx Ctx) error {
 	if strings.TrimSpace(c.Reason) == "" {
 		return Usage("err.reason_required")
 	}
+	if err := CheckText("reason", c.Reason, MaxText, true); err != nil {
+		return err
+	}
 	if c.Amount < 0 {
 		return Usage("err.negative_amount", c.Amount.String())
+	}
+	if c.Amount > maxCents {
+		return Usage("err.amount_large", c.Amount.String())
 	}
 	if it.Vote != nil || (it.State == ItemEnded && it.Outcome != Deferred) {
 		return Refused("err.amend_after_final", c.Line, it.N)

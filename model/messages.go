@@ -68,7 +68,6 @@ func init() {
 		"err.amend_after_final":    {En: "line %s cannot be amended: item %d has had its final vote", Fr: "la ligne %s ne peut plus être amendée : le point %d a eu son vote final", Ar: "لا يمكن تعديل السطر %s: تم التصويت النهائي على النقطة %d"},
 		"err.amend_after_vote":     {En: "line %s has been voted: it can no longer be amended", Fr: "la ligne %s a été votée : elle ne peut plus être amendée", Ar: "تم التصويت على السطر %s: لم يعد قابلا للتعديل"},
 		"err.item_no_vote":         {En: "item %d takes no vote", Fr: "le point %d n'est pas soumis au vote", Ar: "النقطة %d لا تخضع للتصويت"},
-		"err.negative_count":       {En: "vote counts cannot be negative", Fr: "les nombres de voix ne peuvent être négatifs", Ar: "لا يمكن أن يكون عدد الأصوات سالبا"},
 		"err.no_vote_to_correct":   {En: "%s has no recorded vote to correct", Fr: "%s n'a pas de vote enregistré à corriger", Ar: "لا يوجد تصويت مسجل لتصحيحه في %s"},
 		"err.vote_recorded":        {En: "the vote on %s is already recorded: use correct with a reason", Fr: "le vote sur %s est déjà enregistré : utilisez correct avec un motif", Ar: "التصويت على %s مسجل من قبل: استعمل التصحيح مع ذكر السبب"},
 		"err.no_quorum":            {En: "no quorum: %d present, %d required (of %d seats)", Fr: "quorum non atteint : %d présents, %d requis (sur %d sièges)", Ar: "النصاب غير مكتمل: %d حاضرا، والمطلوب %d (من %d مقعدا)"},

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jalsa-app/jalsa/i18n"
 )
@@ -104,37 +103,78 @@ func CheckRegisterRow(d Decision) (field string, err error) {
 	case d.Rule != "" && !slices.Contains(Majorities, Majority(d.Rule)):
 		return "rule", Usage("model.register_one_of", d.Rule, majorityList())
 	}
-	for _, c := range []struct {
-		field string
-		n     int
-	}{{"for", d.For}, {"against", d.Against}, {"abstain", d.Abstain}, {"present", d.Present}, {"seats", d.Seats}} {
-		if c.n < 0 {
-			return c.field, Usage("model.register_negative", c.n)
-		}
+	if field, err := checkRowCounts(Tally{d.For, d.Against, d.Abstain}, d.Present, d.Seats); err != nil {
+		return bare(field, err)
 	}
-	if d.Present > 0 && d.For+d.Against+d.Abstain > d.Present {
-		return "present", Usage("model.register_votes_present", d.For, d.Against, d.Abstain, d.Present)
+	room := d.Seats
+	if room == 0 {
+		room = MaxSeats
 	}
-	if d.Seats > 0 && d.Present > d.Seats {
-		return "present", Usage("model.register_present_seats", d.Present, d.Seats)
+	if len(d.Named) > room {
+		return "named", Refused("count.above_seats", len(d.Named), room)
 	}
 	for id, c := range d.Named {
+		if err := CheckText("named", id, MaxName, false); err != nil {
+			return bare("named", err)
+		}
 		if c != For && c != Against && c != Abstain {
 			return "named", Usage("model.register_named", id, string(c))
 		}
 	}
-	for _, s := range []struct{ field, v string }{{"title", d.Title}, {"text", d.Text}, {"explanation", d.Explanation},
-		{"session_title", d.SessionTitle}, {"rule", d.Rule}} {
-		if !utf8.ValidString(s.v) {
-			return s.field, Usage("model.register_utf8")
+	for _, s := range []struct {
+		field, v string
+		limit    int
+	}{{"title", d.Title, MaxTitle}, {"session_title", d.SessionTitle, MaxTitle}, {"text", d.Text, MaxText},
+		{"explanation", d.Explanation, MaxText}} {
+		if err := CheckText(s.field, s.v, s.limit, true); err != nil {
+			return bare(s.field, err)
 		}
 	}
 	for _, n := range d.Notes {
-		if !utf8.ValidString(n.Text) {
-			return "notes", Usage("model.register_utf8")
+		if err := CheckText("notes", n.Text, MaxText, true); err != nil {
+			return bare("notes", err)
+		}
+	}
+	for _, c := range d.Corrections {
+		v := c.Previous
+		if field, err := checkRowCounts(Tally{v.For, v.Against, v.Abstain}, v.Present, v.Seats); err != nil {
+			return bare("corrections."+field, err)
+		}
+		if err := CheckText("corrections.reason", c.Reason, MaxText, true); err != nil {
+			return bare("corrections.reason", err)
 		}
 	}
 	return "", nil
+}
+
+// checkRowCounts checks the figures of a past register's row, where 0
+// present or 0 seats means the register does not say: the row's own
+// seats, or MaxSeats when it gives none, bound its figures.
+func checkRowCounts(t Tally, present, seats int) (string, error) {
+	if seats < 0 || seats > MaxSeats {
+		return "seats", fieldErr(KindUsage, "seats", "count.range", seats, 0, MaxSeats)
+	}
+	room := seats
+	if room == 0 {
+		room = MaxSeats
+	}
+	if present < 0 || present > room {
+		if present < 0 || seats == 0 {
+			return "present", fieldErr(KindUsage, "present", "count.range", present, 0, room)
+		}
+		return "present", fieldErr(KindRefused, "present", "count.above_seats", present, seats)
+	}
+	if present == 0 {
+		present = room
+	}
+	return CheckCounts(t, present, room)
+}
+
+// bare returns field and err without the field it names, since a row's
+// error names the field itself.
+func bare(field string, err error) (string, error) {
+	_, err = SplitField(err)
+	return field, err
 }
 
 // isRegisterDate accepts a calendar date written YYYY-MM-DD.
@@ -161,21 +201,18 @@ func majorityList() string {
 
 func init() {
 	i18n.Register(map[string]i18n.Text{
-		"model.register_empty":         {En: "the register import holds no rows", Fr: "l'import du registre ne contient aucune ligne", Ar: "استيراد السجل لا يتضمن أي سطر"},
-		"model.register_bad_row":       {En: "register row %s: %s: %s", Fr: "ligne du registre %s : %s : %s", Ar: "سطر السجل %s: %s: %s"},
-		"model.register_twice":         {En: "%s is given twice", Fr: "%s figure deux fois", Ar: "%s مذكور مرتين"},
-		"model.register_in_record":     {En: "%s: session %s is in this record, which holds its decisions itself; give past decisions references of other sessions", Fr: "%s : la session %s est dans ce registre, qui contient déjà ses décisions ; donnez aux décisions passées des références d'autres sessions", Ar: "%s: الدورة %s مسجلة في هذه القاعدة التي تحفظ مقرراتها؛ أعط للمقررات السابقة مراجع دورات أخرى"},
-		"model.register_required":      {En: "required; give a value", Fr: "obligatoire ; donnez une valeur", Ar: "حقل إلزامي؛ أعط قيمة"},
-		"model.register_ref":           {En: "%q is not a reference SESSION/ITEM or SESSION/ITEM/LINE (e.g. 2019-06/4 or 2019-06/10/II.1.2; session and line use letters, digits, . _ -)", Fr: "%q n'est pas une référence SESSION/POINT ou SESSION/POINT/LIGNE (ex. 2019-06/4 ou 2019-06/10/II.1.2 ; session et ligne en lettres, chiffres, . _ -)", Ar: "%q ليس مرجعا على شكل SESSION/ITEM أو SESSION/ITEM/LINE (مثل 2019-06/4 أو 2019-06/10/II.1.2؛ الدورة والسطر بحروف لاتينية وأرقام و. _ -)"},
-		"model.register_session":       {En: "%q differs from the session of ref %s (%s); leave it empty or give %[3]s", Fr: "%q diffère de la session de la référence %s (%s) ; laissez vide ou donnez %[3]s", Ar: "%q يخالف دورة المرجع %s (%s)؛ اتركه فارغا أو اكتب %[3]s"},
-		"model.register_item":          {En: "%d differs from the item of ref %s (%d); leave it empty or give %[3]d", Fr: "%d diffère du point de la référence %s (%d) ; laissez vide ou donnez %[3]d", Ar: "%d يخالف نقطة المرجع %s (%d)؛ اتركه فارغا أو اكتب %[3]d"},
-		"model.register_line":          {En: "%q differs from the line of ref %s (%q); leave it empty or give the same", Fr: "%q diffère de la ligne de la référence %s (%q) ; laissez vide ou donnez la même", Ar: "%q يخالف سطر المرجع %s (%q)؛ اتركه فارغا أو اكتب نفسه"},
-		"model.register_date":          {En: "%q is not a date; write YYYY-MM-DD", Fr: "%q n'est pas une date ; écrivez AAAA-MM-JJ", Ar: "%q ليس تاريخا؛ اكتب YYYY-MM-DD"},
-		"model.register_one_of":        {En: "%q is not one of %s", Fr: "%q n'est pas parmi %s", Ar: "%q ليس من بين %s"},
-		"model.register_negative":      {En: "%d: counts cannot be negative", Fr: "%d : les nombres ne peuvent être négatifs", Ar: "%d: لا يمكن أن تكون الأعداد سالبة"},
-		"model.register_votes_present": {En: "%d for + %d against + %d abstaining exceed the %d present", Fr: "%d pour + %d contre + %d abstentions dépassent les %d présents", Ar: "%d مع + %d ضد + %d امتناع تتجاوز %d حاضرا"},
-		"model.register_present_seats": {En: "%d present exceed the %d seats", Fr: "%d présents dépassent les %d sièges", Ar: "%d حاضرا يتجاوزون %d مقعدا"},
-		"model.register_named":         {En: "member %s: %q is not one of for, against, abstain", Fr: "membre %s : %q n'est pas parmi for, against, abstain", Ar: "العضو %s: %q ليس من بين for وagainst وabstain"},
-		"model.register_utf8":          {En: "not valid UTF-8 text; save the file as UTF-8", Fr: "texte UTF-8 invalide ; enregistrez le fichier en UTF-8", Ar: "نص UTF-8 غير صالح؛ احفظ الملف بترميز UTF-8"},
+		"model.register_empty":     {En: "the register import holds no rows", Fr: "l'import du registre ne contient aucune ligne", Ar: "استيراد السجل لا يتضمن أي سطر"},
+		"model.register_bad_row":   {En: "register row %s: %s: %s", Fr: "ligne du registre %s : %s : %s", Ar: "سطر السجل %s: %s: %s"},
+		"model.register_twice":     {En: "%s is given twice", Fr: "%s figure deux fois", Ar: "%s مذكور مرتين"},
+		"model.register_in_record": {En: "%s: session %s is in this record, which holds its decisions itself; give past decisions references of other sessions", Fr: "%s : la session %s est dans ce registre, qui contient déjà ses décisions ; donnez aux décisions passées des références d'autres sessions", Ar: "%s: الدورة %s مسجلة في هذه القاعدة التي تحفظ مقرراتها؛ أعط للمقررات السابقة مراجع دورات أخرى"},
+		"model.register_required":  {En: "required; give a value", Fr: "obligatoire ; donnez une valeur", Ar: "حقل إلزامي؛ أعط قيمة"},
+		"model.register_ref":       {En: "%q is not a reference SESSION/ITEM or SESSION/ITEM/LINE (e.g. 2019-06/4 or 2019-06/10/II.1.2; session and line use letters, digits, . _ -)", Fr: "%q n'est pas une référence SESSION/POINT ou SESSION/POINT/LIGNE (ex. 2019-06/4 ou 2019-06/10/II.1.2 ; session et ligne en lettres, chiffres, . _ -)", Ar: "%q ليس مرجعا على شكل SESSION/ITEM أو SESSION/ITEM/LINE (مثل 2019-06/4 أو 2019-06/10/II.1.2؛ الدورة والسطر بحروف لاتينية وأرقام و. _ -)"},
+		"model.register_session":   {En: "%q differs from the session of ref %s (%s); leave it empty or give %[3]s", Fr: "%q diffère de la session de la référence %s (%s) ; laissez vide ou donnez %[3]s", Ar: "%q يخالف دورة المرجع %s (%s)؛ اتركه فارغا أو اكتب %[3]s"},
+		"model.register_item":      {En: "%d differs from the item of ref %s (%d); leave it empty or give %[3]d", Fr: "%d diffère du point de la référence %s (%d) ; laissez vide ou donnez %[3]d", Ar: "%d يخالف نقطة المرجع %s (%d)؛ اتركه فارغا أو اكتب %[3]d"},
+		"model.register_line":      {En: "%q differs from the line of ref %s (%q); leave it empty or give the same", Fr: "%q diffère de la ligne de la référence %s (%q) ; laissez vide ou donnez la même", Ar: "%q يخالف سطر المرجع %s (%q)؛ اتركه فارغا أو اكتب نفسه"},
+		"model.register_date":      {En: "%q is not a date; write YYYY-MM-DD", Fr: "%q n'est pas une date ; écrivez AAAA-MM-JJ", Ar: "%q ليس تاريخا؛ اكتب YYYY-MM-DD"},
+		"model.register_one_of":    {En: "%q is not one of %s", Fr: "%q n'est pas parmi %s", Ar: "%q ليس من بين %s"},
+		"model.register_named":     {En: "member %s: %q is not one of for, against, abstain", Fr: "membre %s : %q n'est pas parmi for, against, abstain", Ar: "العضو %s: %q ليس من بين for وagainst وabstain"},
+		"model.register_utf8":      {En: "not valid UTF-8 text; save the file as UTF-8", Fr: "texte UTF-8 invalide ; enregistrez le fichier en UTF-8", Ar: "نص UTF-8 غير صالح؛ احفظ الملف بترميز UTF-8"},
 	})
 }

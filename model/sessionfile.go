@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -69,14 +68,7 @@ func (e *FileError) In(lang string) string {
 		b.WriteString(e.Msg)
 		return b.String()
 	}
-	args := make([]any, len(e.Args))
-	for i, a := range e.Args {
-		if p, ok := a.(Phrase); ok {
-			a = p.In(lang)
-		}
-		args[i] = a
-	}
-	b.WriteString(i18n.T(lang, e.Key, args...))
+	b.WriteString(i18n.T(lang, e.Key, sayArgs(lang, e.Args)...))
 	return b.String()
 }
 
@@ -364,9 +356,10 @@ func (l *sessionLoader) scalar(n *yaml.Node, path string) (s string, ok bool) {
 	return n.Value, true
 }
 
-// line reads a one-line text: trimmed, NFC, without control characters.
-// Absent or empty, it is an error when required.
-func (l *sessionLoader) line(n *yaml.Node, path string, required bool) string {
+// line reads a one-line text of at most limit characters: trimmed, NFC,
+// without control characters (CheckText). Absent or empty, it is an error
+// when required.
+func (l *sessionLoader) line(n *yaml.Node, path string, required bool, limit int) string {
 	if n == nil {
 		return ""
 	}
@@ -378,15 +371,7 @@ func (l *sessionLoader) line(n *yaml.Node, path string, required bool) string {
 		}
 		return ""
 	}
-	if i := strings.IndexFunc(s, unicode.IsControl); i >= 0 {
-		if s[i] == '\n' {
-			l.fail(n, path, "sessionfile.one_line")
-		} else {
-			l.fail(n, path, "sessionfile.control", []rune(s[i:])[0])
-		}
-		return ""
-	}
-	return norm.NFC.String(s)
+	return l.checked(n, path, s, limit, false)
 }
 
 // text reads a free text that may span lines (a draft decision).
@@ -398,19 +383,19 @@ func (l *sessionLoader) text(n *yaml.Node, path string) string {
 	if !ok {
 		return ""
 	}
-	s = strings.TrimSpace(s)
-	if i := strings.IndexFunc(s, func(r rune) bool { return r != '\n' && r != '\t' && unicode.IsControl(r) }); i >= 0 {
-		l.fail(n, path, "sessionfile.control", []rune(s[i:])[0])
-		return ""
-	}
-	return norm.NFC.String(s)
+	return l.checked(n, path, strings.TrimSpace(s), MaxText, true)
 }
 
-// fileIDPattern is compiled on first use, like registerRef, to keep it out
-// of every command's start-up.
-var fileIDPattern = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
-})
+// checked returns s in NFC if it passes CheckText's checks; else it fails
+// at n and returns "".
+func (l *sessionLoader) checked(n *yaml.Node, path, s string, limit int, multiline bool) string {
+	s = norm.NFC.String(s)
+	if key, args := textFault(s, limit, multiline); key != "" {
+		l.fail(n, path, key, args...)
+		return ""
+	}
+	return s
+}
 
 // id reads a required identifier.
 func (l *sessionLoader) id(n *yaml.Node, path string) string {
@@ -421,7 +406,7 @@ func (l *sessionLoader) id(n *yaml.Node, path string) string {
 		}
 		return ""
 	}
-	if !fileIDPattern().MatchString(s) {
+	if !idPattern().MatchString(s) {
 		l.fail(n, path, "sessionfile.bad_id", s)
 		return ""
 	}
@@ -505,9 +490,6 @@ var fileLanguages = []string{"ar", "fr", "en"}
 
 var langTagPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
-// maxFileSeats bounds seats and quorum figures far above any real assembly.
-const maxFileSeats = 100000
-
 func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 	cmd := &InitCmd{}
 	top, ok := l.fields(root, "", "body", "members", "session", "agenda")
@@ -576,13 +558,13 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 		case "id":
 			b.ID = l.id(v, p)
 		case "name":
-			b.Name = l.line(v, p, true)
+			b.Name = l.line(v, p, true, MaxName)
 		case "names":
 			b.Names = l.names(v, p)
 		case "language":
 			b.Language = l.oneOf(v, p, fileLanguages)
 		case "seats":
-			if s, ok := l.count(v, p, 1, maxFileSeats); ok {
+			if s, ok := l.count(v, p, 1, MaxSeats); ok {
 				b.Seats, seats = s, v
 			}
 		case "rules":
@@ -614,7 +596,7 @@ func (l *sessionLoader) names(n *yaml.Node, path string) map[string]string {
 			l.fail(k, p, "sessionfile.dup_key")
 			continue
 		}
-		names[lang] = l.line(v, p, true)
+		names[lang] = l.line(v, p, true, MaxName)
 	}
 	if len(names) == 0 {
 		return nil
@@ -664,8 +646,8 @@ func (l *sessionLoader) quorumRule(n *yaml.Node, path string) string {
 		l.fail(n, path, "sessionfile.quorum_rule", Phrase{Text: strconv.Quote(s)})
 		return ""
 	}
-	if v > maxFileSeats {
-		l.fail(n, path, "sessionfile.above", s, maxFileSeats)
+	if v > MaxSeats {
+		l.fail(n, path, "sessionfile.above", s, MaxSeats)
 		return ""
 	}
 	return strconv.Itoa(v)
@@ -703,11 +685,11 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 					seen[m.ID] = v.Line
 				}
 			case "name":
-				m.Name = l.line(v, fp, true)
+				m.Name = l.line(v, fp, true, MaxName)
 			case "role":
-				m.Role = l.line(v, fp, false)
+				m.Role = l.line(v, fp, false, MaxName)
 			case "group":
-				m.Group = l.line(v, fp, false)
+				m.Group = l.line(v, fp, false, MaxName)
 			}
 		})
 		l.require(f, it, p, "id")
@@ -731,11 +713,11 @@ func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yam
 		case "kind":
 			s.Kind = l.oneOf(v, p, []string{"ordinary", "extraordinary"})
 		case "title":
-			s.Title = l.line(v, p, true)
+			s.Title = l.line(v, p, true, MaxTitle)
 		case "date":
 			s.Date = l.date(v, p)
 		case "place":
-			s.Place = l.line(v, p, false)
+			s.Place = l.line(v, p, false, MaxName)
 		case "chair":
 			s.Chair, chair = l.id(v, p), v
 		case "secretary":
@@ -783,9 +765,9 @@ func (l *sessionLoader) guests(n *yaml.Node, path string) []Guest {
 		eachField(it, f, p, func(k, fp string, v *yaml.Node) {
 			switch k {
 			case "name":
-				g.Name = l.line(v, fp, true)
+				g.Name = l.line(v, fp, true, MaxName)
 			case "role":
-				g.Role = l.line(v, fp, false)
+				g.Role = l.line(v, fp, false, MaxName)
 			}
 		})
 		l.require(f, it, p, "name")
@@ -861,7 +843,7 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 	eachField(n, f, path, func(k, p string, v *yaml.Node) {
 		switch k {
 		case "title":
-			it.Title = l.line(v, p, true)
+			it.Title = l.line(v, p, true, MaxTitle)
 		case "text":
 			it.Text = l.text(v, p)
 		case "majority":
@@ -917,11 +899,11 @@ func (l *sessionLoader) lines(n *yaml.Node, path string) []*BudgetLine {
 					seen[bl.Code] = v.Line
 				}
 			case "label":
-				bl.Label = l.line(v, fp, true)
+				bl.Label = l.line(v, fp, true, MaxTitle)
 			case "kind":
 				bl.Kind = l.oneOf(v, fp, []string{"revenue", "expense"})
 			case "part":
-				bl.Part = l.line(v, fp, false)
+				bl.Part = l.line(v, fp, false, MaxName)
 			case "amount":
 				bl.Amount = l.amount(v, fp)
 			}
@@ -980,8 +962,6 @@ func init() {
 		"sessionfile.not_single":        {En: "expected a single value, found %s", Fr: "une seule valeur attendue, trouvé %s", Ar: "المنتظر قيمة واحدة، والموجود %s"},
 		"sessionfile.tag":               {En: "the tag %s is not supported", Fr: "l'étiquette %s n'est pas prise en charge", Ar: "الوسم %s غير مدعوم"},
 		"sessionfile.empty_value":       {En: "must not be empty", Fr: "ne doit pas être vide", Ar: "يجب ألا يكون فارغا"},
-		"sessionfile.one_line":          {En: "must be on one line", Fr: "doit tenir sur une ligne", Ar: "يجب أن يكون في سطر واحد"},
-		"sessionfile.control":           {En: "contains the control character %U", Fr: "contient le caractère de contrôle %U", Ar: "يتضمن حرف التحكم %U"},
 		"sessionfile.bad_id":            {En: "%q is not an id: use 1 to 64 letters A-Z a-z, digits, '.', '_' or '-', starting with a letter or digit", Fr: "%q n'est pas un identifiant : 1 à 64 lettres A-Z a-z, chiffres, '.', '_' ou '-', commençant par une lettre ou un chiffre", Ar: "%q ليس معرفا: استعمل من 1 إلى 64 حرفا من A-Z a-z والأرقام و'.' و'_' و'-'، يبدأ بحرف أو رقم"},
 		"sessionfile.must_be_one_of":    {En: "must be one of %s", Fr: "doit être l'une des valeurs %s", Ar: "يجب أن يكون إحدى القيم %s"},
 		"sessionfile.not_one_of":        {En: "%q is not one of %s", Fr: "%q n'est pas l'une des valeurs %s", Ar: "%q ليس من بين القيم %s"},

@@ -20,6 +20,9 @@ func (c *InitCmd) SessionID() string { return c.Session.ID }
 
 // Apply implements Command.
 func (c *InitCmd) Apply(st *State, ctx Ctx) error {
+	if err := c.check(); err != nil {
+		return err
+	}
 	if _, ok := st.Sessions[c.Session.ID]; ok {
 		return Refused("err.session_exists", c.Session.ID)
 	}
@@ -55,21 +58,19 @@ func (c *InitCmd) Apply(st *State, ctx Ctx) error {
 		b := body
 		st.Bodies[b.ID] = &b
 	}
-	s := c.Session
-	s.Body = body.ID
-	s.State = StateDraft
-	s.Created = ctx.Time
-	s.Items = make([]*Item, len(c.Session.Items))
-	for i, it := range c.Session.Items {
-		cp := *it
-		cp.N = i + 1
-		cp.State = ItemWaiting
-		cp.Outcome = Pending
+	// Only what a session file gives is taken from the command: an event
+	// that claims sittings, votes or notes from the start is not a session
+	// file's, and what it claims is not recorded.
+	cs := &c.Session
+	s := Session{ID: cs.ID, Body: body.ID, Kind: cs.Kind, Title: cs.Title, Date: cs.Date, Place: cs.Place,
+		Chair: cs.Chair, Secretary: cs.Secretary, Guests: cs.Guests, State: StateDraft, Created: ctx.Time}
+	s.Items = make([]*Item, len(cs.Items))
+	for i, it := range cs.Items {
+		cp := Item{N: i + 1, Title: it.Title, Kind: it.Kind, Text: it.Text, Majority: it.Majority, Votes: it.Votes,
+			VoteMode: it.VoteMode, Balanced: it.Balanced, State: ItemWaiting, Outcome: Pending}
 		cp.Lines = make([]*BudgetLine, len(it.Lines))
 		for j, l := range it.Lines {
-			lc := *l
-			lc.Outcome = Pending
-			cp.Lines[j] = &lc
+			cp.Lines[j] = &BudgetLine{Code: l.Code, Label: l.Label, Kind: l.Kind, Part: l.Part, Amount: l.Amount, Outcome: Pending}
 		}
 		s.Items[i] = &cp
 	}

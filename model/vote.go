@@ -68,8 +68,14 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 	if err != nil {
 		return err
 	}
-	if c.For < 0 || c.Against < 0 || c.Abstain < 0 {
-		return Usage("err.negative_count")
+	// A malformed count is refused before anything about the state is said.
+	for _, n := range []struct {
+		field string
+		n     int
+	}{{"for", c.For}, {"against", c.Against}, {"abstain", c.Abstain}} {
+		if n.n < 0 {
+			return fieldErr(KindUsage, n.field, "count.negative", n.n)
+		}
 	}
 	for _, ch := range []Choice{c.Rest, c.Chair} {
 		if ch != NoVote && ch != For && ch != Against && ch != Abstain {
@@ -90,6 +96,9 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 		}
 		if strings.TrimSpace(c.Reason) == "" {
 			return Usage("err.reason_required")
+		}
+		if err := CheckText("reason", c.Reason, MaxText, true); err != nil {
+			return err
 		}
 		// A correction fixes how a vote was counted; it does not hold the vote
 		// again, so it keeps the base of the original.
@@ -126,8 +135,8 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 		v.For, v.Against, v.Abstain, v.Chair = c.For, c.Against, c.Abstain, c.Chair
 	}
 	t := Tally{v.For, v.Against, v.Abstain}
-	if t.Total() > v.Present {
-		return Refused("err.votes_exceed_present", t.Total(), v.Present)
+	if _, err := CheckCounts(t, v.Present, v.Seats); err != nil {
+		return err
 	}
 	if IsTie(v.Rule, t) && v.Tie == TiePresident && v.Chair == NoVote && !named {
 		return Refused("err.tie_needs_chair", t.For, t.Against)

@@ -167,6 +167,12 @@ func TestNoTerminalAndNoCommand(t *testing.T) {
 // with exit 2; a missing file and a bad --idle likewise.
 func TestServeRefusesToStart(t *testing.T) {
 	dir := t.TempDir()
+	// serve does not create a database (SPEC §11): it needs one to serve.
+	st, err := store.Open(filepath.Join(dir, "j.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	_, pub := newKey(t)
 	bad := filepath.Join(dir, "operators")
 	writeFile(t, bad, "# operators\nclerk "+pub+" fatima\nclark "+pub+" karim\n", 0o600)

@@ -29,7 +29,14 @@ type registerCLI struct {
 
 func newRegisterCLI(t *testing.T) *registerCLI {
 	dir := t.TempDir()
-	return &registerCLI{t: t, dir: dir, db: filepath.Join(dir, "j.db")}
+	h := &registerCLI{t: t, dir: dir, db: filepath.Join(dir, "j.db")}
+	// An empty record: read commands do not create one (SPEC §11).
+	st, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return h
 }
 
 // run runs jalsa args in English and returns the exit code and output.

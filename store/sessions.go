@@ -32,37 +32,58 @@ func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line st
 	if err != nil {
 		return err
 	}
+	return eachRecord(sess, func(key []byte, n int, code string, v any) error {
+		if scoped && !inScope(n, code, item, line) {
+			return nil
+		}
+		return putJSON(b, key, v)
+	})
+}
+
+// eachRecord calls fn with each record of sess as it is stored: the
+// session's own fields (n -1), its sittings (n 0), each item without its
+// budget lines (n its number, code ""), each line (n its item's number,
+// code its code).
+func eachRecord(sess *model.Session, fn func(key []byte, n int, code string, v any) error) error {
 	core := *sess
 	core.Items, core.Sittings = nil, nil
-	if err := putJSON(b, keyCore, core); err != nil {
+	if err := fn(keyCore, -1, "", core); err != nil {
 		return err
 	}
-	if !scoped || item == 0 {
-		if err := putJSON(b, keySittings, sess.Sittings); err != nil {
-			return err
-		}
+	if err := fn(keySittings, 0, "", sess.Sittings); err != nil {
+		return err
 	}
 	for _, it := range sess.Items {
-		if scoped && it.N != item {
-			continue
-		}
-		if !scoped || line == "" {
-			bare := *it
-			bare.Lines = nil
-			if err := putJSON(b, itemKey(it.N), bare); err != nil {
-				return err
-			}
+		bare := *it
+		bare.Lines = nil
+		if err := fn(itemKey(it.N), it.N, "", bare); err != nil {
+			return err
 		}
 		for i, l := range it.Lines {
-			if scoped && line != "" && l.Code != line {
-				continue
-			}
-			if err := putJSON(b, lineKey(it.N, i), l); err != nil {
+			if err := fn(lineKey(it.N, i), it.N, l.Code, l); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// inScope says whether the record (n, code) of eachRecord is one a command
+// scoped to item and line (model.Scoped) may change: the session's own
+// fields always; the sittings for item 0; the item itself unless the
+// scope is one of its lines; its lines, or the one line.
+func inScope(n int, code string, item int, line string) bool {
+	switch {
+	case n == -1:
+		return true
+	case n == 0:
+		return item == 0
+	case n != item:
+		return false
+	case code == "":
+		return line == ""
+	}
+	return line == "" || line == code
 }
 
 // putJSON stores v under key unless it is stored already: rewriting a value
@@ -81,8 +102,15 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 
 // loadSessions reassembles every session from its records.
 func loadSessions(tx *bolt.Tx, st *model.State) error {
+	sessions := ascending("the sessions")
 	return tx.Bucket(bucketSessions).ForEachBucket(func(id []byte) error {
+		if err := sessions(id); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketSessions).Bucket(id)
+		if b == nil {
+			return fmt.Errorf("session %s: not a bucket", id)
+		}
 		var s model.Session
 		if err := json.Unmarshal(b.Get(keyCore), &s); err != nil {
 			return fmt.Errorf("session %s: %w", id, err)
@@ -92,7 +120,11 @@ func loadSessions(tx *bolt.Tx, st *model.State) error {
 				return fmt.Errorf("session %s sittings: %w", id, err)
 			}
 		}
+		records := ascending("session " + string(id))
 		err := b.ForEach(func(k, v []byte) error {
+			if err := records(k); err != nil {
+				return err
+			}
 			switch {
 			case len(k) == 5 && k[0] == 'i':
 				it := new(model.Item)
@@ -119,4 +151,18 @@ func loadSessions(tx *bolt.Tx, st *model.State) error {
 		st.Sessions[s.ID] = &s
 		return nil
 	})
+}
+
+// ascending returns a check that each key it is given comes after the one
+// before: bbolt yields a bucket's keys in order, and yields them again when
+// a damaged file's pages form a cycle, which would otherwise loop for ever.
+func ascending(what string) func(k []byte) error {
+	var prev []byte
+	return func(k []byte) error {
+		if prev != nil && bytes.Compare(k, prev) <= 0 {
+			return fmt.Errorf("%s: a record comes twice or out of order: the pages form a cycle", what)
+		}
+		prev = append(prev[:0], k...)
+		return nil
+	}
 }

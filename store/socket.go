@@ -12,7 +12,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
-	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -26,6 +26,12 @@ func ownerPath(db string) string { return db + ".owner" }
 
 // Request is one command sent to the owner over the socket.
 type Request struct {
+	// ID is the request's id (NewRequestID), made by the process that
+	// asks: the owner records it in the event, carries out a request of an
+	// id only once however often it comes, and a client whose owner died
+	// before replying looks it up (Store.Recorded) instead of running the
+	// command again.
+	ID    string   `json:"id,omitempty"`
 	Args  []string `json:"args"`
 	Lang  string   `json:"lang"`
 	Dir   string   `json:"dir"`
@@ -42,6 +48,27 @@ type Response struct {
 
 // Handler runs a forwarded command against the owner's open store.
 type Handler func(ctx context.Context, req Request, stdout, stderr io.Writer) int
+
+// The conversation on the socket:
+//
+//	client → owner  the Request, as JSON
+//	owner  → client ack: the owner is alive and has read it
+//	client → owner  proceed: the client got the ack in time and waits
+//	owner  → client a heartbeat every heartbeat while the command runs
+//	owner  → client the Response, as JSON
+//
+// The owner runs nothing before proceed, so a client that gave up waiting
+// for the ack (a stopped owner) knows its command will never run there.
+// Heartbeats are spaces, which JSON skips before the response; they let a
+// client wait for a long command (an import) and still give up within 2 s
+// on an owner that stopped (SIGSTOP) while running it (SPEC §5).
+const (
+	ack       = '\x06'
+	proceed   = '\x07'
+	heartbeat = ' '
+
+	heartbeatEvery = 250 * time.Millisecond
+)
 
 // Serve listens on the socket beside the database and runs each request
 // with h until ctx ends. The socket is never reachable by another user,
@@ -61,6 +88,7 @@ func (s *Store) Serve(ctx context.Context, what string, h Handler) error {
 		ln.Close()
 	}()
 	defer os.Remove(path)
+	calls := &requests{calls: map[string]*call{}}
 	for {
 		conn, err := ln.AcceptUnix()
 		if err != nil {
@@ -69,7 +97,7 @@ func (s *Store) Serve(ctx context.Context, what string, h Handler) error {
 			}
 			return err
 		}
-		go serveConn(ctx, conn, h)
+		go serveConn(ctx, conn, h, calls)
 	}
 }
 
@@ -102,7 +130,7 @@ func listenPrivate(path string) (*net.UnixListener, error) {
 	return ln, nil
 }
 
-func serveConn(ctx context.Context, conn *net.UnixConn, h Handler) {
+func serveConn(ctx context.Context, conn *net.UnixConn, h Handler, calls *requests) {
 	defer conn.Close()
 	// A stranger learns nothing, not even that an owner is there.
 	actor, ok := peerUser(conn)
@@ -115,14 +143,93 @@ func serveConn(ctx context.Context, conn *net.UnixConn, h Handler) {
 		return
 	}
 	req.Actor = actor
-	// The acknowledgement tells the client a live owner took the command, so
-	// it can wait for a long one (an import) without hanging on a dead one.
 	if _, err := conn.Write([]byte{ack}); err != nil {
 		return
 	}
-	var out, errb bytes.Buffer
-	code := h(ctx, req, &out, &errb)
-	_ = json.NewEncoder(conn).Encode(Response{Stdout: out.Bytes(), Stderr: errb.Bytes(), Code: code})
+	// The line break the request's encoder ended it with may come first.
+	_ = conn.SetReadDeadline(time.Now().Add(heartbeatEvery * 8))
+	r := io.MultiReader(dec.Buffered(), conn)
+	b := []byte{'\n'}
+	for b[0] == '\n' {
+		if _, err := io.ReadFull(r, b); err != nil {
+			return
+		}
+	}
+	if b[0] != proceed {
+		return
+	}
+	stop := make(chan struct{})
+	beating := make(chan struct{})
+	go func() {
+		defer close(beating)
+		t := time.NewTicker(heartbeatEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				_ = conn.SetWriteDeadline(time.Now().Add(heartbeatEvery))
+				if _, err := conn.Write([]byte{heartbeat}); err != nil {
+					return
+				}
+			}
+		}
+	}()
+	resp := calls.do(req.ID, func() Response {
+		_ = failpoint(fpInCommand)
+		var out, errb bytes.Buffer
+		code := h(ctx, req, &out, &errb)
+		return Response{Stdout: out.Bytes(), Stderr: errb.Bytes(), Code: code}
+	})
+	close(stop)
+	<-beating
+	if failpoint(fpBeforeReply) != nil {
+		return
+	}
+	_ = conn.SetWriteDeadline(time.Time{})
+	_ = json.NewEncoder(conn).Encode(resp)
+}
+
+// requests is the owner's book of the requests it carries out: a request
+// that comes again while it runs (its client lost the connection and asks
+// again) waits for the first run and gets its response, as does one that
+// comes again soon after. The store's events hold the rest (Recorded).
+type requests struct {
+	mu    sync.Mutex
+	calls map[string]*call
+	order []string
+}
+
+type call struct {
+	done chan struct{}
+	resp Response
+}
+
+// keepCalls is how many past requests the owner remembers.
+const keepCalls = 256
+
+func (r *requests) do(id string, run func() Response) Response {
+	if id == "" {
+		return run()
+	}
+	r.mu.Lock()
+	if c, ok := r.calls[id]; ok {
+		r.mu.Unlock()
+		<-c.done
+		return c.resp
+	}
+	c := &call{done: make(chan struct{})}
+	r.calls[id] = c
+	r.order = append(r.order, id)
+	if len(r.order) > keepCalls {
+		delete(r.calls, r.order[0])
+		r.order = r.order[1:]
+	}
+	r.mu.Unlock()
+	c.resp = run()
+	close(c.done)
+	return c.resp
 }
 
 // peerUser names the user of the process at the other end of conn, as the
@@ -157,45 +264,64 @@ func Serving(db string) bool {
 	return err == nil && fi.Mode()&os.ModeSocket != 0
 }
 
-// ErrNoOwner means the database is locked but no owner answers on its socket.
-var ErrNoOwner = errors.New("no owner answers")
-
-// ack is the byte the owner sends as soon as it has read a request.
-const ack = '\x06'
+// Errors of Forward. Only ErrNoOwner means the command did not run there.
+var (
+	// ErrNoOwner means no owner took the request: none listens, or one
+	// listens and did not acknowledge in time (ErrNoAnswer too). The
+	// command did not run there and never will.
+	ErrNoOwner = errors.New("no owner answers")
+	// ErrNoAnswer means an owner listens but did not acknowledge in time:
+	// it is stopped or hung.
+	ErrNoAnswer = errors.New("the owner does not acknowledge")
+	// ErrOwnerLost means the owner took the request, then the connection
+	// ended without a response: it died, or dropped the reply. Whether the
+	// command ran is for Recorded to say.
+	ErrOwnerLost = errors.New("the owner took the command and stopped before replying")
+	// ErrOwnerSilent means the owner took the request and then fell
+	// silent (stopped or hung): the command may run should it go on.
+	ErrOwnerSilent = errors.New("the owner took the command and does not answer")
+)
 
 // Forward sends req to the owner of the database at db and returns its
-// response. The owner must connect and acknowledge within timeout, so no
-// command ever hangs on a lock held by a process that does not answer.
-func Forward(db string, req Request, timeout time.Duration) (Response, error) {
-	conn, err := net.DialTimeout("unix", SocketPath(db), timeout)
+// response. The owner must acknowledge within wait and, while it runs the
+// command, send a heartbeat at least every 2·wait; no command ever hangs on
+// a lock held by a process that does not answer.
+func Forward(db string, req Request, wait time.Duration) (Response, error) {
+	conn, err := net.DialTimeout("unix", SocketPath(db), wait)
 	if err != nil {
 		return Response{}, fmt.Errorf("%w: %v", ErrNoOwner, err)
 	}
 	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(timeout))
+	_ = conn.SetDeadline(time.Now().Add(wait))
 	if err := json.NewEncoder(conn).Encode(req); err != nil {
 		return Response{}, fmt.Errorf("%w: %v", ErrNoOwner, err)
 	}
 	b := make([]byte, 1)
 	if _, err := io.ReadFull(conn, b); err != nil || b[0] != ack {
-		return Response{}, fmt.Errorf("%w: no acknowledgement (%v)", ErrNoOwner, err)
+		return Response{}, fmt.Errorf("%w: %w (%v)", ErrNoOwner, ErrNoAnswer, err)
 	}
-	_ = conn.SetDeadline(time.Time{})
-	var resp Response
-	if err := json.NewDecoder(conn).Decode(&resp); err != nil {
+	if _, err := conn.Write([]byte{proceed}); err != nil {
 		return Response{}, fmt.Errorf("%w: %v", ErrNoOwner, err)
+	}
+	_ = conn.SetWriteDeadline(time.Time{})
+	var resp Response
+	if err := json.NewDecoder(&alive{conn: conn, silence: 2 * wait}).Decode(&resp); err != nil {
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return Response{}, fmt.Errorf("%w: silent for %v", ErrOwnerSilent, 2*wait)
+		}
+		return Response{}, fmt.Errorf("%w: %v", ErrOwnerLost, err)
 	}
 	return resp, nil
 }
 
-// Owner describes the process that holds the database at db, as it wrote it
-// when it opened the file or took the socket ("pid 1234 (jalsa serve)"), or
-// "" if unknown.
-func Owner(db string) string {
-	b, err := os.ReadFile(ownerPath(db))
-	if err != nil {
-		return ""
-	}
-	pid, what, _ := strings.Cut(strings.TrimSpace(string(b)), " ")
-	return fmt.Sprintf("pid %s (%s)", pid, what)
+// alive reads from conn, giving up when nothing, not even a heartbeat,
+// comes for silence.
+type alive struct {
+	conn    net.Conn
+	silence time.Duration
+}
+
+func (a *alive) Read(p []byte) (int, error) {
+	_ = a.conn.SetReadDeadline(time.Now().Add(a.silence))
+	return a.conn.Read(p)
 }

@@ -209,7 +209,7 @@ func TestRefusedCommandChangesNothing(t *testing.T) {
 	mustDo(t, st, &model.ItemCmd{Session: sid, N: 1, Action: model.ActStart})
 	refuse("no quorum", &model.VoteCmd{Session: sid, N: 1, For: 2}, 3, "err.no_quorum")
 	mustDo(t, st, &model.AttendCmd{Session: sid, Present: []string{"all"}, Absent: []string{"m14", "m15"}})
-	refuse("counts above present", &model.VoteCmd{Session: sid, N: 1, For: 70, Against: 10, Abstain: 1}, 3, "err.votes_exceed_present")
+	refuse("counts above present", &model.VoteCmd{Session: sid, N: 1, For: 70, Against: 10, Abstain: 1}, 3, "count.sum")
 	refuse("named voter absent", &model.VoteCmd{Session: sid, N: 1, Named: map[string]model.Choice{"m14": model.For}, Rest: model.For}, 3, "err.voter_not_present")
 	refuse("tie without chair", &model.VoteCmd{Session: sid, N: 1, For: 30, Against: 30}, 3, "err.tie_needs_chair")
 	refuse("other item open", &model.ItemCmd{Session: sid, N: 3, Action: model.ActStart}, 3, "err.other_item_open")
@@ -367,7 +367,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	first := exportOf(t, src)
 
 	dst := newStore(t)
-	n, err := dst.Import(bytes.NewReader(first))
+	n, err := dst.Import(bytes.NewReader(first), "")
 	if err != nil || n != 15 {
 		t.Fatalf("import: %d events, %v", n, err)
 	}
@@ -383,7 +383,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 	// Refused into a database that holds anything, and nothing written.
 	before := exportOf(t, dst)
-	if _, err := dst.Import(bytes.NewReader(first)); model.ExitCode(err) != 3 {
+	if _, err := dst.Import(bytes.NewReader(first), ""); model.ExitCode(err) != 3 {
 		t.Errorf("import into a non-empty database: %v (exit %d), want exit 3", err, model.ExitCode(err))
 	}
 	if !bytes.Equal(before, exportOf(t, dst)) {
@@ -396,7 +396,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatal("the export does not hold the vote to alter")
 	}
 	empty := newStore(t)
-	if _, err := empty.Import(bytes.NewReader(altered)); model.ExitCode(err) != 2 || !strings.Contains(err.Error(), "event 6") {
+	if _, err := empty.Import(bytes.NewReader(altered), ""); model.ExitCode(err) != 2 || !strings.Contains(err.Error(), "event 6") {
 		t.Errorf("import of an altered export: %v (exit %d), want exit 2 naming event 6", err, model.ExitCode(err))
 	}
 	if empty.Seq() != 0 || stateJSON(t, empty) != stateJSON(t, newStore(t)) {
