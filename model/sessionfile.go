@@ -15,7 +15,7 @@ import (
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // FileError is an error in a session file (SPEC §3). It names the file, the

@@ -21,13 +21,13 @@ func (s *Server) commandMode(next ssh.Handler) ssh.Handler {
 			return
 		}
 		c := newClient(sess, s.lang)
-		err := remoteArgs(args, sess.RawCommand())
+		op := operatorOf(sess)
+		err := remoteArgs(args, sess.RawCommand(), op.Role)
 		if err != nil {
 			fmt.Fprintln(sess.Stderr(), "jalsa: "+model.Message(err, c.lang))
 			_ = sess.Exit(model.ExitCode(err))
 			return
 		}
-		op := operatorOf(sess)
 		_, _, tty := sess.Pty()
 		env := &cli.Env{Stdin: sess, Stdout: sess, Stderr: sess.Stderr(), Getenv: c.getenv,
 			Actor: op.Name, Role: op.Role, Store: s.st, Forwarded: true, Terminal: tty}
@@ -35,59 +35,14 @@ func (s *Server) commandMode(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// fileCommands take a file name as their argument; over SSH it would name a
-// file on the server, so only "-" (the client's standard input) is allowed.
-var fileCommands = map[string]bool{"init": true, "import": true, "import-decisions": true, "backup": true}
-
-// valueFlags are the flags, among those the file commands and -o accept,
-// whose value is the next argument.
-var valueFlags = map[string]bool{"--db": true, "--lang": true, "--bidi": true, "-o": true, "--output": true}
-
-// remoteArgs refuses a command line that would read or write a file on the
-// server: the operators file, the host key or the database itself are
-// files too, and an observer may run export. Standard input and output
-// ("-", or no -o) work as they do locally.
-func remoteArgs(args []string, raw string) error {
+// remoteArgs refuses a command line that does not split into words, and
+// what cli.Remote refuses: what the role may not run, and any argument or
+// flag that names a file on the server (the operators file, the host key
+// and the database are files too). Standard input and output ("-", or no
+// -o) work as they do locally.
+func remoteArgs(args []string, raw, role string) error {
 	if len(args) == 0 {
 		return model.Usage("server.bad_command", raw)
 	}
-	var positional []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			positional = append(positional, args[i+1:]...)
-			i = len(args)
-		case a == "-o" || a == "--output":
-			if i+1 < len(args) && args[i+1] != "-" {
-				return model.Refused("server.remote_file", args[i+1])
-			}
-			i++
-		case strings.HasPrefix(a, "--output="):
-			if v := strings.TrimPrefix(a, "--output="); v != "-" {
-				return model.Refused("server.remote_file", v)
-			}
-		case strings.HasPrefix(a, "-o") && !strings.HasPrefix(a, "--"):
-			if v := strings.TrimPrefix(strings.TrimPrefix(a, "-o"), "="); v != "-" {
-				return model.Refused("server.remote_file", v)
-			}
-		case valueFlags[a]:
-			i++
-		case strings.HasPrefix(a, "-") && a != "-":
-		default:
-			positional = append(positional, a)
-		}
-	}
-	if len(positional) == 0 || !fileCommands[positional[0]] {
-		return nil
-	}
-	if positional[0] == "backup" {
-		return model.Refused("server.remote_backup")
-	}
-	for _, p := range positional[1:] {
-		if p != "-" {
-			return model.Refused("server.remote_file", p)
-		}
-	}
-	return nil
+	return cli.Remote(args, role)
 }

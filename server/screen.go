@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/tui"
 	"github.com/jalsa-app/jalsa/tui/bidi"
 )
@@ -59,7 +59,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	opts.Resolve()
 	var m tea.Model = tui.New(opts)
 	// A projector never presses a key: idleness is for people.
-	if s.idle > 0 && op.Role != cli.RoleDisplay {
+	if s.idle > 0 && op.Role != model.RoleDisplay {
 		m = newIdleModel(m, s.idle, time.Now, &scr.idle)
 	}
 	// The server handles signals; a program must not quit on them by

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
@@ -80,7 +79,7 @@ func NewCommon(o Options) *Common {
 		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cellCache: map[cellKey]string{},
 		bidiFrom: o.from, prefs: o.Prefs}
 	if c.Role == "" {
-		c.Role = cli.RoleClerk
+		c.Role = model.RoleClerk
 	}
 	c.Styles = DefaultStyles(r)
 	c.Keys = DefaultKeyMap(func(key string) string { return c.Cell(c.T(key), 0) })
@@ -169,7 +168,7 @@ func (c *Common) Iso(s string) string {
 }
 
 // ReadOnly reports whether this session may not change anything.
-func (c *Common) ReadOnly() bool { return c.Role != cli.RoleClerk }
+func (c *Common) ReadOnly() bool { return c.Role != model.RoleClerk }
 
 // Do carries out cmd as this session's actor. Observers and displays are
 // refused before anything reaches the store.

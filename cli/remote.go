@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"context"
+	"io"
+
+	"github.com/jalsa-app/jalsa/model"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// permitted says whether role may run the command as its flags stand:
+// a clerk anything, an observer what does not write, a display nothing
+// (it only shows the audience screen), and any other role nothing.
+func permitted(c *Command, cc *cobra.Command, role string) error {
+	switch role {
+	case "", model.RoleClerk:
+		return nil
+	case model.RoleObserver:
+		if writes(c, cc) {
+			return model.Refused("err.role_readonly", role)
+		}
+		return nil
+	}
+	return model.Refused("err.role_no_commands", role)
+}
+
+// writes says the command changes the record with the flags given.
+func writes(c *Command, cc *cobra.Command) bool {
+	w := c.Writes
+	cc.Flags().Visit(func(f *pflag.Flag) { w = w || ann(f, annWrites) != "" })
+	return w
+}
+
+// Remote says whether a command line sent by an SSH client with role may
+// run on the server: nil, or the refusal to print. Besides the role, it
+// refuses, by default, every argument and flag that the table marks as
+// naming a file, since it would name one of the server's (the operators
+// file, the host key, the database itself): only "-", the client's own
+// standard input or output, is allowed. A line that does not parse is let
+// through: Run parses it the same way and says what is wrong.
+func Remote(args []string, role string) error {
+	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	t := newTree(context.Background(), env)
+	at := t.locate(args)
+	if at.err != nil {
+		return nil
+	}
+	cc, c := t.find(at.words)
+	if at.complete {
+		// A shell's completion request names no file; it reads as its role allows.
+		return permitted(&Command{}, cc, role)
+	}
+	if err := cc.ParseFlags(at.args[len(at.words):]); err != nil {
+		return nil
+	}
+	if err := permitted(c, cc, role); err != nil {
+		return err
+	}
+	var refused error
+	cc.Flags().Visit(func(f *pflag.Flag) {
+		if v := f.Value.String(); refused == nil && ann(f, annFile) != "" && v != "" && v != "-" {
+			refused = model.Refused("err.remote_file", v)
+		}
+	})
+	if refused != nil {
+		return refused
+	}
+	for i, a := range cc.Flags().Args() {
+		arg, ok := c.argAt(i)
+		switch {
+		case !ok || !arg.Kind.file():
+		case arg.Kind == argNewFile || arg.Kind == argDir:
+			return model.Refused("err.remote_writes_files", c.Name)
+		case a != "-":
+			return model.Refused("err.remote_file", a)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,45 @@
+package report
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/jalsa-app/jalsa/model"
+)
+
+// Dates and amounts as people read them in each language, for the command
+// line's text output and the TUI, with the minutes' month names so that
+// screens and minutes agree. JSON and files keep ISO dates and plain amounts.
+
+// FormatDate writes a day as "28 October 2024", "28 octobre 2024" (1er for
+// the first) or "28 أكتوبر 2024" (Moroccan month names, Western digits).
+func FormatDate(lang string, t time.Time) string {
+	w := words{lang}
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = w.T("day.first")
+	}
+	return day + " " + w.T("month."+strconv.Itoa(int(t.Month()))) + " " + strconv.Itoa(t.Year())
+}
+
+// FormatDay is FormatDate of a YYYY-MM-DD day; anything else is returned as
+// it is.
+func FormatDay(lang, day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return day
+	}
+	return FormatDate(lang, t)
+}
+
+// FormatMoney writes an amount with the digit grouping of lang: 4,800,000.00
+// in English, 4 800 000,00 in French and Arabic. The group separator is a
+// no-break space: the bidi algorithm keeps "4 800 000,00" in one piece after
+// Arabic words only with a separator of class CS, where a plain space would
+// let the groups be drawn in reverse order.
+func FormatMoney(lang string, c model.Cents) string {
+	if lang == "en" {
+		return c.Format(',', '.')
+	}
+	return c.Format('\u00a0', ',')
+}
