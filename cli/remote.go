@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/spf13/cobra"
@@ -51,7 +53,7 @@ func Remote(args []string, role string) error {
 		// A shell's completion request names no file; it reads as its role allows.
 		return permitted(&Command{}, cc, role)
 	}
-	if err := cc.ParseFlags(at.args[len(at.words):]); err != nil {
+	if err := cc.ParseFlags(at.args[len(at.words):]); err != nil || c.checkArgs(cc.Flags().Args(), "") != nil {
 		return nil
 	}
 	if err := permitted(c, cc, role); err != nil {
@@ -77,4 +79,52 @@ func Remote(args []string, role string) error {
 		}
 	}
 	return nil
+}
+
+// FileUses lists, for every command of the table by name, command lines
+// (without "jalsa") that name path at each place the table marks as a
+// file: each file argument, each file flag, and the global --db. Other
+// arguments are placeholders. Tests walk them to prove that an SSH client
+// can name none.
+func FileUses(path string) map[string][][]string {
+	t := newTree(context.Background(), &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }})
+	out := map[string][][]string{}
+	for _, cc := range t.commands() {
+		c := t.entry[cc]
+		words := strings.Fields(c.Name)
+		var filled []string
+		for i, a := range c.Args {
+			if a.Kind.file() {
+				line := append(append(slices.Clone(words), filled...), path)
+				out[c.Name] = append(out[c.Name], line)
+			}
+			if !a.Optional {
+				filled = append(filled, placeholder(c, i))
+			}
+		}
+		base := append(slices.Clone(words), filled...)
+		visit := func(f *pflag.Flag) {
+			if ann(f, annFile) != "" {
+				out[c.Name] = append(out[c.Name], append(slices.Clone(base), "--"+f.Name, path))
+			}
+		}
+		cc.Flags().VisitAll(visit)
+		cc.InheritedFlags().VisitAll(visit)
+		if _, ok := out[c.Name]; !ok {
+			out[c.Name] = nil
+		}
+	}
+	return out
+}
+
+// placeholder is a word that fills the i-th argument of c without naming
+// anything: a file argument gets "-", a choice its first value.
+func placeholder(c *Command, i int) string {
+	switch a := c.Args[i]; {
+	case a.Kind == argChoice:
+		return a.Values[0]
+	case a.Kind.file():
+		return "-"
+	}
+	return "1"
 }

@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/jalsa-app/jalsa/i18n"
-	"golang.org/x/text/unicode/norm"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 )
 
 // FileError is an error in a session file (SPEC §3). It names the file, the

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/server/internal/sshclient"
 	"github.com/jalsa-app/jalsa/store"
 	gossh "golang.org/x/crypto/ssh"
@@ -75,9 +76,9 @@ func TestCommandModeRoles(t *testing.T) {
 	f := newFixture(t, nil)
 	vote := "vote 2024-10 1 --for 60 --against 0 --abstain 2"
 	before := f.st.Seq()
-	for _, o := range []struct{ name, role string }{{"vice-president", "observer"}, {"hall-projector", "display"}} {
+	for _, o := range []struct{ name, role, key string }{{"vice-president", "observer", "err.role_readonly"}, {"hall-projector", "display", "err.role_no_commands"}} {
 		r := f.run(o.name, vote, nil)
-		want := "jalsa: " + i18n.T("en", "err.role_readonly", o.role) + "\n"
+		want := "jalsa: " + i18n.T("en", o.key, o.role) + "\n"
 		if r.Code != 3 || r.Stderr != want {
 			t.Errorf("%s: exit %d, stderr %q; want exit 3 and %q", o.role, r.Code, r.Stderr, want)
 		}

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/jalsa-app/jalsa/report"
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/report"
 )
 
 // wrap breaks logical text into lines of at most w cells at spaces (a word
