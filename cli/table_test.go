@@ -261,3 +261,30 @@ func TestCreates(t *testing.T) {
 		t.Errorf("commands that create a database: %v, want %v", got, want)
 	}
 }
+
+// What a role may run derives from the table: an observer whatever does
+// not write (with the flags given), a display nothing.
+func TestRoles(t *testing.T) {
+	for _, tc := range []struct {
+		line, role, key string
+	}{
+		{"verify", "observer", ""},
+		{"verify --repair-index", "observer", "err.role_readonly"},
+		{"--repair-index verify", "observer", "err.role_readonly"},
+		{"vote 2024-10 1 --for 3", "observer", "err.role_readonly"},
+		{"decisions صفرو --json", "observer", ""},
+		{"decisions", "display", "err.role_no_commands"},
+		{"help", "display", "err.role_no_commands"},
+		{"vote 2024-10 1 --for 3", "clerk", ""},
+		{"vote 2024-10 1 --for 3", "auditor", "err.role_no_commands"},
+	} {
+		err := Remote(strings.Fields(tc.line), tc.role)
+		var got string
+		if err != nil {
+			got = err.Error()
+		}
+		if want := i18n.T("en", tc.key, tc.role); (tc.key == "") != (err == nil) || tc.key != "" && got != want {
+			t.Errorf("%s as %s: %v, want %q", tc.line, tc.role, err, tc.key)
+		}
+	}
+}
