@@ -247,6 +247,7 @@ func runMan(c *call, _ *noFlags) error {
 		return err
 	}
 	root := c.tree.root
+	c.tree.localise(c.lang)
 	root.DisableAutoGenTag = true
 	header := &doc.GenManHeader{Title: "JALSA", Section: "1", Source: "jalsa " + BuildVersion().Version, Manual: i18n.T(c.lang, "help.man_manual")}
 	if err := doc.GenManTree(root, header, dir); err != nil {

@@ -103,13 +103,16 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	if at.err != nil {
 		return fail(env, at.err)
 	}
-	t.localise(env.lang)
+	if at.version {
+		t.root.Version = versionLine(env.lang)
+	}
 	if at.complete {
 		// The owner of the database answers completions from its own
 		// state; otherwise they are read here, if there is a database.
 		if code, ok := t.forwardCompletion(env, at, args); ok {
 			return code
 		}
+		t.localise(env.lang)
 		t.registerFlagCompletions(env)
 	}
 	t.root.SetArgs(at.args)

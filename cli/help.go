@@ -30,6 +30,7 @@ func runHelp(c *call, _ *noFlags) error {
 // for jalsa alone, the commands by group first.
 func (t *tree) help(env *Env, cc *cobra.Command) {
 	w, l := cc.OutOrStdout(), env.lang
+	t.localise(l)
 	fmt.Fprintf(w, "%s — %s\n", cc.CommandPath(), cc.Short)
 	heading(w, l, "usage")
 	fmt.Fprintf(w, "  %s\n", cc.UseLine())

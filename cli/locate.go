@@ -16,8 +16,9 @@ type located struct {
 	// them: flags may come anywhere, `jalsa --output m.html minutes 2024-06`
 	// included.
 	args []string
-	// lang and db are --lang and --db, wherever they are.
+	// lang and db are --lang and --db, wherever they are; version is --version.
 	lang, db string
+	version  bool
 	// complete says the line is a shell's completion request.
 	complete bool
 	// err is an unknown command.
@@ -29,11 +30,11 @@ type located struct {
 // the line they are, and the global ones.
 func (t *tree) locate(args []string) located {
 	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
-		l := t.scanGlobals(args[1:])
-		l.args, l.complete = args, true
+		l := t.locate(args[1:])
+		l.args, l.complete, l.err = args, true, nil
 		return l
 	}
-	l := t.scanGlobals(args)
+	var l located
 	cc := t.root
 	var rest []string
 	positional := false // a word that names no subcommand came: no more command words
@@ -45,10 +46,13 @@ func (t *tree) locate(args []string) located {
 			i = len(args)
 		case strings.HasPrefix(a, "-") && a != "-":
 			rest = append(rest, a)
-			if t.takesValue(cc, a) && i+1 < len(args) {
-				rest = append(rest, args[i+1])
+			name, value, inline := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if !inline && t.takesValue(cc, a) && i+1 < len(args) {
+				value = args[i+1]
+				rest = append(rest, value)
 				i++
 			}
+			l.global(name, value)
 		case !positional && t.child(cc, a) != nil:
 			cc = t.child(cc, a)
 			l.words = append(l.words, a)
@@ -62,6 +66,20 @@ func (t *tree) locate(args []string) located {
 	}
 	l.args = append(append([]string{}, l.words...), rest...)
 	return l
+}
+
+// global notes the global flags the run needs before cobra parses the line:
+// --lang for the language of every message, --db for completions, and
+// --version.
+func (l *located) global(name, value string) {
+	switch name {
+	case "lang":
+		l.lang = value
+	case "db":
+		l.db = value
+	case "version":
+		l.version = true
+	}
 }
 
 // child is cc's subcommand called name, or nil.
@@ -117,54 +135,6 @@ func lookupInherited(c *cobra.Command, a string) *pflag.Flag {
 	}
 	return nil
 }
-
-// scanGlobals reads --lang and --db from anywhere in args, on a flag set
-// of the same flags as the table's that stores nothing, so that errors
-// are in the chosen language before anything is parsed for real.
-func (t *tree) scanGlobals(args []string) located {
-	fs := pflag.NewFlagSet("scan", pflag.ContinueOnError)
-	fs.ParseErrorsAllowlist.UnknownFlags = true
-	fs.Usage = func() {}
-	seen := map[string]bool{}
-	var l located
-	for _, cc := range t.commands() {
-		for _, set := range []*pflag.FlagSet{cc.Flags(), cc.PersistentFlags()} {
-			set.VisitAll(func(f *pflag.Flag) {
-				if seen[f.Name] {
-					return
-				}
-				seen[f.Name] = true
-				short := f.Shorthand
-				if short != "" && fs.ShorthandLookup(short) != nil {
-					short = ""
-				}
-				var v pflag.Value = discard{f.Value.Type()}
-				switch f.Name {
-				case "lang":
-					v = &scanned{&l.lang}
-				case "db":
-					v = &scanned{&l.db}
-				}
-				fs.VarPF(v, f.Name, short, "").NoOptDefVal = f.NoOptDefVal
-			})
-		}
-	}
-	_ = fs.Parse(args) // what does not parse is reported by cobra, in the language found so far
-	return l
-}
-
-// discard is a flag value the scan reads and forgets.
-type discard struct{ typ string }
-
-func (discard) String() string        { return "" }
-func (discard) Set(string) error      { return nil }
-func (d discard) Type() string        { return d.typ }
-func (s *scanned) String() string     { return *s.v }
-func (s *scanned) Set(v string) error { *s.v = v; return nil }
-func (*scanned) Type() string         { return "string" }
-
-// scanned is a flag value the scan keeps.
-type scanned struct{ v *string }
 
 // unknownCommand says name is no command, and which it may have meant.
 func unknownCommand(root *cobra.Command, name string) error {

@@ -26,6 +26,8 @@ type tree struct {
 	entry map[*cobra.Command]*Command
 	// line is the command line as given, for the owner it is forwarded to.
 	line []string
+	// localised says the wording is in place (localise).
+	localised bool
 }
 
 func init() {
@@ -109,18 +111,21 @@ func (t *tree) commands() []*cobra.Command {
 }
 
 // localise gives every command and flag its wording in lang, for help, man
-// pages and the descriptions shells show beside completions.
+// pages and the descriptions shells show beside completions. Only those
+// need it, so a command that just runs does not pay for it.
 func (t *tree) localise(lang string) {
+	if t.localised {
+		return
+	}
+	t.localised = true
 	for _, cc := range t.commands() {
 		k := t.entry[cc].key()
 		cc.Short = i18n.T(lang, "help."+k)
 		cc.Long = i18n.T(lang, "help."+k+".long")
 		cc.Example = i18n.T(lang, "help."+k+".example")
-		describe := func(f *pflag.Flag) { f.Usage = flagText(lang, k, f.Name) }
-		cc.LocalFlags().VisitAll(describe)
+		cc.Flags().VisitAll(func(f *pflag.Flag) { f.Usage = flagText(lang, k, f.Name) })
 	}
 	t.root.PersistentFlags().VisitAll(func(f *pflag.Flag) { f.Usage = flagText(lang, "", f.Name) })
-	t.root.Version = versionLine(lang)
 }
 
 // flagText describes a flag: flag.KEY.NAME when the command gives the flag

@@ -5,9 +5,12 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"sync"
 )
 
-var verbRe = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+// verbRe finds the fmt verbs of a message; compiled on first use, as only
+// the catalog's tests check messages.
+var verbRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`) })
 
 // Problems lists every registered message that lacks a language or whose
 // translations do not take the same arguments.
@@ -24,8 +27,8 @@ func check(c map[string]Text) []string {
 			out = append(out, fmt.Sprintf("%s: missing a language (en %q, fr %q, ar %q)", k, t.En, t.Fr, t.Ar))
 			continue
 		}
-		en := verbRe.FindAllString(t.En, -1)
-		if !slices.Equal(en, verbRe.FindAllString(t.Fr, -1)) || !slices.Equal(en, verbRe.FindAllString(t.Ar, -1)) {
+		en := verbRe().FindAllString(t.En, -1)
+		if !slices.Equal(en, verbRe().FindAllString(t.Fr, -1)) || !slices.Equal(en, verbRe().FindAllString(t.Ar, -1)) {
 			out = append(out, fmt.Sprintf("%s: translations take different arguments", k))
 		}
 	}
