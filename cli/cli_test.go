@@ -801,7 +801,11 @@ func TestObserverChangesNothing(t *testing.T) {
 }
 
 // Every message of cli, store and model exists in ar, fr and en.
-func TestCatalog(t *testing.T) { i18n.CheckCatalog(t) }
+// The wording of help is registered when help is first shown.
+func TestCatalog(t *testing.T) {
+	newHarness(t).ok("help")
+	i18n.CheckCatalog(t)
+}
 
 // TestVoteWarnsWhenBalanceIsLocked: the vote on the last line of an
 // unbalanced budget is recorded (exit 0), and stderr says at once that the

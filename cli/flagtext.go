@@ -2,11 +2,11 @@ package cli
 
 import "github.com/jalsa-app/jalsa/i18n"
 
-// What each flag means, as help, man pages and completions say it:
-// flag.NAME, or flag.KEY.NAME where one command gives the flag a meaning
-// of its own.
-func init() {
-	i18n.Register(map[string]i18n.Text{
+// flagTexts say what each flag means, as help, man pages and completions
+// say it: flag.NAME, or flag.KEY.NAME where one command gives the flag a
+// meaning of its own; and the headings of help.
+func flagTexts() map[string]i18n.Text {
+	return map[string]i18n.Text{
 		"flag.db":      {En: "the database file (else $JALSA_DB, else $XDG_DATA_HOME/jalsa/jalsa.db)", Fr: "le fichier de la base (sinon $JALSA_DB, sinon $XDG_DATA_HOME/jalsa/jalsa.db)", Ar: "ملف قاعدة البيانات (وإلا $JALSA_DB، وإلا $XDG_DATA_HOME/jalsa/jalsa.db)"},
 		"flag.lang":    {En: "the language of messages and of the UI (else $JALSA_LANG, else $LANG)", Fr: "la langue des messages et de l'interface (sinon $JALSA_LANG, sinon $LANG)", Ar: "لغة الرسائل والواجهة (وإلا $JALSA_LANG، وإلا $LANG)"},
 		"flag.bidi":    {En: "who lays out Arabic: jalsa (app), the terminal, or jalsa's guess (auto)", Fr: "qui met l'arabe en ordre : jalsa (app), le terminal, ou jalsa qui devine (auto)", Ar: "من يرتب العربية: jalsa (app) أو الطرفية (terminal) أو تخمين jalsa (auto)"},
@@ -41,12 +41,24 @@ func init() {
 		"flag.kind":    {En: "only items of this kind", Fr: "seulement les points de cette nature", Ar: "النقط من هذا النوع فقط"},
 		"flag.limit":   {En: "at most N decisions (0: all; a terminal shows 30 when not given)", Fr: "au plus N décisions (0 : toutes ; un terminal en montre 30 sans cette option)", Ar: "على الأكثر N مقررا (0: الكل؛ تعرض الطرفية 30 بدون هذا الخيار)"},
 
-		"flag.format":       {En: "the format of the minutes", Fr: "le format du procès-verbal", Ar: "صيغة المحضر"},
-		"flag.skip-bad":     {En: "load the good rows and list the bad ones, instead of loading nothing", Fr: "charger les bonnes lignes et lister les mauvaises, au lieu de ne rien charger", Ar: "تحميل الأسطر السليمة وعرض الخاطئة، بدل عدم تحميل أي شيء"},
-		"flag.repair-index": {En: "rebuild the search index first (this writes)", Fr: "reconstruire d'abord l'index de recherche (cela écrit)", Ar: "إعادة بناء فهرس البحث أولا (وهذا يكتب)"},
-		"flag.serve.listen": {En: "the address and port to listen on", Fr: "l'adresse et le port d'écoute", Ar: "العنوان والمنفذ للاستماع"},
-		"flag.operators":    {En: "the operators file: role, public key and name, one a line (else $XDG_CONFIG_HOME/jalsa/operators)", Fr: "le fichier des opérateurs : rôle, clé publique et nom, un par ligne (sinon $XDG_CONFIG_HOME/jalsa/operators)", Ar: "ملف المشغلين: الدور والمفتاح العام والاسم، واحد في كل سطر (وإلا $XDG_CONFIG_HOME/jalsa/operators)"},
-		"flag.host-key":     {En: "the server's host key, made at first start (else $XDG_CONFIG_HOME/jalsa/host_ed25519)", Fr: "la clé d'hôte du serveur, créée au premier démarrage (sinon $XDG_CONFIG_HOME/jalsa/host_ed25519)", Ar: "مفتاح الخادم، ينشأ عند أول تشغيل (وإلا $XDG_CONFIG_HOME/jalsa/host_ed25519)"},
-		"flag.idle":         {En: "end a connection idle for this long (e.g. 15m)", Fr: "fermer une connexion inactive depuis cette durée (ex. 15m)", Ar: "إنهاء الاتصال الخامل بعد هذه المدة (مثلا 15m)"},
-	})
+		"flag.format":          {En: "the format of the minutes", Fr: "le format du procès-verbal", Ar: "صيغة المحضر"},
+		"flag.skip-bad":        {En: "load the good rows and list the bad ones, instead of loading nothing", Fr: "charger les bonnes lignes et lister les mauvaises, au lieu de ne rien charger", Ar: "تحميل الأسطر السليمة وعرض الخاطئة، بدل عدم تحميل أي شيء"},
+		"flag.repair-index":    {En: "rebuild the search index first (this writes)", Fr: "reconstruire d'abord l'index de recherche (cela écrit)", Ar: "إعادة بناء فهرس البحث أولا (وهذا يكتب)"},
+		"flag.serve.listen":    {En: "the address and port to listen on", Fr: "l'adresse et le port d'écoute", Ar: "العنوان والمنفذ للاستماع"},
+		"flag.operators":       {En: "the operators file: role, public key and name, one a line (else $XDG_CONFIG_HOME/jalsa/operators)", Fr: "le fichier des opérateurs : rôle, clé publique et nom, un par ligne (sinon $XDG_CONFIG_HOME/jalsa/operators)", Ar: "ملف المشغلين: الدور والمفتاح العام والاسم، واحد في كل سطر (وإلا $XDG_CONFIG_HOME/jalsa/operators)"},
+		"flag.host-key":        {En: "the server's host key, made at first start (else $XDG_CONFIG_HOME/jalsa/host_ed25519)", Fr: "la clé d'hôte du serveur, créée au premier démarrage (sinon $XDG_CONFIG_HOME/jalsa/host_ed25519)", Ar: "مفتاح الخادم، ينشأ عند أول تشغيل (وإلا $XDG_CONFIG_HOME/jalsa/host_ed25519)"},
+		"help.h.usage":         {En: "Usage", Fr: "Usage", Ar: "الاستعمال"},
+		"help.h.flags":         {En: "Flags", Fr: "Options", Ar: "الخيارات"},
+		"help.h.global":        {En: "Global flags", Fr: "Options globales", Ar: "الخيارات العامة"},
+		"help.h.examples":      {En: "Examples", Fr: "Exemples", Ar: "أمثلة"},
+		"help.h.group.conduct": {En: "Before and during the session", Fr: "Avant et pendant la session", Ar: "قبل الدورة وأثناءها"},
+		"help.h.group.lookup":  {En: "Looking up", Fr: "Consulter", Ar: "الاطلاع"},
+		"help.h.group.data":    {En: "The record", Fr: "Le registre", Ar: "السجل"},
+		"help.h.group.program": {En: "jalsa itself", Fr: "jalsa lui-même", Ar: "jalsa نفسه"},
+		"help.default":         {En: "(default %s)", Fr: "(par défaut %s)", Ar: "(افتراضيا %s)"},
+		"help.more":            {En: "jalsa help COMMAND (or jalsa COMMAND --help) says what a command does, its flags and examples. Exit codes: 0 ok, 1 failure, 2 usage, 3 refused, 4 not found.", Fr: "jalsa help COMMANDE (ou jalsa COMMANDE --help) dit ce que fait une commande, ses options et des exemples. Codes de sortie : 0 ok, 1 échec, 2 usage, 3 refusé, 4 introuvable.", Ar: "jalsa help COMMAND (أو jalsa COMMAND --help) يبين ما يفعله الأمر وخياراته وأمثلة. رموز الخروج: 0 نجاح، 1 فشل، 2 استعمال خاطئ، 3 مرفوض، 4 غير موجود."},
+		"help.man_manual":      {En: "jalsa manual", Fr: "manuel de jalsa", Ar: "دليل jalsa"},
+
+		"flag.idle": {En: "end a connection idle for this long (e.g. 15m)", Fr: "fermer une connexion inactive depuis cette durée (ex. 15m)", Ar: "إنهاء الاتصال الخامل بعد هذه المدة (مثلا 15m)"},
+	}
 }

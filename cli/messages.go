@@ -99,17 +99,5 @@ func init() {
 		"label.note":        {En: "note", Fr: "note", Ar: "ملاحظة"},
 		"label.correction":  {En: "correction", Fr: "correction", Ar: "تصحيح"},
 		"label.previous":    {En: "before", Fr: "avant", Ar: "قبل"},
-
-		"help.h.usage":         {En: "Usage", Fr: "Usage", Ar: "الاستعمال"},
-		"help.h.flags":         {En: "Flags", Fr: "Options", Ar: "الخيارات"},
-		"help.h.global":        {En: "Global flags", Fr: "Options globales", Ar: "الخيارات العامة"},
-		"help.h.examples":      {En: "Examples", Fr: "Exemples", Ar: "أمثلة"},
-		"help.h.group.conduct": {En: "Before and during the session", Fr: "Avant et pendant la session", Ar: "قبل الدورة وأثناءها"},
-		"help.h.group.lookup":  {En: "Looking up", Fr: "Consulter", Ar: "الاطلاع"},
-		"help.h.group.data":    {En: "The record", Fr: "Le registre", Ar: "السجل"},
-		"help.h.group.program": {En: "jalsa itself", Fr: "jalsa lui-même", Ar: "jalsa نفسه"},
-		"help.default":         {En: "(default %s)", Fr: "(par défaut %s)", Ar: "(افتراضيا %s)"},
-		"help.more":            {En: "jalsa help COMMAND (or jalsa COMMAND --help) says what a command does, its flags and examples. Exit codes: 0 ok, 1 failure, 2 usage, 3 refused, 4 not found.", Fr: "jalsa help COMMANDE (ou jalsa COMMANDE --help) dit ce que fait une commande, ses options et des exemples. Codes de sortie : 0 ok, 1 échec, 2 usage, 3 refusé, 4 introuvable.", Ar: "jalsa help COMMAND (أو jalsa COMMAND --help) يبين ما يفعله الأمر وخياراته وأمثلة. رموز الخروج: 0 نجاح، 1 فشل، 2 استعمال خاطئ، 3 مرفوض، 4 غير موجود."},
-		"help.man_manual":      {En: "jalsa manual", Fr: "manuel de jalsa", Ar: "دليل jalsa"},
 	})
 }

@@ -118,6 +118,7 @@ func (t *tree) localise(lang string) {
 		return
 	}
 	t.localised = true
+	registerHelp()
 	for _, cc := range t.commands() {
 		k := t.entry[cc].key()
 		cc.Short = i18n.T(lang, "help."+k)
