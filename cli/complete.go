@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
@@ -157,11 +155,7 @@ func (t *tree) fromDB(env *Env, kind argKind, session, item string) []cobra.Comp
 		env.Store.Read(read)
 		return out
 	}
-	db := dbPath(env, t.global.DB, "")
-	if _, err := os.Stat(db); err != nil {
-		return nil
-	}
-	st, err := store.Open(db, store.Options{Timeout: 200 * time.Millisecond})
+	st, err := openToRead(dbPath(env, t.global.DB, ""))
 	if err != nil {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
@@ -57,6 +58,16 @@ func withStore(c *call, fn func(st *store.Store) error) error {
 		}()
 	}
 	return fn(st)
+}
+
+// openToRead opens the database at db for a look that must change nothing
+// (completions): a missing file is an error, not a new database, and a
+// lock held by a silent owner is not waited for.
+func openToRead(db string) (*store.Store, error) {
+	if _, err := os.Stat(db); err != nil {
+		return nil, err
+	}
+	return store.Open(db, store.Options{Timeout: 100 * time.Millisecond})
 }
 
 // forwarded is the exit code of a command its owner ran, whose output is
