@@ -67,7 +67,6 @@ const (
 	argChoice          // one of Values
 	argCommand         // a command of the table
 	argFile            // a file read ("-" is standard input)
-	argFileOut         // a file written ("-" is standard output)
 	argDir             // a directory written into
 	argNewFile         // a file written that cannot be standard output
 )

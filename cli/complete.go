@@ -41,7 +41,7 @@ func (t *tree) completeArg(env *Env, c *Command, args []string, toComplete strin
 		item = args[1]
 	}
 	switch arg.Kind {
-	case argFile, argFileOut, argNewFile:
+	case argFile, argNewFile:
 		return nil, cobra.ShellCompDirectiveDefault
 	case argDir:
 		return nil, cobra.ShellCompDirectiveFilterDirs
