@@ -57,7 +57,7 @@ func (t *tree) help(env *Env, cc *cobra.Command) {
 
 // heading starts a section of the help.
 func heading(w io.Writer, lang, key string) {
-	fmt.Fprintf(w, "\n%s:\n", i18n.T(lang, "help.h."+key))
+	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "help.h."+key))
 }
 
 // commandList lists the table's commands by group, each with what it does.
@@ -100,6 +100,9 @@ func flagList(w io.Writer, lang string, fs *pflag.FlagSet) {
 			name += " " + v
 		}
 		text := f.Usage
+		if ann(f, annValue) != "" && ann(f, annValues) != "" {
+			text += " (" + ann(f, annValues) + ")"
+		}
 		if f.Value.Type() == "string" && f.DefValue != "" {
 			text += " " + i18n.T(lang, "help.default", f.DefValue)
 		}

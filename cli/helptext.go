@@ -54,7 +54,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "create body, members and session from a session file", Fr: "crée l'assemblée, les membres et la session depuis un fichier", Ar: "إنشاء الهيئة والأعضاء والدورة من ملف الدورة"},
 			long: i18n.Text{
 				En: "Reads a session file (YAML: body, members, session, agenda) and records it; prints the new session's id. A mistake is reported as FILE:LINE:COL with what is allowed, and nothing is recorded. FILE - reads standard input.",
-				Fr: "Lit un fichier de session (YAML : assemblée, membres, session, ordre du jour) et l'enregistre ; affiche l'identifiant de la session. Une erreur est signalée FICHIER:LIGNE:COL avec ce qui est permis, et rien n'est enregistré. FICHIER - lit l'entrée standard.",
+				Fr: "Lit un fichier de session (YAML : assemblée, membres, session, ordre du jour) et l'enregistre ; affiche l'identifiant de la session. Une erreur est signalée FILE:LINE:COL avec ce qui est permis, et rien n'est enregistré. FILE - lit l'entrée standard.",
 				Ar: "يقرأ ملف الدورة (YAML: الهيئة، الأعضاء، الدورة، جدول الأعمال) ويسجله، ثم يطبع معرف الدورة. يُبلَّغ عن أي خطأ بصيغة FILE:LINE:COL مع المسموح به، ولا يسجل شيء. FILE - يقرأ الدخل المعياري."},
 			examples: []example{
 				{i18n.Text{En: "record the October session", Fr: "enregistrer la session d'octobre", Ar: "تسجيل دورة أكتوبر"}, "jalsa init session-2024-10.yaml"},
@@ -87,7 +87,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "start, end, defer, withdraw an item or add a note", Fr: "commence, termine, reporte, retire un point ou ajoute une note", Ar: "بدء نقطة أو إنهاؤها أو تأجيلها أو سحبها أو إضافة ملاحظة"},
 			long: i18n.Text{
 				En: "Moves item N of the agenda: start puts it under way, done ends an item that takes no vote as noted, defer and withdraw take it off this session, and note adds TEXT to the discussion in the minutes.",
-				Fr: "Fait avancer le point N de l'ordre du jour : start le met en cours, done termine un point sans vote comme « pris acte », defer et withdraw le retirent de la session, et note ajoute TEXTE à la discussion du procès-verbal.",
+				Fr: "Fait avancer le point N de l'ordre du jour : start le met en cours, done termine un point sans vote comme « pris acte », defer et withdraw le retirent de la session, et note ajoute TEXT à la discussion du procès-verbal.",
 				Ar: "يحرك النقطة N من جدول الأعمال: start يجعلها جارية، وdone ينهي نقطة لا تصويت فيها بالإحاطة علما، وdefer وwithdraw يخرجانها من هذه الدورة، وnote يضيف TEXT إلى المناقشة في المحضر."},
 			examples: []example{
 				{i18n.Text{En: "start item 3", Fr: "commencer le point 3", Ar: "بدء النقطة 3"}, "jalsa item 2024-10 3 start"},
@@ -110,7 +110,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "amend a budget line before its vote", Fr: "amende une ligne budgétaire avant son vote", Ar: "تعديل سطر من الميزانية قبل التصويت عليه"},
 			long: i18n.Text{
 				En: "Changes the amount of budget line LINE of item N before it is voted, with the reason; the minutes show the amount proposed and the amount amended. AMOUNT is written 4800000.00.",
-				Fr: "Change le montant de la ligne LIGNE du point N avant son vote, avec le motif ; le procès-verbal montre le montant proposé et le montant amendé. MONTANT s'écrit 4800000.00.",
+				Fr: "Change le montant de la ligne LINE du point N avant son vote, avec le motif ; le procès-verbal montre le montant proposé et le montant amendé. AMOUNT s'écrit 4800000.00.",
 				Ar: "يغير مبلغ السطر LINE من النقطة N قبل التصويت عليه، مع السبب؛ ويبين المحضر المبلغ المقترح والمبلغ المعدل. يكتب AMOUNT هكذا: 4800000.00."},
 			examples: []example{
 				{i18n.Text{En: "raise a revenue line", Fr: "relever une ligne de recettes", Ar: "رفع سطر من المداخيل"}, `jalsa amend 2024-10 10 I.2.1 200000.00 --reason "مداخيل خدمات جديدة"`},
@@ -184,7 +184,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "look up decisions, best match first", Fr: "recherche des décisions, la meilleure d'abord", Ar: "البحث في المقررات، الأنسب أولا"},
 			long: i18n.Text{
 				En: "Finds decisions by words of their title or text, in Arabic, French or English (with or without diacritics and accents), best match first; without QUERY, the newest first. A terminal shows the first 30 and says how many more; --limit 0 or --json gives them all.",
-				Fr: "Trouve les décisions par les mots de leur titre ou de leur texte, en arabe, français ou anglais (avec ou sans voyelles ni accents), la meilleure d'abord ; sans REQUÊTE, les plus récentes d'abord. Un terminal montre les 30 premières et dit combien il en reste ; --limit 0 ou --json les donne toutes.",
+				Fr: "Trouve les décisions par les mots de leur titre ou de leur texte, en arabe, français ou anglais (avec ou sans voyelles ni accents), la meilleure d'abord ; sans QUERY, les plus récentes d'abord. Un terminal montre les 30 premières et dit combien il en reste ; --limit 0 ou --json les donne toutes.",
 				Ar: "يبحث عن المقررات بكلمات من عنوانها أو نصها، بالعربية أو الفرنسية أو الإنجليزية (بالتشكيل أو بدونه)، الأنسب أولا؛ وبدون QUERY الأحدث أولا. تعرض الطرفية أول 30 وتذكر عدد الباقي؛ و--limit 0 أو --json يعطيها كلها."},
 			examples: []example{
 				{i18n.Text{En: "everything about Sefrou", Fr: "tout sur Sefrou", Ar: "كل ما يخص صفرو"}, "jalsa decisions صفرو"},
@@ -196,7 +196,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "one decision in full", Fr: "une décision en détail", Ar: "مقرر واحد بالتفصيل"},
 			long: i18n.Text{
 				En: "Shows one decision: text, counts, named votes, the rule applied and why, notes and corrections. REF is SESSION/N, or SESSION/N/LINE for a budget line.",
-				Fr: "Montre une décision : texte, nombres, votes nominatifs, la règle appliquée et pourquoi, notes et corrections. REF est SESSION/N, ou SESSION/N/LIGNE pour une ligne budgétaire.",
+				Fr: "Montre une décision : texte, nombres, votes nominatifs, la règle appliquée et pourquoi, notes et corrections. REF est SESSION/N, ou SESSION/N/LINE pour une ligne budgétaire.",
 				Ar: "يعرض مقررا واحدا: النص، الأعداد، الأصوات الاسمية، القاعدة المطبقة وتعليلها، الملاحظات والتصحيحات. REF هو SESSION/N، أو SESSION/N/LINE لسطر من الميزانية."},
 			examples: []example{
 				{i18n.Text{En: "item 3 of June 2024", Fr: "le point 3 de juin 2024", Ar: "النقطة 3 من دورة يونيو 2024"}, "jalsa show 2024-06/3"},
@@ -228,7 +228,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "load an export into an empty database", Fr: "charge un export dans une base vide", Ar: "استيراد ملف تصدير في قاعدة فارغة"},
 			long: i18n.Text{
 				En: "Loads what export wrote into an empty database, checking the event chain as it goes. FILE - reads standard input.",
-				Fr: "Charge ce qu'export a écrit dans une base vide, en vérifiant la chaîne d'événements. FICHIER - lit l'entrée standard.",
+				Fr: "Charge ce qu'export a écrit dans une base vide, en vérifiant la chaîne d'événements. FILE - lit l'entrée standard.",
 				Ar: "يحمل ما كتبه export في قاعدة فارغة مع التحقق من سلسلة الأحداث. FILE - يقرأ الدخل المعياري."},
 			examples: []example{
 				{i18n.Text{En: "into a new database", Fr: "dans une nouvelle base", Ar: "في قاعدة جديدة"}, "jalsa --db copy.db import jalsa-2024.json"},
@@ -238,7 +238,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "load a past register (CSV or JSON lines)", Fr: "charge un registre ancien (CSV ou JSON lines)", Ar: "تحميل سجل سابق (CSV أو JSON lines)"},
 			long: i18n.Text{
 				En: "Loads decisions taken before jalsa into the lookup, from CSV with a header or JSON lines, with the fields of decisions --json. Bad rows are listed as FILE:LINE: field: reason and nothing is loaded, unless --skip-bad.",
-				Fr: "Charge dans la recherche les décisions prises avant jalsa, depuis un CSV avec en-tête ou des lignes JSON, avec les champs de decisions --json. Les lignes incorrectes sont listées FICHIER:LIGNE: champ : raison et rien n'est chargé, sauf avec --skip-bad.",
+				Fr: "Charge dans la recherche les décisions prises avant jalsa, depuis un CSV avec en-tête ou des lignes JSON, avec les champs de decisions --json. Les lignes incorrectes sont listées FILE:LINE: champ : raison et rien n'est chargé, sauf avec --skip-bad.",
 				Ar: "يحمل في البحث المقررات المتخذة قبل jalsa، من CSV برأس أو من أسطر JSON، بحقول decisions --json. تُعرض الأسطر الخاطئة بصيغة FILE:LINE: الحقل: السبب ولا يحمل شيء، إلا مع --skip-bad."},
 			examples: []example{
 				{i18n.Text{En: "the register of 2015–2023", Fr: "le registre 2015–2023", Ar: "سجل 2015–2023"}, "jalsa import-decisions register-2015-2023.csv"},
@@ -249,7 +249,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "consistent hot copy of the database", Fr: "copie à chaud cohérente de la base", Ar: "نسخة احتياطية متسقة أثناء التشغيل"},
 			long: i18n.Text{
 				En: "Copies the database to FILE while it stays in use, through a temporary file so a crash never leaves half a copy.",
-				Fr: "Copie la base dans FICHIER pendant qu'elle reste en service, via un fichier temporaire, si bien qu'une panne ne laisse jamais une demi-copie.",
+				Fr: "Copie la base dans FILE pendant qu'elle reste en service, via un fichier temporaire, si bien qu'une panne ne laisse jamais une demi-copie.",
 				Ar: "ينسخ قاعدة البيانات إلى FILE وهي قيد الاستعمال، عبر ملف مؤقت حتى لا يترك أي عطل نصف نسخة."},
 			examples: []example{
 				{i18n.Text{En: "tonight's copy", Fr: "la copie du soir", Ar: "نسخة الليلة"}, "jalsa backup /media/usb/jalsa-2024-10-28.db"},
@@ -292,7 +292,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "help on jalsa or one of its commands", Fr: "aide sur jalsa ou l'une de ses commandes", Ar: "مساعدة حول jalsa أو أحد أوامره"},
 			long: i18n.Text{
 				En: "Without COMMAND, lists the commands; with one, says what it does, its flags and examples, as COMMAND --help does.",
-				Fr: "Sans COMMANDE, liste les commandes ; avec une, dit ce qu'elle fait, ses options et des exemples, comme COMMANDE --help.",
+				Fr: "Sans COMMAND, liste les commandes ; avec une, dit ce qu'elle fait, ses options et des exemples, comme COMMAND --help.",
 				Ar: "بدون COMMAND يعرض الأوامر؛ ومع أمر يبين ما يفعله وخياراته وأمثلة، كما يفعل COMMAND --help."},
 			examples: []example{
 				{i18n.Text{En: "how to record a vote", Fr: "comment enregistrer un vote", Ar: "كيف يسجل تصويت"}, "jalsa help vote"},
@@ -323,7 +323,7 @@ func commandHelps() map[string]commandHelp {
 			short: i18n.Text{En: "write man pages", Fr: "écrit les pages de manuel", Ar: "كتابة صفحات الدليل"},
 			long: i18n.Text{
 				En: "Writes a man page for jalsa and each of its commands into DIR, in the chosen language.",
-				Fr: "Écrit une page de manuel pour jalsa et chacune de ses commandes dans RÉPERTOIRE, dans la langue choisie.",
+				Fr: "Écrit une page de manuel pour jalsa et chacune de ses commandes dans DIR, dans la langue choisie.",
 				Ar: "يكتب صفحة دليل لـ jalsa ولكل أمر من أوامره في DIR، باللغة المختارة."},
 			examples: []example{
 				{i18n.Text{En: "install them for your user", Fr: "les installer pour votre utilisateur", Ar: "تثبيتها لمستخدمك"}, "jalsa man ~/.local/share/man/man1"},

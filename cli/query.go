@@ -175,8 +175,8 @@ type decisionsFlags struct {
 	Session string `flag:"session" value:"SESSION" complete:"sessions"`
 	Since   string `flag:"since" value:"DATE"`
 	Until   string `flag:"until" value:"DATE"`
-	Outcome string `flag:"outcome" values:"outcomes"`
-	Kind    string `flag:"kind" values:"kinds"`
+	Outcome string `flag:"outcome" value:"OUTCOME" values:"outcomes"`
+	Kind    string `flag:"kind" value:"KIND" values:"kinds"`
 	Limit   int    `flag:"limit" value:"N"`
 }
 
