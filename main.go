@@ -18,9 +18,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Asking the user database (NSS, with cgo) costs a start-up; $USER is
+	// nearly always there.
 	actor := os.Getenv("USER")
-	if u, err := user.Current(); err == nil && actor == "" {
-		actor = u.Username
+	if actor == "" {
+		if u, err := user.Current(); err == nil {
+			actor = u.Username
+		}
 	}
 	dir, _ := os.Getwd()
 	env := &cli.Env{

@@ -15,33 +15,14 @@ import (
 	"github.com/jalsa-app/jalsa/internal/atomicfile"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
-	"github.com/spf13/pflag"
+	"github.com/spf13/cobra/doc"
 )
 
-func init() {
-	outFlag := func(fs *pflag.FlagSet, o *opts) { fs.StringVarP(&o.out, "output", "o", "", "") }
-	add(&command{name: "export", usage: "export [-o FILE]", flags: outFlag, run: runExport})
-	add(&command{name: "import", usage: "import FILE", writes: true, run: runImport})
-	add(&command{name: "backup", usage: "backup FILE", run: runBackup})
-	add(&command{name: "verify", usage: "verify [--repair-index]", run: runVerify,
-		flags: func(fs *pflag.FlagSet, o *opts) { fs.BoolVar(&o.repairIndex, "repair-index", false, "") }})
-	uiFlags := func(fs *pflag.FlagSet, o *opts) { fs.StringVar(&o.listen, "listen", "", "") }
-	add(&command{name: "demo", usage: "demo", writes: true, owns: true, flags: uiFlags, run: runDemo})
-	add(&command{name: "ui", usage: "jalsa [--listen ADDR]", owns: true, flags: uiFlags, run: runUI})
-	add(&command{name: "serve", usage: "serve [--listen ADDR] [--operators FILE] [--host-key FILE] [--idle DURATION]", owns: true,
-		flags: func(fs *pflag.FlagSet, o *opts) {
-			fs.StringVar(&o.listen, "listen", "127.0.0.1:2222", "")
-			fs.StringVar(&o.operators, "operators", "", "")
-			fs.StringVar(&o.hostKey, "host-key", "", "")
-			fs.StringVar(&o.idle, "idle", "", "") // "": the server's default (SPEC §7: 15 min)
-		}, run: runServe})
-}
-
-func runExport(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if o.out == "" || o.out == "-" {
-		return st.Export(env.Stdout)
+func runExport(c *call, f *outputFlags) error {
+	if f.Output == "" || f.Output == "-" {
+		return c.st.Export(c.Stdout)
 	}
-	return st.ExportTo(env.Path(o.out))
+	return c.st.ExportTo(c.Path(f.Output))
 }
 
 // writeFileAtomic writes a document (the minutes) through a temporary file
@@ -69,53 +50,52 @@ func openInput(env *Env, name string) (io.ReadCloser, error) {
 	return f, nil
 }
 
-func runImport(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := needArgs(o, 1, commands["import"].usage); err != nil {
-		return err
-	}
-	r, err := openInput(env, o.args[0])
+func runImport(c *call, _ *noFlags) error {
+	r, err := openInput(c.Env, c.args[0])
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	n, err := st.Import(r, env.request)
+	n, err := c.st.Import(r, c.request)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.imported", n))
+	fmt.Fprintln(c.Stdout, i18n.T(c.lang, "msg.imported", n))
 	return nil
 }
 
-func runBackup(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := needArgs(o, 1, commands["backup"].usage); err != nil {
+func runBackup(c *call, _ *noFlags) error {
+	path := c.Path(c.args[0])
+	if err := c.st.Backup(path); err != nil {
 		return err
 	}
-	path := env.Path(o.args[0])
-	if err := st.Backup(path); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.backup", path))
+	fmt.Fprintln(c.Stdout, i18n.T(c.lang, "msg.backup", path))
 	return nil
 }
 
-func runVerify(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if o.repairIndex {
-		if err := repairIndex(env, st); err != nil {
+// verifyFlags are `jalsa verify`'s flags.
+type verifyFlags struct {
+	RepairIndex bool `flag:"repair-index" writes:"true"`
+}
+
+func runVerify(c *call, f *verifyFlags) error {
+	if f.RepairIndex {
+		if err := repairIndex(c.Env, c.st); err != nil {
 			return err
 		}
 	}
-	rep, err := st.VerifyContext(ctx)
+	rep, err := c.st.VerifyContext(c.ctx)
 	var d *store.DamagedError
 	switch {
-	case ctx.Err() != nil:
+	case c.ctx.Err() != nil:
 		return model.Failure("err.verify_stopped")
 	case errors.As(err, &d):
 		return err
 	case err != nil:
 		return model.Failure("err.verify", err.Error())
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.lang, "msg.verified", i18n.T(env.lang, "msg.events_chained", rep.Events),
-		i18n.T(env.lang, "msg.sessions_replayed", rep.Sessions), shortHash(rep.Head)))
+	fmt.Fprintln(c.Stdout, i18n.T(c.lang, "msg.verified", i18n.T(c.lang, "msg.events_chained", rep.Events),
+		i18n.T(c.lang, "msg.sessions_replayed", rep.Sessions), shortHash(rep.Head)))
 	return nil
 }
 
@@ -219,33 +199,70 @@ func SplitArgs(line string) ([]string, error) {
 	return args, nil
 }
 
-func runDemo(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := LoadDemo(ctx, env, st); err != nil {
+// uiFlags are the UI's flags.
+type uiFlags struct {
+	Listen string `flag:"listen" value:"ADDR"`
+}
+
+// runDemo loads the demo and opens the UI on it; the database is demo.db
+// unless --db or $JALSA_DB names one (the table's File), and the demo
+// says where it is when it is done.
+func runDemo(c *call, f *uiFlags) error {
+	if err := LoadDemo(c.ctx, c.Env, c.st); err != nil {
 		return err
 	}
 	// Without a terminal (a script, CI) the demo is loaded and its status
 	// shown, so `jalsa demo` also prepares a database for commands.
-	if env.Interactive == nil || !env.Terminal {
-		sub := *env
-		sub.Store = st
-		if code := Run(ctx, &sub, []string{"status", "2024-10"}); code != 0 {
+	if c.Interactive == nil || !c.Terminal {
+		sub := *c.Env
+		sub.Store = c.st
+		if code := Run(c.ctx, &sub, []string{"status", "2024-10"}); code != 0 {
 			return model.Failure("err.demo_status")
 		}
-		return nil
+	} else if err := runUI(c, f); err != nil {
+		return err
 	}
-	return runUI(ctx, env, st, o)
+	fmt.Fprintln(c.Stdout, i18n.T(c.lang, "msg.demo_where", c.st.Path()))
+	return nil
 }
 
-func runUI(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if env.Interactive == nil {
+func runUI(c *call, f *uiFlags) error {
+	if c.Interactive == nil {
 		return model.Failure("err.no_ui")
 	}
-	return env.Interactive(ctx, env, st, UIOptions{Lang: env.lang, Bidi: o.bidi, Shape: o.shape, Listen: o.listen})
+	return c.Interactive(c.ctx, c.Env, c.st, UIOptions{Lang: c.lang, Bidi: c.global.Bidi, Shape: c.global.Shape, Listen: f.Listen})
 }
 
-func runServe(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if env.Serve == nil {
+// serveFlags are `jalsa serve`'s flags.
+type serveFlags struct {
+	Listen    string `flag:"listen" value:"ADDR" default:"127.0.0.1:2222"`
+	Operators string `flag:"operators" value:"FILE" file:"in"`
+	HostKey   string `flag:"host-key" value:"FILE" file:"in"`
+	// Idle is "" unless given: the server's default (SPEC §7: 15 min).
+	Idle string `flag:"idle" value:"DURATION"`
+}
+
+func runServe(c *call, f *serveFlags) error {
+	if c.Serve == nil {
 		return model.Failure("err.no_server")
 	}
-	return env.Serve(ctx, env, st, ServeOptions{Listen: o.listen, Operators: o.operators, HostKey: o.hostKey, Idle: o.idle, Lang: env.lang, Bidi: o.bidi})
+	return c.Serve(c.ctx, c.Env, c.st, ServeOptions{Listen: f.Listen, Operators: f.Operators, HostKey: f.HostKey, Idle: f.Idle, Lang: c.lang, Bidi: c.global.Bidi})
+}
+
+// runMan writes a man page of every command into DIR, in the chosen
+// language.
+func runMan(c *call, _ *noFlags) error {
+	dir := c.Path(c.args[0])
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	root := c.tree.root
+	c.tree.localise(c.lang)
+	root.DisableAutoGenTag = true
+	header := &doc.GenManHeader{Title: "JALSA", Section: "1", Source: "jalsa " + BuildVersion().Version, Manual: i18n.T(c.lang, "help.man_manual")}
+	if err := doc.GenManTree(root, header, dir); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.Stdout, i18n.T(c.lang, "msg.man_written", dir))
+	return nil
 }

@@ -6,25 +6,18 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
 	"github.com/jalsa-app/jalsa/tui/bidi"
-	"github.com/spf13/pflag"
-)
-
-// Roles of operators (SPEC §7). Local users are clerks.
-const (
-	RoleClerk    = "clerk"
-	RoleObserver = "observer"
-	RoleDisplay  = "display"
+	"github.com/spf13/cobra"
 )
 
 // Env is what one run of a command sees.
@@ -36,7 +29,7 @@ type Env struct {
 	Dir string
 	// Actor is recorded in every event the command makes.
 	Actor string
-	// Role limits what the command may change.
+	// Role limits what the command may do (model.RoleClerk when "").
 	Role string
 	// Store is the open database when the caller owns it (socket, SSH);
 	// nil for a local command, which opens it or forwards to its owner.
@@ -101,97 +94,77 @@ func (e *Env) do(st *store.Store, cmd model.Command) (model.Event, error) {
 	return st.Record(o, cmd)
 }
 
-// command is one subcommand.
-type command struct {
-	name   string
-	usage  string
-	writes bool
-	// owns means the command must hold the database itself (TUI, server).
-	owns  bool
-	flags func(fs *pflag.FlagSet, o *opts)
-	run   func(ctx context.Context, env *Env, st *store.Store, o *opts) error
-}
-
-// opts collects every flag of every command; each command reads its own.
-type opts struct {
-	args []string
-	// global
-	db, lang, bidi string
-	shape          bool
-
-	named, rest, chair, reason, call, line, format, out, session, since, until, outcome, kind string
-	present, absent, excused, arrive, leave                                                   string
-	forN, againstN, abstainN, limit                                                           int
-	listen, operators, hostKey, idle                                                          string
-	repairIndex, skipBad, jsonOut                                                             bool
-	set                                                                                       func(string) bool
-}
-
-var commands = map[string]*command{}
-
-func add(c *command) { commands[c.name] = c }
-
-// usageError is a command line that does not parse.
-func usageError(key string, args ...any) error { return model.Usage(key, args...) }
-
 // Run runs one command line (without the program name) and returns its exit
 // code.
 func Run(ctx context.Context, env *Env, args []string) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
-	env.lang = i18n.Choose(flagValue(args, "lang"), env.lang, env.Getenv("JALSA_LANG"), env.Getenv("LC_ALL"), env.Getenv("LANG"))
-	name, rest := "", args
-	for i, a := range args {
-		if !strings.HasPrefix(a, "-") && !isFlagValue(args, i) {
-			name, rest = a, append(append([]string{}, args[:i]...), args[i+1:]...)
-			break
+	t := newTree(ctx, env)
+	t.line = args
+	at := t.locate(args)
+	env.lang = i18n.Choose(at.lang, env.lang, env.Getenv("JALSA_LANG"), env.Getenv("LC_ALL"), env.Getenv("LANG"))
+	if at.err != nil {
+		return fail(env, at.err)
+	}
+	if at.version {
+		t.root.Version = versionLine(env.lang)
+	}
+	if at.complete {
+		// The owner of the database answers completions from its own
+		// state; otherwise they are read here, if there is a database.
+		if code, ok := t.forwardCompletion(env, at, args); ok {
+			return code
 		}
+		t.localise(env.lang)
+		t.registerFlagCompletions(env)
 	}
-	if name == "" {
-		name = "ui"
-	}
-	if name == "help" || flagPresent(args, "help") || flagPresent(args, "h") {
-		printHelp(env, name)
-		return 0
-	}
-	c, ok := commands[name]
-	if !ok {
-		return fail(env, usageError("err.unknown_command", name))
-	}
-	o := &opts{}
-	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SetInterspersed(true)
-	fs.StringVar(&o.db, "db", "", "")
-	fs.StringVar(&o.lang, "lang", "", "")
-	fs.StringVar(&o.bidi, "bidi", "", "")
-	fs.BoolVar(&o.shape, "shape", false, "")
-	if c.flags != nil {
-		c.flags(fs, o)
-	}
-	if err := fs.Parse(rest); err != nil {
-		return fail(env, usageError("err.bad_flags", err.Error(), c.usage))
-	}
-	if o.bidi != "" {
-		m, err := bidi.ParseMode(o.bidi)
+	t.root.SetArgs(at.args)
+	_, err := t.root.ExecuteContextC(ctx)
+	return fail(env, err)
+}
+
+// call is one run of a command: what its function sees besides its flags.
+type call struct {
+	*Env
+	ctx    context.Context
+	st     *store.Store
+	args   []string
+	global *globalFlags
+	cobra  *cobra.Command
+	tree   *tree
+	cmd    *Command
+}
+
+// set says the flag was given on the command line.
+func (c *call) set(name string) bool { return c.cobra.Flags().Changed(name) }
+
+// run checks what the command may do in this env, then runs it on the
+// database: the caller's, its owner's through the socket, or opened here.
+func (t *tree) run(c *call, flags any) error {
+	if c.global.Bidi != "" {
+		m, err := bidi.ParseMode(c.global.Bidi)
 		if err != nil {
-			return fail(env, usageError("err.bad_bidi", o.bidi))
+			return model.Usage("err.bad_bidi", c.global.Bidi)
 		}
-		o.bidi = string(m)
+		c.global.Bidi = string(m)
 	}
-	o.args = fs.Args()
-	o.set = func(n string) bool { return fs.Changed(n) }
-	if c.writes && env.Role != "" && env.Role != RoleClerk {
-		return fail(env, model.Refused("err.role_readonly", env.Role))
+	if err := permitted(c.cmd, c.cobra, c.Role); err != nil {
+		return err
 	}
-	if env.Store != nil {
-		if c.owns {
-			return fail(env, model.Refused("err.needs_local", name))
-		}
-		return fail(env, c.run(ctx, env, env.Store, o))
+	switch {
+	case c.cmd.NoDB:
+		return c.cmd.Do.run(c, flags)
+	case c.Store != nil && c.cmd.Owns:
+		return model.Refused("err.needs_local", c.cmd.Name)
+	case c.Store != nil:
+		c.st = c.Store
+		return c.cmd.Do.run(c, flags)
 	}
-	return openAndRun(ctx, env, c, o, dbPath(env, o.db), args)
+	return withStore(c, func(st *store.Store) error {
+		c.st = st
+		return c.cmd.Do.run(c, flags)
+	})
 }
 
 // SocketHandler runs commands forwarded by other jalsa processes against the
@@ -211,64 +184,13 @@ func SocketHandler(owner *Env, st *store.Store) store.Handler {
 
 // fail prints err as one line on stderr and returns its exit code.
 func fail(env *Env, err error) int {
-	if err == nil {
+	var done exited
+	switch {
+	case err == nil:
 		return 0
+	case errors.As(err, &done):
+		return int(done)
 	}
 	fmt.Fprintln(env.Stderr, "jalsa: "+model.Message(err, env.lang))
 	return model.ExitCode(err)
-}
-
-// dbPath resolves --db, $JALSA_DB, then $XDG_DATA_HOME/jalsa/jalsa.db.
-func dbPath(env *Env, flag string) string {
-	if flag != "" {
-		return env.Path(flag)
-	}
-	if p := env.Getenv("JALSA_DB"); p != "" {
-		return env.Path(p)
-	}
-	dir := env.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, _ := os.UserHomeDir()
-		dir = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(dir, "jalsa", "jalsa.db")
-}
-
-// valueFlags take a value, so the word after them is not a command name.
-var valueFlags = map[string]bool{"db": true, "lang": true, "bidi": true, "call": true, "present": true, "absent": true,
-	"excused": true, "arrive": true, "leave": true, "line": true, "for": true, "against": true, "abstain": true,
-	"chair": true, "named": true, "rest": true, "reason": true, "session": true, "since": true, "until": true,
-	"outcome": true, "kind": true, "limit": true, "format": true, "o": true, "listen": true, "operators": true,
-	"host-key": true, "idle": true}
-
-func isFlagValue(args []string, i int) bool {
-	if i == 0 {
-		return false
-	}
-	p := args[i-1]
-	if !strings.HasPrefix(p, "-") || strings.Contains(p, "=") {
-		return false
-	}
-	return valueFlags[strings.TrimLeft(p, "-")]
-}
-
-func flagValue(args []string, name string) string {
-	for i, a := range args {
-		if a == "--"+name && i+1 < len(args) {
-			return args[i+1]
-		}
-		if v, ok := strings.CutPrefix(a, "--"+name+"="); ok {
-			return v
-		}
-	}
-	return ""
-}
-
-func flagPresent(args []string, name string) bool {
-	for i, a := range args {
-		if (a == "--"+name || (len(name) == 1 && a == "-"+name)) && !isFlagValue(args, i) {
-			return true
-		}
-	}
-	return false
 }

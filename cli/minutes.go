@@ -1,37 +1,40 @@
 package cli
 
 import (
-	"context"
-
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/report"
-	"github.com/jalsa-app/jalsa/store"
-	"github.com/spf13/pflag"
 )
 
-func init() {
-	add(&command{name: "minutes", usage: "minutes SESSION [--format md|html|json] [-o FILE]",
-		flags: func(fs *pflag.FlagSet, o *opts) {
-			fs.StringVar(&o.format, "format", "md", "")
-			fs.StringVarP(&o.out, "output", "o", "", "")
-		}, run: runMinutes})
+// minutesFlags are `jalsa minutes`' flags.
+type minutesFlags struct {
+	Format string `flag:"format" values:"formats" default:"md"`
+	outputFlags
+}
+
+// outputFlags are the flags of a command that writes a file or standard
+// output.
+type outputFlags struct {
+	Output string `flag:"output,o" value:"FILE" file:"out"`
+}
+
+// write writes data to the --output file, through a temporary file, or to
+// standard output.
+func (f *outputFlags) write(c *call, data []byte) error {
+	if f.Output == "" || f.Output == "-" {
+		_, err := c.Stdout.Write(data)
+		return err
+	}
+	return writeFileAtomic(c.Path(f.Output), data)
 }
 
 // runMinutes writes the minutes in the body's language unless --lang names
 // another: the minutes are the body's document, whatever the clerk's locale.
-func runMinutes(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := needArgs(o, 1, commands["minutes"].usage); err != nil {
-		return err
-	}
+func runMinutes(c *call, f *minutesFlags) error {
 	var out []byte
 	var err error
-	st.Read(func(s *model.State) { out, err = report.Render(s, o.args[0], o.lang, o.format) })
+	c.st.Read(func(s *model.State) { out, err = report.Render(s, c.args[0], c.global.Lang, f.Format) })
 	if err != nil {
 		return err
 	}
-	if o.out == "" || o.out == "-" {
-		_, err = env.Stdout.Write(out)
-		return err
-	}
-	return writeFileAtomic(env.Path(o.out), out)
+	return f.write(c, out)
 }

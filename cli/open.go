@@ -18,12 +18,6 @@ import (
 	"github.com/jalsa-app/jalsa/store"
 )
 
-// createsDatabase names the commands that may create a database file (SPEC
-// §11); any other command on a path that holds no database exits 4 and
-// creates nothing. (`body create` and `members import` join them when they
-// exist; with a command table this is an attribute of each command.)
-var createsDatabase = map[string]bool{"init": true, "demo": true, "import": true, "import-decisions": true}
-
 // lockWait bounds how long a command waits for a database another process
 // holds without serving it (a command that is running): SPEC §5 wants every
 // command to work, or say which process holds the database, within 2 s.
@@ -33,21 +27,26 @@ const lockWait = 1200 * time.Millisecond
 // it runs the command it must say something at least every 2·answerWait.
 const answerWait = 600 * time.Millisecond
 
-// openAndRun runs c on the database at db: through its owner when one
-// serves it, else on the file itself. Each run makes a request id; a
-// command the owner took and then died with is looked up by that id on
-// the file, never run a second time blindly (SPEC §11).
-func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, args []string) int {
+// withStore runs fn on the database the call names: through its owner when
+// one serves it, else on the file itself, which only a command the table
+// marks Creates may create (SPEC §11; any other exits 4 on a path that
+// holds no database, creating nothing). Each run makes a request id; a
+// command the owner took and then died with is looked up by that id on the
+// file, never run a second time blindly. A command that owns the database
+// serves the socket while it runs.
+func withStore(c *call, fn func(st *store.Store) error) error {
+	env, cmd := c.Env, c.cmd
+	db := dbPath(env, c.global.DB, cmd.File)
 	env.request = store.NewRequestID()
-	creates := createsDatabase[c.name]
 	_, statErr := os.Stat(db)
 	missing := errors.Is(statErr, os.ErrNotExist)
 	var newDirs []string
-	if missing && creates {
+	if missing && cmd.Creates {
 		newDirs = missingDirs(filepath.Dir(db))
 	}
+	args := c.tree.line
 	var stdin []byte
-	if slices.Contains(args, "-") && env.Stdin != nil && !c.owns {
+	if slices.Contains(args, "-") && env.Stdin != nil && !cmd.Owns {
 		// Read once: it goes to the owner, or to the command run here.
 		stdin, _ = io.ReadAll(env.Stdin)
 		env.Stdin = bytes.NewReader(stdin)
@@ -57,15 +56,15 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 	for {
 		// An owner that serves the socket answers at once; trying it first
 		// spares every command the lock timeout.
-		if !c.owns && !env.Forwarded && store.Serving(db) {
+		if !cmd.Owns && !env.Forwarded && store.Serving(db) {
 			resp, err := forward(env, db, args, stdin)
 			switch {
 			case err == nil:
 				env.Stdout.Write(resp.Stdout)
 				env.Stderr.Write(resp.Stderr)
-				return resp.Code
+				return exited(resp.Code)
 			case errors.Is(err, store.ErrOwnerSilent):
-				return fail(env, model.Failure("err.owner_silent", db, ownerOrUnknown(env, db)))
+				return model.Failure("err.owner_silent", db, ownerOrUnknown(env, db))
 			case errors.Is(err, store.ErrOwnerLost):
 				taken = true
 			case errors.Is(err, store.ErrNoAnswer):
@@ -74,7 +73,7 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 		}
 		var st *store.Store
 		err := store.Shield(db, func() (err error) {
-			st, err = store.Open(db, store.Options{MustExist: !creates, Check: c.name == "verify"})
+			st, err = store.Open(db, store.Options{MustExist: !cmd.Creates, Check: cmd.Check})
 			return err
 		})
 		if errors.Is(err, store.ErrLocked) {
@@ -84,74 +83,96 @@ func openAndRun(ctx context.Context, env *Env, c *command, o *opts, db string, a
 			case taken || store.Owner(db) == "":
 				// The holder died with our command, or let go meanwhile.
 				continue
-			case serving && !c.owns && !tried:
+			case serving && !cmd.Owns && !tried:
 				// An owner started meanwhile, or took over from one that
 				// died with our command.
 				continue
-			case !serving || c.owns:
+			case !serving || cmd.Owns:
 				// A command holds it for a moment.
 				time.Sleep(20 * time.Millisecond)
 				continue
 			}
-			who := ownerOrUnknown(env, db)
-			switch {
-			case c.owns:
-				return fail(env, model.Refused("err.owned", db, who))
-			case serving:
-				return fail(env, model.Refused("err.locked", db, who))
-			}
-			return fail(env, model.Refused("err.locked_busy", db, who))
+			return lockedError(env, db, cmd.Owns, serving)
 		}
 		var nf *model.Error
-		if errors.As(err, &nf) && nf.Key == "err.no_database" && c.name == "ui" {
-			return noDatabaseUI(ctx, env, err, args)
+		if errors.As(err, &nf) && nf.Key == "err.no_database" && cmd.Name == "" {
+			return exited(noDatabaseUI(c.ctx, env, err, args))
 		}
 		if err != nil {
-			return fail(env, err)
+			return err
 		}
-		code := runOpened(ctx, env, c, o, st, taken)
-		if code != 0 && missing && creates {
+		err = runOpened(c, st, taken, fn)
+		if err != nil && missing && cmd.Creates {
 			removeCreated(db, newDirs)
 		}
-		return code
+		return err
 	}
 }
 
-// runOpened runs c on the store it opened; a command that another owner
-// took and died with (taken) is looked up first.
-func runOpened(ctx context.Context, env *Env, c *command, o *opts, st *store.Store, taken bool) (code int) {
+// runOpened runs fn on the store the call opened; a command that another
+// owner took and died with (taken) is looked up first.
+func runOpened(c *call, st *store.Store, taken bool, fn func(st *store.Store) error) error {
+	var ran error
 	err := store.Shield(st.Path(), func() error {
 		// What the command recorded is on disk; closing only catches the
 		// index up, which the next Open does too, so its error is not the
 		// command's.
 		defer st.Close()
 		if taken {
-			if rc, done := reportRecorded(env, st); done {
-				code = rc
+			if code, done := reportRecorded(c.Env, st); done {
+				ran = exited(code)
 				return nil
 			}
 		}
-		if c.owns {
+		if c.cmd.Owns {
 			// Stop serving before the store closes, so the socket file goes
 			// with the process instead of staying behind.
-			sctx, stop := context.WithCancel(ctx)
+			sctx, stop := context.WithCancel(c.ctx)
 			served := make(chan struct{})
 			go func() {
 				defer close(served)
-				st.Serve(sctx, "jalsa "+c.name, SocketHandler(env, st))
+				st.Serve(sctx, "jalsa "+c.cmd.key(), SocketHandler(c.Env, st))
 			}()
 			defer func() {
 				stop()
 				<-served
 			}()
 		}
-		code = fail(env, c.run(ctx, env, st, o))
+		ran = fn(st)
 		return nil
 	})
 	if err != nil {
-		return fail(env, err)
+		return err
 	}
-	return code
+	return ran
+}
+
+// exited is the exit code of a run whose output is already written: by the
+// owner the command was forwarded to, or by the demo the UI offered.
+type exited int
+
+func (e exited) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+// lockedError says who holds db when it could not be had in time: the
+// process that has it open (a UI, a server), an owner that does not
+// answer, or a command that is still running.
+func lockedError(env *Env, db string, owns, serving bool) error {
+	who := ownerOrUnknown(env, db)
+	switch {
+	case owns:
+		return model.Refused("err.owned", db, who)
+	case serving:
+		return model.Refused("err.locked", db, who)
+	}
+	return model.Refused("err.locked_busy", db, who)
+}
+
+// openToRead opens the database at db for a look that must change nothing
+// (completions): read-only, so that it neither writes nor catches the
+// index up; a path with no database is an error, not a new database; and
+// a lock held by a silent owner is not waited for.
+func openToRead(db string) (*store.Store, error) {
+	return store.Open(db, store.Options{MustExist: true, ReadOnly: true, Timeout: 100 * time.Millisecond})
 }
 
 // reportRecorded reports a request already in the record as carried out,
@@ -232,7 +253,8 @@ func noDatabaseUI(ctx context.Context, env *Env, err error, args []string) int {
 	default:
 		return code
 	}
-	// The demo keeps its own file (SPEC §13), so only the display flags go on.
+	// The demo keeps its own file (SPEC §13), never the path the user
+	// gave: only the display flags go on, and $JALSA_DB is not read.
 	var demo []string
 	for i := 0; i < len(args); i++ {
 		if a := args[i]; a == "--db" || strings.HasPrefix(a, "--db=") {
@@ -243,5 +265,32 @@ func noDatabaseUI(ctx context.Context, env *Env, err error, args []string) int {
 		}
 		demo = append(demo, args[i])
 	}
-	return Run(ctx, env, append([]string{"demo"}, demo...))
+	sub := *env
+	sub.Getenv = func(k string) string {
+		if k == "JALSA_DB" {
+			return ""
+		}
+		return env.Getenv(k)
+	}
+	return Run(ctx, &sub, append([]string{"demo"}, demo...))
+}
+
+// dbPath resolves --db, $JALSA_DB, then $XDG_DATA_HOME/jalsa/FILE
+// (jalsa.db when file is "").
+func dbPath(env *Env, flag, file string) string {
+	if flag != "" {
+		return env.Path(flag)
+	}
+	if p := env.Getenv("JALSA_DB"); p != "" {
+		return env.Path(p)
+	}
+	dir := env.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, _ := os.UserHomeDir()
+		dir = filepath.Join(home, ".local", "share")
+	}
+	if file == "" {
+		file = "jalsa.db"
+	}
+	return filepath.Join(dir, "jalsa", file)
 }

@@ -1,35 +1,24 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/report"
 	"github.com/jalsa-app/jalsa/store"
-	"github.com/spf13/pflag"
 )
 
-func init() {
-	jsonFlag := func(fs *pflag.FlagSet, o *opts) { fs.BoolVar(&o.jsonOut, "json", false, "") }
-	add(&command{name: "sessions", usage: "sessions [--json]", flags: jsonFlag, run: runSessions})
-	add(&command{name: "status", usage: "status SESSION [--json]", flags: jsonFlag, run: runStatus})
-	add(&command{name: "show", usage: "show REF [--json]", flags: jsonFlag, run: runShow})
-	add(&command{name: "decisions", usage: "decisions [QUERY] [--session S] [--since DATE] [--until DATE] [--outcome O] [--kind K] [--limit N] [--json]",
-		flags: func(fs *pflag.FlagSet, o *opts) {
-			jsonFlag(fs, o)
-			fs.StringVar(&o.session, "session", "", "")
-			fs.StringVar(&o.since, "since", "", "")
-			fs.StringVar(&o.until, "until", "", "")
-			fs.StringVar(&o.outcome, "outcome", "", "")
-			fs.StringVar(&o.kind, "kind", "", "")
-			fs.IntVar(&o.limit, "limit", 0, "")
-		}, run: runDecisions})
+// jsonFlags are the flags of a command that prints text or JSON.
+type jsonFlags struct {
+	JSON bool `flag:"json"`
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -50,15 +39,16 @@ type SessionSummary struct {
 	Items   int    `json:"items"`
 }
 
-func runSessions(ctx context.Context, env *Env, st *store.Store, o *opts) error {
+func runSessions(c *call, f *jsonFlags) error {
+	env := c.Env
 	var rows []SessionSummary
-	st.Read(func(s *model.State) {
+	c.st.Read(func(s *model.State) {
 		for _, sess := range s.SessionList() {
 			rows = append(rows, SessionSummary{sess.ID, sess.Body, sess.Kind, sess.Title, sess.Date, sess.State, len(sess.Items)})
 		}
 	})
-	return writeList(env, o.jsonOut, rows, "msg.no_sessions", func(r SessionSummary) []string {
-		return []string{r.Session, FormatDay(env.lang, r.Date), i18n.T(env.lang, "state."+r.State), i18n.T(env.lang, "kind."+r.Kind), r.Title}
+	return writeList(env, f.JSON, rows, "msg.no_sessions", func(r SessionSummary) []string {
+		return []string{r.Session, report.FormatDay(env.lang, r.Date), i18n.T(env.lang, "state."+r.State), i18n.T(env.lang, "kind."+r.Kind), r.Title}
 	})
 }
 
@@ -135,22 +125,20 @@ func StatusOf(st *model.State, sess *model.Session) Status {
 	return out
 }
 
-func runStatus(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := needArgs(o, 1, commands["status"].usage); err != nil {
-		return err
-	}
+func runStatus(c *call, f *jsonFlags) error {
+	env := c.Env
 	var status Status
 	var err error
-	st.Read(func(s *model.State) {
+	c.st.Read(func(s *model.State) {
 		var sess *model.Session
-		if sess, err = s.Session(o.args[0]); err == nil {
+		if sess, err = s.Session(c.args[0]); err == nil {
 			status = StatusOf(s, sess)
 		}
 	})
 	if err != nil {
 		return err
 	}
-	if o.jsonOut {
+	if f.JSON {
 		return writeJSON(env.Stdout, status)
 	}
 	l := env.lang
@@ -181,36 +169,45 @@ func runStatus(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	return tw.Flush()
 }
 
-// Filter narrows a decision lookup.
-type Filter struct {
-	Query, Session, Since, Until, Outcome, Kind string
-	Limit                                       int
+// decisionsFlags are `jalsa decisions`' flags.
+type decisionsFlags struct {
+	jsonFlags
+	Session string `flag:"session" value:"SESSION" complete:"sessions"`
+	Since   string `flag:"since" value:"DATE"`
+	Until   string `flag:"until" value:"DATE"`
+	Outcome string `flag:"outcome" value:"OUTCOME" values:"outcomes"`
+	Kind    string `flag:"kind" value:"KIND" values:"kinds"`
+	Limit   int    `flag:"limit" value:"N"`
 }
 
-func (o *opts) filter() (Filter, error) {
-	f := Filter{Query: strings.Join(o.args, " "), Session: o.session, Since: o.since, Until: o.until, Outcome: o.outcome, Kind: o.kind, Limit: o.limit}
+// pageSize is how many decisions a terminal shows when --limit is not given.
+const pageSize = 30
+
+// query checks the flags and makes the lookup.
+func (f *decisionsFlags) query(text string) (store.Query, error) {
+	q := store.Query{Text: text, Session: f.Session, Since: f.Since, Until: f.Until, Outcome: f.Outcome, Kind: f.Kind, Limit: f.Limit}
 	for _, d := range []struct{ flag, v string }{{"--since", f.Since}, {"--until", f.Until}} {
 		if d.v != "" && !validDate(d.v) {
-			return f, usageError("err.bad_date", d.flag, d.v)
+			return q, model.Usage("err.bad_date", d.flag, d.v)
 		}
 	}
-	if f.Outcome != "" && !validOutcome(f.Outcome) {
-		return f, usageError("err.bad_outcome", f.Outcome)
+	if q.Outcome != "" && !validOutcome(q.Outcome) {
+		return q, model.Usage("err.bad_outcome", q.Outcome)
 	}
-	if f.Kind != "" && !validKind(f.Kind) {
-		return f, usageError("err.bad_kind", f.Kind, strings.Join(model.ItemKinds, ", "))
+	if q.Kind != "" && !validKind(q.Kind) {
+		return q, model.Usage("err.bad_kind", q.Kind, strings.Join(model.ItemKinds, ", "))
 	}
 	if f.Limit < 0 {
-		return f, usageError("err.bad_limit", strconv.Itoa(f.Limit))
+		return q, model.Usage("err.bad_limit", strconv.Itoa(f.Limit))
 	}
-	return f, nil
+	return q, nil
 }
 
 func validDate(s string) bool {
 	if len(s) != 10 {
 		return false
 	}
-	_, err := parseDate(s)
+	_, err := time.Parse("2006-01-02", s)
 	return err == nil
 }
 
@@ -232,42 +229,52 @@ func validKind(s string) bool {
 	return false
 }
 
-func runDecisions(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	f, err := o.filter()
+// runDecisions lists the decisions found, best match first. A terminal
+// shows the first pageSize unless --limit says otherwise, and how many
+// more there are; --json prints them all.
+func runDecisions(c *call, f *decisionsFlags) error {
+	q, err := f.query(strings.Join(c.args, " "))
 	if err != nil {
 		return err
 	}
-	ds, err := st.Lookup(store.Query{Text: f.Query, Session: f.Session, Since: f.Since, Until: f.Until, Outcome: f.Outcome, Kind: f.Kind, Limit: f.Limit})
+	ds, err := c.st.Lookup(q)
 	if err != nil {
 		return err
 	}
-	return writeList(env, o.jsonOut, ds, "msg.no_decisions", func(d model.Decision) []string {
+	more := 0
+	if c.Terminal && !f.JSON && !c.set("limit") && len(ds) > pageSize {
+		more, ds = len(ds)-pageSize, ds[:pageSize]
+	}
+	l := c.lang
+	err = writeList(c.Env, f.JSON, ds, "msg.no_decisions", func(d model.Decision) []string {
 		counts := ""
 		if d.For+d.Against+d.Abstain > 0 {
 			counts = fmt.Sprintf("%d/%d/%d", d.For, d.Against, d.Abstain)
 		}
-		return []string{d.Ref, FormatDay(env.lang, d.Date), i18n.T(env.lang, "outcome."+string(d.Outcome)), counts, d.Title}
+		return []string{d.Ref, report.FormatDay(l, d.Date), i18n.T(l, "outcome."+string(d.Outcome)), counts, d.Title}
 	})
+	if err == nil && more > 0 {
+		_, err = fmt.Fprintln(c.Stdout, i18n.T(l, "msg.more_decisions", more))
+	}
+	return err
 }
 
-func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := needArgs(o, 1, commands["show"].usage); err != nil {
-		return err
-	}
-	d, err := st.Decision(o.args[0])
+func runShow(c *call, f *jsonFlags) error {
+	env, st := c.Env, c.st
+	d, err := st.Decision(c.args[0])
 	if err != nil {
 		return err
 	}
-	if o.jsonOut {
+	if f.JSON {
 		return writeJSON(env.Stdout, d)
 	}
 	l := env.lang
 	w := env.Stdout
 	fmt.Fprintf(w, "%s  %s\n", d.Ref, d.Title)
-	fmt.Fprintf(w, "%s: %s (%s)  %s: %s\n", i18n.T(l, "label.session"), d.Session, FormatDay(l, d.Date), i18n.T(l, "label.kind"), i18n.T(l, "kind."+d.Kind))
+	fmt.Fprintf(w, "%s: %s (%s)  %s: %s\n", i18n.T(l, "label.session"), d.Session, report.FormatDay(l, d.Date), i18n.T(l, "label.kind"), i18n.T(l, "kind."+d.Kind))
 	fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.outcome"), i18n.T(l, "outcome."+string(d.Outcome)))
 	if d.Amount != nil {
-		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.amount"), FormatMoney(l, *d.Amount))
+		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.amount"), report.FormatMoney(l, *d.Amount))
 	}
 	if d.Text != "" {
 		fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.text"), d.Text)
@@ -304,7 +311,7 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 		fmt.Fprintf(w, "%s %s: %s\n", i18n.T(l, "label.note"), n.Time.Local().Format("15:04"), n.Text)
 	}
 	for _, c := range d.Corrections {
-		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), FormatDate(l, c.Time.Local())+" "+c.Time.Local().Format("15:04"), c.Reason,
+		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), report.FormatDate(l, c.Time.Local())+" "+c.Time.Local().Format("15:04"), c.Reason,
 			i18n.T(l, "label.previous"), c.Previous.For, c.Previous.Against, c.Previous.Abstain)
 	}
 	return nil
@@ -315,6 +322,6 @@ func sortedKeys(m map[string]model.Choice) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sortStrings(keys)
+	sort.Strings(keys)
 	return keys
 }

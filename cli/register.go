@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,29 +11,25 @@ import (
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
-	"github.com/spf13/pflag"
 )
 
-func init() {
-	add(&command{name: "import-decisions", usage: "import-decisions FILE [--skip-bad]", writes: true,
-		flags: func(fs *pflag.FlagSet, o *opts) { fs.BoolVar(&o.skipBad, "skip-bad", false, "") },
-		run:   runImportDecisions})
+// importDecisionsFlags are `jalsa import-decisions`' flags.
+type importDecisionsFlags struct {
+	SkipBad bool `flag:"skip-bad"`
 }
 
 // runImportDecisions loads a past register. Bad rows are listed on stderr
 // one per line, FILE:LINE: FIELD: reason, like a compiler's errors, so an
 // editor can jump to them.
-func runImportDecisions(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := needArgs(o, 1, commands["import-decisions"].usage); err != nil {
-		return err
-	}
-	name := o.args[0]
+func runImportDecisions(c *call, f *importDecisionsFlags) error {
+	env, st := c.Env, c.st
+	name := c.args[0]
 	in, err := openInput(env, name)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	opt := store.RegisterOptions{SkipBad: o.skipBad}
+	opt := store.RegisterOptions{SkipBad: f.SkipBad}
 	var r io.Reader = in
 	var bar *progressBar
 	if env.Terminal {

@@ -7,9 +7,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-var verbRe = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+// verbRe finds the fmt verbs of a message; compiled on first use, as only
+// the catalog's tests check messages.
+var verbRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`) })
 
 // Problems lists every registered message that lacks a language or whose
 // translations do not take the same arguments.
@@ -30,14 +33,15 @@ func Problems() []string {
 	return out
 }
 
-// argRe finds the verbs of a format with their explicit argument index.
-var argRe = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0-9.]*([a-zA-Z%])`)
+// argRe finds the verbs of a format with their explicit argument index;
+// compiled on first use, like verbRe.
+var argRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0-9.]*([a-zA-Z%])`) })
 
 // arguments maps each argument index (from 0) a format uses to its verb,
 // counting as fmt does: an explicit [n] moves the index.
 func arguments(format string, into map[int]byte) {
 	next := 0
-	for _, m := range argRe.FindAllStringSubmatch(format, -1) {
+	for _, m := range argRe().FindAllStringSubmatch(format, -1) {
 		if m[2] == "%" {
 			continue
 		}
@@ -111,8 +115,8 @@ func check(c map[string]Text) []string {
 			out = append(out, fmt.Sprintf("%s: missing a language (en %q, fr %q, ar %q)", k, t.En, t.Fr, t.Ar))
 			continue
 		}
-		en := verbRe.FindAllString(t.En, -1)
-		if !slices.Equal(en, verbRe.FindAllString(t.Fr, -1)) || !slices.Equal(en, verbRe.FindAllString(t.Ar, -1)) {
+		en := verbRe().FindAllString(t.En, -1)
+		if !slices.Equal(en, verbRe().FindAllString(t.Fr, -1)) || !slices.Equal(en, verbRe().FindAllString(t.Ar, -1)) {
 			out = append(out, fmt.Sprintf("%s: translations take different arguments", k))
 		}
 	}

@@ -8,13 +8,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/jalsa-app/jalsa/i18n"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 )
 
 // FileError is an error in a session file (SPEC §3). It names the file, the
@@ -166,13 +167,15 @@ func (l *sessionLoader) parse(data []byte) (root *yaml.Node, err error) {
 	return doc.Content[0], nil
 }
 
-var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLineErr reads the line of a yaml error; compiled on first use, like
+// fileIDPattern.
+var yamlLineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // syntaxError turns a yaml.v3 parse error into a FileError with the best
 // position available.
 func (l *sessionLoader) syntaxError(data []byte, err error) *FileError {
 	msg := err.Error()
-	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineErr().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		text := lineOfData(data, line)
 		if strings.Contains(m[2], "tab") || strings.Contains(m[2], "cannot start any token") {
@@ -488,7 +491,7 @@ func (l *sessionLoader) list(n *yaml.Node, path string, nonEmpty bool) []*yaml.N
 
 var fileLanguages = []string{"ar", "fr", "en"}
 
-var langTagPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+var langTagPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`) })
 
 func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 	cmd := &InitCmd{}
@@ -587,7 +590,7 @@ func (l *sessionLoader) names(n *yaml.Node, path string) map[string]string {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		lang, ok := l.scalar(k, path)
-		if !ok || !langTagPattern.MatchString(lang) {
+		if !ok || !langTagPattern().MatchString(lang) {
 			l.fail(k, path, "sessionfile.lang_code", describeNode(k))
 			continue
 		}

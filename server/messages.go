@@ -168,13 +168,5 @@ func init() {
 			En: "cannot read the command %q: check its quotes",
 			Fr: "impossible de lire la commande %q : vérifiez ses guillemets",
 			Ar: "تعذرت قراءة الأمر %q: تحقق من علامات الاقتباس"},
-		"server.remote_file": {
-			En: "%s names a file on the server, which SSH clients may not read or write: use - (standard input or output)",
-			Fr: "%s désigne un fichier du serveur, que les clients SSH ne peuvent ni lire ni écrire : utilisez - (entrée ou sortie standard)",
-			Ar: "%s يشير إلى ملف على الخادم، ولا يحق لعملاء SSH قراءته أو الكتابة فيه: استعمل - (الدخل أو الخرج المعياري)"},
-		"server.remote_backup": {
-			En: "backup writes a file on the server: run it there, or use export over SSH",
-			Fr: "backup écrit un fichier sur le serveur : lancez-le sur place, ou utilisez export par SSH",
-			Ar: "backup يكتب ملفا على الخادم: نفذه هناك، أو استعمل export عبر SSH"},
 	})
 }

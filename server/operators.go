@@ -15,7 +15,6 @@ import (
 	"syscall"
 	"unicode"
 
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	gossh "golang.org/x/crypto/ssh"
@@ -49,7 +48,7 @@ func (o *Operators) Lookup(k gossh.PublicKey) (Operator, bool) {
 func (o *Operators) Len() int { return len(o.byKey) }
 
 // roles are the roles of SPEC §7.
-var roles = map[string]bool{cli.RoleClerk: true, cli.RoleObserver: true, cli.RoleDisplay: true}
+var roles = map[string]bool{model.RoleClerk: true, model.RoleObserver: true, model.RoleDisplay: true}
 
 // ParseOperators reads an operators file (SPEC §7): one "ROLE KEY-TYPE KEY
 // NAME" line per operator, blank lines and # comments ignored. name is the

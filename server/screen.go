@@ -11,8 +11,8 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/tui"
 	"github.com/jalsa-app/jalsa/tui/bidi"
 )
@@ -91,7 +91,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// its client answers keep-alives.
 	if cn := connOf(sess.Context()); cn != nil {
 		counter := &cn.people
-		if op.Role == cli.RoleDisplay {
+		if op.Role == model.RoleDisplay {
 			counter = &cn.displays
 		}
 		scr.release = cn.open(counter, scr)
@@ -104,7 +104,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	opts.Resolve()
 	var m tea.Model = tui.New(opts)
 	// A projector never presses a key: idleness is for people.
-	if s.idle > 0 && op.Role != cli.RoleDisplay {
+	if s.idle > 0 && op.Role != model.RoleDisplay {
 		m = newIdleModel(m, s.idle, time.Now, &scr.idle)
 	}
 	// The server handles signals; a program must not quit on them by

@@ -143,7 +143,7 @@ func TestScreensAreEachClientsOwn(t *testing.T) {
 	if err := konsole.WaitText(ctx, 0, i18n.T("ar", "state.open")); err != nil {
 		t.Fatalf("Arabic screen: %v", err)
 	}
-	if i := strings.Index(fr.Raw(), bidi.EnterExplicit); i < 0 || i > strings.Index(fr.Raw(), ansi.SetAltScreenSaveCursorMode) {
+	if i := strings.Index(fr.Raw(), bidi.EnterExplicit); i < 0 || i > strings.Index(fr.Raw(), ansi.SetModeAltScreenSaveCursor) {
 		t.Errorf("app mode (xterm): no CSI 8 l before the UI: %.60q", fr.Raw())
 	}
 	if strings.Contains(konsole.Raw(), bidi.EnterExplicit) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
+	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/server/internal/sshclient"
 	"github.com/jalsa-app/jalsa/store"
 	gossh "golang.org/x/crypto/ssh"
@@ -62,7 +63,7 @@ func TestCommandModeIsTheCommandLine(t *testing.T) {
 	} {
 		var out, errb bytes.Buffer
 		code := cli.Run(context.Background(), &cli.Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" },
-			Actor: "x", Role: cli.RoleObserver, Store: f.st, Forwarded: true}, args)
+			Actor: "x", Role: model.RoleObserver, Store: f.st, Forwarded: true}, args)
 		got := f.run("vice-president", strings.Join(args, " "), nil)
 		if got.Stdout != out.String() || got.Stderr != errb.String() || got.Code != code {
 			t.Errorf("%s: over SSH\n  exit %d, stdout %q, stderr %q\nlocally\n  exit %d, stdout %q, stderr %q",

@@ -95,6 +95,11 @@ type Options struct {
 	// one) instead of creating one there; nothing is created, not even a
 	// directory (SPEC §11: only the commands that create a record may).
 	MustExist bool
+	// ReadOnly opens the file for reading only, as one this process may
+	// not write: for a look that must change nothing (completions), which
+	// then neither writes nor catches the index up, and shares the lock
+	// with other readers.
+	ReadOnly bool
 	// Check checks the file's structure (checkPages) before bbolt reads
 	// it, so that a damaged file is named without ever being loaded:
 	// verify's memory stays bounded by the file's size.
@@ -163,9 +168,14 @@ func mustExist(path string) error {
 	return nil
 }
 
-// openBolt opens the file, read-only when this process may not write it.
+// openBolt opens the file, read-only when asked or when this process may
+// not write it.
 func openBolt(path string, o Options) (*bolt.DB, bool, error) {
-	bo := &bolt.Options{Timeout: o.Timeout}
+	bo := &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly}
+	if o.ReadOnly {
+		db, err := bolt.Open(path, 0o600, bo)
+		return db, true, err
+	}
 	if o.MustExist {
 		// Should the file go between the check and here, it is not made.
 		bo.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {

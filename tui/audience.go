@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/model"
 )
 
@@ -42,7 +41,7 @@ func (m *audience) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case tea.KeyMsg:
-		if key.Matches(msg, c.Keys.Back) && c.Role != cli.RoleDisplay {
+		if key.Matches(msg, c.Keys.Back) && c.Role != model.RoleDisplay {
 			c.Back()
 		}
 	}
@@ -197,7 +196,7 @@ func bigNumber(n int) [bigRows]string {
 
 // ShortHelp implements help.KeyMap.
 func (m *audience) ShortHelp() []key.Binding {
-	if m.c.Role == cli.RoleDisplay {
+	if m.c.Role == model.RoleDisplay {
 		return nil
 	}
 	return []key.Binding{m.c.Keys.Back}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
@@ -82,7 +81,7 @@ func NewCommon(o Options) *Common {
 		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cellCache: map[cellKey]string{},
 		bidiFrom: o.from, prefs: o.Prefs}
 	if c.Role == "" {
-		c.Role = cli.RoleClerk
+		c.Role = model.RoleClerk
 	}
 	c.Styles = DefaultStyles(r)
 	c.Styles.anchored = c.Bidi == bidi.ModeTerminal
@@ -209,7 +208,7 @@ func (c *Common) remember(k cellKey, v string) {
 }
 
 // ReadOnly reports whether this session may not change anything.
-func (c *Common) ReadOnly() bool { return c.Role != cli.RoleClerk }
+func (c *Common) ReadOnly() bool { return c.Role != model.RoleClerk }
 
 // Do carries out cmd as this session's actor. Observers and displays are
 // refused before anything reaches the store.

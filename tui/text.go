@@ -7,9 +7,9 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/report"
 )
 
 // wrap breaks logical text into lines of at most w cells at spaces (a word
@@ -106,18 +106,18 @@ func (c *Common) cells(s string, w, n int) []string {
 }
 
 // Money writes an amount the way the session's language groups digits.
-func (c *Common) Money(a model.Cents) string { return cli.FormatMoney(c.Lang, a) }
+func (c *Common) Money(a model.Cents) string { return report.FormatMoney(c.Lang, a) }
 
 // Day writes a YYYY-MM-DD day as people read it in the session's language
 // ("28 أكتوبر 2024").
-func (c *Common) Day(day string) string { return cli.FormatDay(c.Lang, day) }
+func (c *Common) Day(day string) string { return report.FormatDay(c.Lang, day) }
 
 // dateWidth is the widest day Day writes in the session's language, so that
 // date columns line up.
 func (c *Common) dateWidth() int {
 	if c.dateW == 0 {
 		for m := time.January; m <= time.December; m++ {
-			c.dateW = max(c.dateW, ansi.StringWidth(cli.FormatDate(c.Lang, time.Date(2024, m, 28, 0, 0, 0, 0, time.UTC))))
+			c.dateW = max(c.dateW, ansi.StringWidth(report.FormatDate(c.Lang, time.Date(2024, m, 28, 0, 0, 0, 0, time.UTC))))
 		}
 	}
 	return c.dateW

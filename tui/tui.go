@@ -46,7 +46,7 @@ type Options struct {
 	Renderer *lipgloss.Renderer
 	// Actor is recorded in the events this session makes.
 	Actor string
-	// Role is cli.RoleClerk, cli.RoleObserver or cli.RoleDisplay ("" is clerk).
+	// Role is model.RoleClerk, model.RoleObserver or model.RoleDisplay ("" is clerk).
 	Role string
 	// Width and Height are the initial size (SSH gives it from the pty).
 	Width, Height int

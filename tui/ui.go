@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
 	"github.com/jalsa-app/jalsa/tui/bidi"
@@ -116,7 +115,7 @@ func newUI(o Options) *UI {
 	}
 	c.Reload()
 	switch {
-	case c.Role == cli.RoleDisplay:
+	case c.Role == model.RoleDisplay:
 		// show loads the session when it is not the one loaded already.
 		sid := c.SessionID
 		if sid == "" {
@@ -237,7 +236,7 @@ func (m *UI) globalKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 	if m.capturing() {
 		return false, nil
 	}
-	if m.c.Role == cli.RoleDisplay {
+	if m.c.Role == model.RoleDisplay {
 		return true, m.quitIf(key.Matches(msg, k.Quit))
 	}
 	hasSession := m.c.Data.Session != nil
@@ -365,7 +364,7 @@ func (m *UI) View() string {
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
 	// A display (the hall's projector) shows no keys.
-	if m.c.Role != cli.RoleDisplay {
+	if m.c.Role != model.RoleDisplay {
 		b.WriteString(m.shortHelp(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
 	}
 	return mode + c.frame(b.String())

@@ -158,7 +158,7 @@ func TestLiveUpdateFromAnotherClient(t *testing.T) {
 	st := demoStore(t)
 	openWithRoll(t, st)
 	a := newTestUI(t, st, Options{Actor: "fatima"})
-	b := newTestUI(t, st, Options{Actor: "observer", Role: cli.RoleObserver})
+	b := newTestUI(t, st, Options{Actor: "observer", Role: model.RoleObserver})
 	b.Init()
 	defer func() { _ = b.quit() }() // unsubscribe; the returned tea.Quit is not needed
 	wait := b.wait()
@@ -224,11 +224,11 @@ func TestObserverIsRefusedEveryChange(t *testing.T) {
 	openWithRoll(t, st)
 	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActStart})
 	before := st.Seq()
-	m := newTestUI(t, st, Options{Role: cli.RoleObserver})
+	m := newTestUI(t, st, Options{Role: model.RoleObserver})
 	attempts := [][]string{{"s"}, {"v"}, {"d"}, {"f"}, {"w"}, {"o"}, {"p"}, {"X"}, {"c"},
 		{"a", "space"}, {"a", "A"}, {"a", "x"}, {"n", "+"}, {"n", "tab", "hello", "enter"}}
 	for _, keys := range attempts {
-		m = newTestUI(t, st, Options{Role: cli.RoleObserver})
+		m = newTestUI(t, st, Options{Role: model.RoleObserver})
 		press(t, m, keys...)
 		if !m.c.statusBad || !strings.Contains(m.c.status, "observer role may look but not change") {
 			t.Errorf("%v: want a refusal on the status line, got %q", keys, m.c.status)
@@ -242,7 +242,7 @@ func TestObserverIsRefusedEveryChange(t *testing.T) {
 
 func TestDisplayOpensTheAudienceDisplay(t *testing.T) {
 	st := demoStore(t)
-	m := newTestUI(t, st, Options{Role: cli.RoleDisplay})
+	m := newTestUI(t, st, Options{Role: model.RoleDisplay})
 	if m.active != screenAudience {
 		t.Fatalf("display: screen %d, want the audience display", m.active)
 	}
@@ -270,7 +270,7 @@ func TestDisplayJoinsTheSittingUnderWay(t *testing.T) {
 	st := demoStore(t)
 	openWithRoll(t, st)
 	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 3, Action: model.ActStart})
-	m := newTestUI(t, st, Options{Role: cli.RoleDisplay})
+	m := newTestUI(t, st, Options{Role: model.RoleDisplay})
 	if m.c.Data.Session == nil || m.c.Data.Session.ID != "2024-10" {
 		t.Fatalf("display: session %+v loaded, want 2024-10", m.c.Data.Session)
 	}
