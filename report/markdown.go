@@ -8,7 +8,7 @@ import (
 // terminal and the TUI's preview. All text goes through esc, so a note
 // such as "<script>" or "*" stays text.
 func renderMarkdown(p *Page) string {
-	var m mdWriter
+	m := mdWriter{w: words{p.Lang}}
 	for _, bl := range p.Blocks {
 		switch bl := bl.(type) {
 		case *Heading:
@@ -36,9 +36,9 @@ func renderMarkdown(p *Page) string {
 		case *Names:
 			list := bl.None
 			if len(bl.Names) > 0 {
-				list = strings.Join(bl.Names, words{p.Lang}.T("list.sep"))
+				list = strings.Join(bl.Names, m.w.T("list.sep"))
 			}
-			m.para("**" + esc(words{p.Lang}.T("colon", bl.Title)) + "** " + esc(list))
+			m.para("**" + esc(m.w.T("colon", bl.Title)) + "** " + esc(list))
 		case *Signatures:
 			t := &Table{Rows: []Row{{}, {}}}
 			for _, s := range bl.Blocks {
@@ -86,8 +86,11 @@ func mdRuns(runs []Run) string {
 	return b.String()
 }
 
-// mdWriter collects Markdown lines.
-type mdWriter struct{ b strings.Builder }
+// mdWriter collects Markdown lines in the words of a language.
+type mdWriter struct {
+	b strings.Builder
+	w words
+}
 
 func (m *mdWriter) line(s string) { m.b.WriteString(s + "\n") }
 func (m *mdWriter) blank()        { m.b.WriteString("\n") }
@@ -103,10 +106,10 @@ func (m *mdWriter) table(t *Table) {
 				m.line("  - " + esc(r.Cells[1]))
 			case i+1 < len(t.Rows) && t.Rows[i+1].Cells[0] == "":
 				// A value that runs over several rows (the guests) is a sublist.
-				m.line("- **" + esc(r.Cells[0]) + ":**")
+				m.line("- **" + esc(m.w.T("colon", r.Cells[0])) + "**")
 				m.line("  - " + esc(r.Cells[1]))
 			default:
-				m.line("- **" + esc(r.Cells[0]) + ":** " + esc(r.Cells[1]))
+				m.line("- **" + esc(m.w.T("colon", r.Cells[0])) + "** " + esc(r.Cells[1]))
 			}
 		}
 		m.blank()

@@ -133,6 +133,8 @@ func (w words) Why(v *Vote, chairGender string) string {
 	switch {
 	case v.Rule == model.MajorityUnanimous && v.Against > 0:
 		got = w.T("got.against", w.Count(v.Against, nounVote, genitive))
+	case v.For == 0 && compares && v.Against > 0:
+		got = w.T("got.against.only", w.Count(v.Against, nounVote, genitive))
 	case v.For == 0:
 		got = w.T("got.nothing")
 	case compares && v.Against == 0:
@@ -182,6 +184,8 @@ func (w words) Result(it Item, chairGender string) string {
 		return w.T("out.rejected.unanimous_cast")
 	case v.Against > v.For:
 		return w.T("out.rejected.majority", w.Count(v.Against, nounVote, genitive), w.Count(v.For, nounVote, genitive), abstain)
+	case v.Rule == model.MajorityUnanimous:
+		return w.T("out.rejected.unanimity")
 	}
 	return w.T("out.rejected.short")
 }
