@@ -6,12 +6,13 @@ package report
 // «عضو واحد»، «عضوان»، «5 أعضاء»، «64 عضوا»، «100 عضو»; each %s that takes
 // one is written in the case the sentence gives it.
 var arabic = map[string]string{
-	"err_format":    "صيغة غير معروفة %q: الصيغ المسموح بها md وhtml وjson وdocx وpdf",
-	"err_lang":      "لغة غير معروفة %q للمحضر: اللغات المسموح بها ar وfr وen",
-	"err_body":      "الهيئة %q الخاصة بالدورة %s غير موجودة في السجل",
-	"err_chromium":  "لإنتاج ملف PDF يلزم متصفح Chromium أو Chrome في PATH (مثلا: apt-get install chromium)، أو اطبع صيغة html من المتصفح",
-	"err_print":     "تعذر طبع ملف PDF بواسطة %s: %s",
-	"err_print_out": "لم ينتج %s أي ملف PDF",
+	"err_format":      "صيغة غير معروفة %q: الصيغ المسموح بها md وhtml وjson وdocx وpdf",
+	"err_lang":        "لغة غير معروفة %q للمحضر: اللغات المسموح بها ar وfr وen",
+	"err_body":        "الهيئة %q الخاصة بالدورة %s غير موجودة في السجل",
+	"err_chromium":    "لإنتاج ملف PDF يلزم متصفح Chromium أو Chrome في PATH (مثلا: apt-get install chromium)، أو اطبع صيغة html من المتصفح",
+	"err_print":       "تعذر طبع ملف PDF بواسطة %s: %s",
+	"err_print_out":   "لم ينتج %s أي ملف PDF",
+	"err_two_formats": "--json و--csv: اختر إحداهما",
 
 	"title":        "محضر أشغال الدورة %s %s",
 	"title.plain":  "محضر أشغال الدورة %s",

@@ -4,12 +4,13 @@ package report
 // the prefix "report."; every key must exist in arabic and french too. Each
 // %s that takes a counted noun gets "1 member", "68 members" (count.go).
 var english = map[string]string{
-	"err_format":    "unknown format %q: allowed are md, html, json, docx, pdf",
-	"err_lang":      "unknown language %q for the minutes: allowed are ar, fr, en",
-	"err_body":      "body %q of session %s is missing from the record",
-	"err_chromium":  "a PDF needs Chromium or Chrome on the PATH (for example: apt-get install chromium); or print the html format from a browser",
-	"err_print":     "printing the PDF with %s failed: %s",
-	"err_print_out": "%s produced no PDF",
+	"err_format":      "unknown format %q: allowed are md, html, json, docx, pdf",
+	"err_lang":        "unknown language %q for the minutes: allowed are ar, fr, en",
+	"err_body":        "body %q of session %s is missing from the record",
+	"err_chromium":    "a PDF needs Chromium or Chrome on the PATH (for example: apt-get install chromium); or print the html format from a browser",
+	"err_print":       "printing the PDF with %s failed: %s",
+	"err_print_out":   "%s produced no PDF",
+	"err_two_formats": "--json and --csv: choose one",
 
 	"title":        "Minutes of the %s session %s",
 	"title.plain":  "Minutes of the %s session",

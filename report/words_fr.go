@@ -4,12 +4,13 @@ package report
 // Moroccan procès-verbal (amounts in DH, 24-hour times). Each %s that takes
 // a counted noun gets "1 membre", "68 membres" (count.go).
 var french = map[string]string{
-	"err_format":    "format %q inconnu : formats permis md, html, json, docx, pdf",
-	"err_lang":      "langue %q inconnue pour le procès-verbal : langues permises ar, fr, en",
-	"err_body":      "l'assemblée %q de la session %s manque au registre",
-	"err_chromium":  "un PDF demande Chromium ou Chrome dans le PATH (par exemple : apt-get install chromium) ; ou imprimez le format html depuis un navigateur",
-	"err_print":     "l'impression du PDF par %s a échoué : %s",
-	"err_print_out": "%s n'a produit aucun PDF",
+	"err_format":      "format %q inconnu : formats permis md, html, json, docx, pdf",
+	"err_lang":        "langue %q inconnue pour le procès-verbal : langues permises ar, fr, en",
+	"err_body":        "l'assemblée %q de la session %s manque au registre",
+	"err_chromium":    "un PDF demande Chromium ou Chrome dans le PATH (par exemple : apt-get install chromium) ; ou imprimez le format html depuis un navigateur",
+	"err_print":       "l'impression du PDF par %s a échoué : %s",
+	"err_print_out":   "%s n'a produit aucun PDF",
+	"err_two_formats": "--json et --csv : choisissez l'un des deux",
 
 	"title":        "Procès-verbal de la session %s %s",
 	"title.plain":  "Procès-verbal de la session %s",
