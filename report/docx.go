@@ -291,7 +291,7 @@ func (x *docxWriter) block(bl Block) {
 		t.RowHeads = false
 		x.grid(t, "Signature", equalWidths(len(bl.Blocks)), "", true)
 	case *PageBreak:
-		b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+		b.WriteString(`<w:p>` + pPr{}.xml(x.rtl) + `<w:r><w:br w:type="page"/></w:r></w:p>`)
 	}
 }
 
@@ -316,24 +316,37 @@ func (x *docxWriter) table(t *Table) {
 
 // columnWidths shares the table's width by the longest text of each
 // column, within bounds, so a label column gets room and a code stays
-// narrow; when Wrap is set, the columns that keep to one line get the
-// width of their longest text and the others share the rest.
+// narrow. When Wrap is set, the columns that keep to one line get the
+// width of their longest first line (an amended amount's second line may
+// wrap) and the wrapping ones share the rest, never less than a quarter.
 func columnWidths(t *Table) []int {
 	n := len(t.Head)
 	if n == 0 && len(t.Rows) > 0 {
 		n = len(t.Rows[0].Cells)
 	}
+	keeps := func(i int) bool { return t.Wrap != nil && !(i < len(t.Wrap) && t.Wrap[i]) }
+	// Widths in twips: a character of the tables' 10-point text is at
+	// most about 120 wide, of a header's bold words, which may wrap, 95;
+	// a cell's margins take 200 more.
+	const char, headChar, margins = 120, 95, 200
 	longest := make([]int, n)
 	measure := func(i int, s string) {
-		for _, line := range strings.Split(s, "\n") {
-			if i < n {
-				longest[i] = max(longest[i], min(utf8.RuneCountInString(line), 45))
-			}
+		if i >= n {
+			return
+		}
+		lines := strings.Split(s, "\n")
+		if keeps(i) {
+			lines = lines[:1]
+		}
+		for _, line := range lines {
+			longest[i] = max(longest[i], min(utf8.RuneCountInString(line), 45)*char)
 		}
 	}
 	for i, h := range t.Head {
 		for _, word := range strings.Fields(h) {
-			measure(i, word)
+			if i < n {
+				longest[i] = max(longest[i], utf8.RuneCountInString(word)*headChar)
+			}
 		}
 	}
 	for _, r := range t.Rows {
@@ -346,21 +359,26 @@ func columnWidths(t *Table) []int {
 		width = textWidth * t.Width / 100
 	}
 	ws := make([]int, n)
-	// A character of the tables' 10-point text is at most about 125
-	// twips wide; a cell's margins take 200 more.
-	const char, margins = 125, 200
-	wraps, rest := 0, width
+	kept, wraps := 0, 0
 	for i, l := range longest {
-		if t.Wrap != nil && !(i < len(t.Wrap) && t.Wrap[i]) {
-			ws[i] = max(l, 3)*char + margins
-			rest -= ws[i]
+		if keeps(i) {
+			ws[i] = max(l, 3*char) + margins
+			kept += ws[i]
 		} else {
-			wraps += max(l, 4)
+			wraps += max(l, 4*char)
 		}
 	}
+	rest := width - kept
+	if least := width / 4; wraps > 0 && rest < least {
+		// Too wide: the one-line columns give up room, in proportion.
+		for i := range ws {
+			ws[i] = ws[i] * (width - least) / max(kept, 1)
+		}
+		rest = least
+	}
 	for i, l := range longest {
-		if ws[i] == 0 {
-			ws[i] = max(rest, 0) * max(l, 4) / max(wraps, 1)
+		if !keeps(i) {
+			ws[i] = rest * max(l, 4*char) / max(wraps, 1)
 		}
 	}
 	return ws

@@ -235,9 +235,13 @@ func item(b pageBuilder, w words, it Item) {
 func budget(b pageBuilder, w words, bg *Budget) {
 	b.heading(4, text(w.T("label.budget")))
 	b.para("", text(w.T("budget.mode."+bg.Mode)))
-	t := &Table{Head: []string{w.T("col.code"), w.T("col.line"), w.T("col.kind"), w.T("col.amount", w.T("currency")), w.T("col.votes"), w.T("col.outcome")},
-		Num: []bool{false, false, false, true, true, false}, LTR: []bool{true, false, false, false, false, false},
-		Wrap: []bool{false, true, false, false, false, false}}
+	// One column per count: "70 / 0 / 6" in one cell would read 6 / 0 / 70
+	// from right to left.
+	t := &Table{Head: []string{w.T("col.code"), w.T("col.line"), w.T("col.kind"), w.T("col.amount", w.T("currency")),
+		w.T("col.for"), w.T("col.against"), w.T("col.abstain"), w.T("col.outcome")},
+		Num:  []bool{false, false, false, true, true, true, true, false},
+		LTR:  []bool{true, false, false, false, false, false, false, false},
+		Wrap: []bool{false, true, false, false, false, false, false, false}}
 	names := map[string]string{}
 	for _, p := range bg.Parts {
 		names[p.Part] = p.Name
@@ -252,7 +256,11 @@ func budget(b pageBuilder, w words, bg *Budget) {
 		if l.Vote != nil {
 			outcome = w.Outcome(l.Outcome)
 		}
-		t.Rows = append(t.Rows, Row{Cells: []string{l.Code, l.Label, w.LineKind(l.Kind), w.LineAmount(l), w.LineVotes(l), outcome}})
+		cells := []string{l.Code, l.Label, w.LineKind(l.Kind), w.LineAmount(l), "—", "—", "—", outcome}
+		if v := l.Vote; v != nil {
+			cells[4], cells[5], cells[6] = itoa(v.For), itoa(v.Against), itoa(v.Abstain)
+		}
+		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
 	b.add(t)
 	if w.Amended(bg) {

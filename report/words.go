@@ -380,14 +380,6 @@ func (w words) LineAmount(l Line) string {
 	return w.Number(l.Amount) + "\n(" + w.T("amount.was", w.Number(*l.Original)) + ")"
 }
 
-// LineVotes is a line's for/against/abstain, or a dash.
-func (w words) LineVotes(l Line) string {
-	if l.Vote == nil {
-		return "—"
-	}
-	return strconv.Itoa(l.Vote.For) + " / " + strconv.Itoa(l.Vote.Against) + " / " + strconv.Itoa(l.Vote.Abstain)
-}
-
 // LineKind names revenue or expense.
 func (w words) LineKind(k string) string { return w.known("kind."+k, k) }
 
