@@ -134,6 +134,7 @@ func (x *docxWriter) runLine(b *strings.Builder, r Run, text string) {
 		// reference such as 2024-10 from reading 10-2024.
 		text = "\u200e" + text + "\u200e"
 	}
+	text = embeddings(text)
 	for _, seg := range splitDirections(text, x.rtl && !r.LTR) {
 		b.WriteString(`<w:r><w:rPr>`)
 		if r.Bold {
@@ -150,6 +151,46 @@ func (x *docxWriter) runLine(b *strings.Builder, r Run, text string) {
 		}
 		b.WriteString(`</w:rPr><w:t xml:space="preserve">` + xmlText(seg.text) + `</w:t></w:r>`)
 	}
+}
+
+// firstStrongRTL reports whether the first letter of s is right-to-left.
+func firstStrongRTL(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return isRTL(r)
+		}
+	}
+	return false
+}
+
+// embeddings turns the words' isolates into the embeddings Word has always
+// read: RIGHT-TO-LEFT or LEFT-TO-RIGHT EMBEDDING by the first strong letter
+// of the isolated text, and POP DIRECTIONAL FORMATTING.
+func embeddings(s string) string {
+	if !strings.ContainsRune(s, fsi) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case fsi:
+			open := '\u202a' // LRE
+			for _, n := range s[i+len(string(fsi)):] {
+				if unicode.IsLetter(n) {
+					if isRTL(n) {
+						open = '\u202b' // RLE
+					}
+					break
+				}
+			}
+			b.WriteRune(open)
+		case pdi:
+			b.WriteRune('\u202c') // PDF
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // segment is a stretch of text of one direction.
@@ -169,7 +210,7 @@ func splitDirections(s string, rtl bool) []segment {
 	for i, r := range s {
 		var dir int // 0 neutral, 1 rtl, 2 ltr
 		switch {
-		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana):
+		case isRTL(r):
 			dir = 1
 		case unicode.IsLetter(r):
 			dir = 2
@@ -246,6 +287,12 @@ func (x *docxWriter) block(bl Block) {
 		// paragraph says it.
 		x.para(b, pPr{style: "Heading" + strconv.Itoa(min(max(bl.Level, 1), 4)), keepNext: true}, bl.Text)
 	case *Para:
+		if bl.Auto && firstStrongRTL(plain(bl.Runs)) != x.rtl {
+			// A paragraph in the other direction: written by a writer of
+			// that direction.
+			(&docxWriter{rtl: !x.rtl, lang: x.lang}).para(b, pPr{style: docxParaStyles[bl.Style]}, bl.Runs)
+			return
+		}
 		x.para(b, pPr{style: docxParaStyles[bl.Style]}, bl.Runs)
 	case *List:
 		for i, it := range bl.Items {
@@ -316,19 +363,26 @@ func (x *docxWriter) table(t *Table) {
 
 // columnWidths shares the table's width by the longest text of each
 // column, within bounds, so a label column gets room and a code stays
-// narrow. When Wrap is set, the columns that keep to one line get the
-// width of their longest first line (an amended amount's second line may
-// wrap) and the wrapping ones share the rest, never less than a quarter.
+// narrow. The columns that keep to one line (those Wrap leaves out, or by
+// default the figures and codes) get the width of their longest first
+// line (an amended amount's second line may wrap), and the others share
+// the rest, never less than a fifth.
 func columnWidths(t *Table) []int {
 	n := len(t.Head)
 	if n == 0 && len(t.Rows) > 0 {
 		n = len(t.Rows[0].Cells)
 	}
-	keeps := func(i int) bool { return t.Wrap != nil && !(i < len(t.Wrap) && t.Wrap[i]) }
+	at := func(flags []bool, i int) bool { return i < len(flags) && flags[i] }
+	keeps := func(i int) bool {
+		if t.Wrap != nil {
+			return !at(t.Wrap, i)
+		}
+		return at(t.Num, i) || at(t.LTR, i)
+	}
 	// Widths in twips: a character of the tables' 10-point text is at
-	// most about 120 wide, of a header's bold words, which may wrap, 95;
-	// a cell's margins take 200 more.
-	const char, headChar, margins = 120, 95, 200
+	// most about 120 wide, a header's bold one as much;
+	// a cell's margins take 220 more.
+	const char, headChar, margins = 120, 120, 220
 	longest := make([]int, n)
 	measure := func(i int, s string) {
 		if i >= n {
@@ -369,7 +423,7 @@ func columnWidths(t *Table) []int {
 		}
 	}
 	rest := width - kept
-	if least := width / 4; wraps > 0 && rest < least {
+	if least := width / 5; wraps > 0 && rest < least {
 		// Too wide: the one-line columns give up room, in proportion.
 		for i := range ws {
 			ws[i] = ws[i] * (width - least) / max(kept, 1)

@@ -14,8 +14,10 @@ import (
 var pageStyle string
 
 // htmlText is the one way text reaches the HTML: escaped, so text typed
-// by users stays text.
-func htmlText(s string) string { return html.EscapeString(s) }
+// by users stays text; the words' isolates become <bdi>.
+func htmlText(s string) string { return isolates.Replace(html.EscapeString(s)) }
+
+var isolates = strings.NewReplacer(string(fsi), "<bdi>", string(pdi), "</bdi>")
 
 // renderHTML writes a page as a self-contained HTML document with an A4
 // print stylesheet: a browser, or Chromium for `--format pdf`, prints it.
@@ -54,12 +56,13 @@ func htmlBlock(b *strings.Builder, bl Block) {
 		attr := ""
 		switch bl.Style {
 		case "":
-		case "quote":
-			attr = ` class="quote" dir="auto"`
 		case "notice":
 			attr = ` class="notice" role="note"`
 		default:
 			attr = ` class="` + htmlText(bl.Style) + `"`
+		}
+		if bl.Auto {
+			attr += ` dir="auto"`
 		}
 		b.WriteString("<p" + attr + ">" + htmlRuns(bl.Runs) + "</p>\n")
 	case *List:

@@ -47,10 +47,13 @@ type Heading struct {
 // Para is a paragraph. Style is one of the paragraph styles every writer
 // knows: "" (body text), "center", "title" (the document's header lines),
 // "notice" (a framed warning), "quote" (a decision's text), "end" (set to
-// the end of the line, as a date in a letter), "small".
+// the end of the line, as a date in a letter), "small". Auto sets the
+// paragraph's direction by its own text (a legal basis in Arabic in French
+// minutes), not the document's.
 type Para struct {
 	Style string
 	Runs  []Run
+	Auto  bool
 }
 
 // List is a bulleted or numbered list; each item is one line of runs.

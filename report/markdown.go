@@ -134,14 +134,18 @@ func (m *mdWriter) table(t *Table) {
 	m.blank()
 }
 
+var dropIsolates = strings.NewReplacer(string(fsi), "", string(pdi), "")
+
 // mdSpecial are the characters that could turn text into markup: emphasis,
 // links, code, raw HTML, table cells, strikethrough. (">" and "#" only matter
 // at the start of a line, where user text never is.) The wording catalogs
 // use none of them, so whole sentences can be escaped.
 const mdSpecial = "\\`*_[]<|~"
 
-// esc makes s literal text in Markdown.
+// esc makes s literal text in Markdown. The words' isolates are dropped:
+// the terminal's bidi does its own isolation, cell by cell.
 func esc(s string) string {
+	s = dropIsolates.Replace(s)
 	if !strings.ContainsAny(s, mdSpecial) {
 		return s
 	}

@@ -31,7 +31,7 @@ func Layout(d *Document) *Page {
 	cont := false
 	if lb := d.Body.LegalBasis; lb != "" {
 		for _, para := range strings.Split(lb, "\n") {
-			b.para("", typed(para))
+			b.add(&Para{Runs: []Run{text(para)}, Auto: true})
 		}
 		cont = d.Body.Language == d.Lang && endsMidSentence(lb)
 	}
@@ -187,7 +187,7 @@ func names(w words, key string, ps []Person) *Names {
 // item lays out one agenda item: when, discussion, budget, vote, reasons,
 // decision and its text.
 func item(b pageBuilder, w words, it Item) {
-	b.heading(3, text(w.T("item.heading", it.N, it.Title)))
+	b.heading(3, text(w.T("item.heading", it.N, w.iso(it.Title))))
 	b.para("small", text(w.ItemWhen(it)))
 	if len(it.Notes) > 0 {
 		b.heading(4, text(w.T("label.notes")))
@@ -227,7 +227,7 @@ func item(b pageBuilder, w words, it Item) {
 	b.para("", bold(w.T("colon", w.T("label.outcome"))+" "), bold(it.Result))
 	if it.Text != "" {
 		b.heading(4, text(w.TextLabel(it)))
-		b.para("quote", typed(it.Text))
+		b.add(&Para{Style: "quote", Runs: []Run{text(it.Text)}, Auto: true})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jalsa-app/jalsa/i18n"
@@ -145,6 +146,7 @@ func (w words) Gendered(key, gender string, args ...any) string {
 // French and English put none when the gender is not stated; Arabic uses
 // السيد, as an administrative text does for anyone.
 func (w words) Honored(name, gender string) string {
+	name = w.iso(name)
 	switch gender {
 	case model.Female:
 		return w.T("hon.f", name)
@@ -152,6 +154,35 @@ func (w words) Honored(name, gender string) string {
 		return w.T("hon.m", name)
 	}
 	return w.T("hon", name)
+}
+
+// Isolates around typed text: FIRST STRONG ISOLATE … POP DIRECTIONAL
+// ISOLATE. clean() removes them from what users type, so every pair in a
+// sentence is the words' own; the HTML writer makes them <bdi>, the DOCX
+// writer embeddings Word knows, the Markdown writer drops them.
+const (
+	fsi = '\u2068'
+	pdi = '\u2069'
+)
+
+// iso isolates typed text whose direction is not the document's — an
+// Arabic name in a French sentence, a Latin code in an Arabic one — so it
+// does not carry the words around it to its side. Text of the document's
+// own direction is left alone: an isolate inside «بفاس» would part the
+// letters the shaping joins.
+func (w words) iso(s string) string {
+	rtl := i18n.Dir(w.lang) == "rtl"
+	for _, r := range s {
+		if isRTL(r) != rtl && unicode.IsLetter(r) {
+			return string(fsi) + s + string(pdi)
+		}
+	}
+	return s
+}
+
+// isRTL reports whether r is a letter of a right-to-left script.
+func isRTL(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana)
 }
 
 // Person is a person with honorific and role: «السيد ناجي الفخاري
@@ -162,7 +193,7 @@ func (w words) Person(p *Person) string {
 	}
 	s := w.Honored(p.Name, p.Gender)
 	if r := w.Role(p.Role, p.Gender); r != "" {
-		s += " (" + r + ")"
+		s += " (" + w.iso(r) + ")"
 	}
 	return s
 }
@@ -171,7 +202,7 @@ func (w words) Person(p *Person) string {
 func (w words) Guest(g Guest) string {
 	s := w.Honored(g.Name, g.Gender)
 	if g.Role != "" {
-		s += w.T("guest.role", g.Role)
+		s += w.T("guest.role", w.iso(g.Role))
 	}
 	return s
 }
@@ -223,7 +254,7 @@ func (w words) place(p string) string {
 	if p == "" {
 		return ""
 	}
-	return w.T("at.place", p)
+	return w.T("at.place", w.iso(p))
 }
 
 // Preamble is the sentence that opens the minutes: on what convocation the
@@ -240,12 +271,12 @@ func (w words) Preamble(d *Document, cont bool) string {
 		if cont {
 			key += ".cont"
 		}
-		return w.T(key, w.DateShort(t), d.Body.Name, kind, month, w.place(d.Session.Place))
+		return w.T(key, w.DateShort(t), w.iso(d.Body.Name), kind, month, w.place(d.Session.Place))
 	}
 	if cont {
 		key += ".cont"
 	}
-	return w.T(key, d.Body.Name, kind, month, w.place(d.Session.Place))
+	return w.T(key, w.iso(d.Body.Name), kind, month, w.place(d.Session.Place))
 }
 
 // Public says whether the sittings were public, or "" when not recorded.
@@ -397,7 +428,7 @@ func (w words) PartName(key, name string) string {
 	if name == "" {
 		return part
 	}
-	return w.T("part.named", part, name)
+	return w.T("part.named", part, w.iso(name))
 }
 
 // partNumber reads a part key written 1…10 or I…X; 0 otherwise.
@@ -415,7 +446,7 @@ func partNumber(key string) int {
 
 // Amendment states one amendment of a line.
 func (w words) Amendment(l Line, a Amendment) string {
-	return w.T("amendment", w.Clock(a.Time), l.Code, w.Amount(a.From), w.Amount(a.To), a.Reason)
+	return w.T("amendment", w.Clock(a.Time), w.iso(l.Code), w.Amount(a.From), w.Amount(a.To), w.iso(a.Reason))
 }
 
 // Amended reports whether any line of the budget was amended.
@@ -451,7 +482,7 @@ func (w words) TotalsRows(b *Budget) []Row {
 // Correction states when and why a vote was corrected, and what the
 // replaced vote had recorded.
 func (w words) Correction(c Correction) string {
-	return w.T("correction", w.Stamp(c.Time), w.Clauses(&c.Previous, false), w.Outcome(c.Previous.Outcome), c.Reason)
+	return w.T("correction", w.Stamp(c.Time), w.Clauses(&c.Previous, false), w.Outcome(c.Previous.Outcome), w.iso(c.Reason))
 }
 
 // Closing is the closing sentence, or the draft's.
@@ -471,7 +502,7 @@ func (w words) DoneAt(d *Document) string {
 	if d.Session.Place == "" {
 		return w.T("done.date", w.DateShort(d.Closed))
 	}
-	return w.T("done.place", d.Session.Place, w.DateShort(d.Closed))
+	return w.T("done.place", w.iso(d.Session.Place), w.DateShort(d.Closed))
 }
 
 // DraftNotice says why the minutes are a draft.
