@@ -23,6 +23,9 @@ func runMinutes(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	if err := needArgs(o, 1, commands["minutes"].usage); err != nil {
 		return err
 	}
+	if (o.format == "docx" || o.format == "pdf") && (o.out == "" || o.out == "-") && env.Terminal {
+		return model.Usage("report.err_binary_tty", o.format)
+	}
 	var out []byte
 	var err error
 	st.Read(func(s *model.State) { out, err = report.Render(s, o.args[0], o.lang, o.format) })

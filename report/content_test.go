@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -299,6 +301,19 @@ func TestCommand(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(dir, "m.html"))
 	if err != nil || !bytes.HasPrefix(data, []byte("<!DOCTYPE html>")) {
 		t.Fatalf("minutes -o m.html wrote %.40q, %v", data, err)
+	}
+	if _, e, code := run("minutes", "2024-06", "--format", "docx", "-o", "m.docx"); code != 0 {
+		t.Fatalf("minutes --format docx -o: exit %d: %s", code, e)
+	}
+	if z, err := zip.OpenReader(filepath.Join(dir, "m.docx")); err != nil || !slices.ContainsFunc(z.File, func(f *zip.File) bool { return f.Name == "word/document.xml" }) {
+		t.Fatalf("minutes --format docx wrote no Word file: %v", err)
+	}
+	// A binary format is not written to a terminal.
+	var out2, err2 bytes.Buffer
+	tty := &cli.Env{Stdout: &out2, Stderr: &err2, Getenv: func(string) string { return "" }, Dir: dir, Actor: "test", Terminal: true}
+	if code := cli.Run(context.Background(), tty, []string{"--db", db, "minutes", "2024-06", "--format", "docx"}); code != 2 || out2.Len() != 0 ||
+		!strings.Contains(err2.String(), "-o FILE") {
+		t.Errorf("minutes --format docx on a terminal: exit %d, %d bytes out, %q", code, out2.Len(), err2.String())
 	}
 	for _, c := range []struct {
 		args []string

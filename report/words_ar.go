@@ -13,6 +13,7 @@ var arabic = map[string]string{
 	"err_print":       "تعذر طبع ملف PDF بواسطة %s: %s",
 	"err_print_out":   "لم ينتج %s أي ملف PDF",
 	"err_two_formats": "--json و--csv: اختر إحداهما",
+	"err_binary_tty":  "صيغة %s ملف ثنائي لا يعرض في الطرفية: احفظه بـ -o FILE",
 
 	"title":        "محضر أشغال الدورة %s %s",
 	"title.plain":  "محضر أشغال الدورة %s",

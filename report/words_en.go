@@ -11,6 +11,7 @@ var english = map[string]string{
 	"err_print":       "printing the PDF with %s failed: %s",
 	"err_print_out":   "%s produced no PDF",
 	"err_two_formats": "--json and --csv: choose one",
+	"err_binary_tty":  "the %s format is a binary file, not text for the terminal: save it with -o FILE",
 
 	"title":        "Minutes of the %s session %s",
 	"title.plain":  "Minutes of the %s session",

@@ -11,6 +11,7 @@ var french = map[string]string{
 	"err_print":       "l'impression du PDF par %s a échoué : %s",
 	"err_print_out":   "%s n'a produit aucun PDF",
 	"err_two_formats": "--json et --csv : choisissez l'un des deux",
+	"err_binary_tty":  "le format %s est un fichier binaire, pas du texte pour le terminal : enregistrez-le avec -o FICHIER",
 
 	"title":        "Procès-verbal de la session %s %s",
 	"title.plain":  "Procès-verbal de la session %s",
