@@ -599,31 +599,40 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 }
 
 func (l *sessionLoader) names(n *yaml.Node, path string) map[string]string {
-	if isNullNode(n) {
+	return l.lineMap(n, path, func(k *yaml.Node, key string, ok bool) bool {
+		if !ok || !langTagPattern.MatchString(key) {
+			l.fail(k, path, "sessionfile.lang_code", describeNode(k))
+			return false
+		}
+		return true
+	})
+}
+
+// lineMap reads a mapping of one-line texts whose keys valid accepts
+// (saying why when it does not); a key given twice is an error.
+func (l *sessionLoader) lineMap(n *yaml.Node, path string, valid func(k *yaml.Node, key string, ok bool) bool) map[string]string {
+	if isNullNode(n) || !l.expect(n, path, yaml.MappingNode) {
 		return nil
 	}
-	if !l.expect(n, path, yaml.MappingNode) {
-		return nil
-	}
-	names := map[string]string{}
+	out := map[string]string{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		lang, ok := l.scalar(k, path)
-		if !ok || !langTagPattern.MatchString(lang) {
-			l.fail(k, path, "sessionfile.lang_code", describeNode(k))
+		key, ok := l.scalar(k, path)
+		key = strings.TrimSpace(key)
+		if !valid(k, key, ok) {
 			continue
 		}
-		p := fieldPath(path, lang)
-		if _, dup := names[lang]; dup {
+		p := fieldPath(path, key)
+		if _, dup := out[key]; dup {
 			l.fail(k, p, "sessionfile.dup_key")
 			continue
 		}
-		names[lang] = l.line(v, p, true)
+		out[key] = l.line(v, p, true)
 	}
-	if len(names) == 0 {
+	if len(out) == 0 {
 		return nil
 	}
-	return names
+	return out
 }
 
 func (l *sessionLoader) rules(n *yaml.Node, path string, r *Rules) (quorum []*yaml.Node) {
@@ -918,29 +927,13 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 // parts reads the names of a budget's parts: a mapping from the key the
 // lines give in part (1, I, …) to the part's name.
 func (l *sessionLoader) parts(n *yaml.Node, path string) map[string]string {
-	if isNullNode(n) || !l.expect(n, path, yaml.MappingNode) {
-		return nil
-	}
-	parts := map[string]string{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		key, ok := l.scalar(k, path)
-		if !ok || strings.TrimSpace(key) == "" {
+	return l.lineMap(n, path, func(k *yaml.Node, key string, ok bool) bool {
+		if !ok || key == "" {
 			l.fail(k, path, "sessionfile.key_not_name", describeNode(k))
-			continue
+			return false
 		}
-		key = strings.TrimSpace(key)
-		p := fieldPath(path, key)
-		if _, dup := parts[key]; dup {
-			l.fail(k, p, "sessionfile.dup_key")
-			continue
-		}
-		parts[key] = l.line(v, p, true)
-	}
-	if len(parts) == 0 {
-		return nil
-	}
-	return parts
+		return true
+	})
 }
 
 // partsUsed refuses a part name that no line belongs to: a typo in a key
