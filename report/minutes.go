@@ -27,17 +27,20 @@ func Layout(d *Document) *Page {
 	}
 
 	// The preamble: the legal basis, then the convocation, as one opening
-	// when the legal basis is in the minutes' language and ends mid-sentence.
-	cont := false
-	if lb := d.Body.LegalBasis; lb != "" {
-		for _, para := range strings.Split(lb, "\n") {
-			b.add(&Para{Runs: []Run{text(para)}, Auto: true})
+	// when the legal basis is in the minutes' language and ends mid-sentence
+	// — once the session has sat: it says what was held.
+	if len(d.Sittings) > 0 {
+		cont := false
+		if lb := d.Body.LegalBasis; lb != "" {
+			for _, para := range strings.Split(lb, "\n") {
+				b.add(&Para{Runs: []Run{text(para)}, Auto: true})
+			}
+			cont = d.Body.Language == d.Lang && endsMidSentence(lb)
 		}
-		cont = d.Body.Language == d.Lang && endsMidSentence(lb)
-	}
-	b.para("", text(w.Preamble(d, cont)))
-	if s := w.Public(d); s != "" {
-		b.para("", text(s))
+		b.para("", text(w.Preamble(d, cont)))
+		if s := w.Public(d); s != "" {
+			b.para("", text(s))
+		}
 	}
 
 	b.heading(2, text(w.T("section.session")))
