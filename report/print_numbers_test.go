@@ -1,7 +1,8 @@
 package report_test
 
 import (
-	"regexp"
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 
@@ -37,22 +38,44 @@ func reversed(text string, nums []string) []string {
 	return out
 }
 
-// unisolatedHTML takes out what the writer adds to keep numbers whole, as
-// the minutes were printed before.
-var unisolatedHTML = regexp.MustCompile(`<bdi dir="ltr">|</bdi>|<bdi dir="rtl">`)
+// embeddings takes out the embeddings (LRE, RLE, PDF) the DOCX writer sets
+// numbers and typed text apart with.
+var embeddings = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "")
 
-// The Arabic minutes of the demo's October session, printed to PDF by
-// Chromium, hold every number of the record — dates, times, references,
-// counts, amounts — in its logical order (pdftotext reads the PDF back in
-// logical order). Printed without the writer's isolates, they do not: the
-// test can fail.
+// unembedded takes the embeddings (LRE, RLE, PDF) out of the text of a
+// DOCX, as the minutes were written before the writer set numbers apart.
+func unembedded(t *testing.T, docx []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	out := zip.NewWriter(&buf)
+	for _, f := range unzip(t, docx) {
+		w, err := out.Create(f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(embeddings.Replace(string(f.data)))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// The Arabic minutes of the demo's October session, printed to PDF the two
+// ways a clerk gets one — the HTML by Chromium, the DOCX by LibreOffice —
+// hold every number of the record (dates, times, references, counts,
+// amounts) in its logical order (pdftotext reads the PDF back in logical
+// order). Printed without the writer's isolates, they do not: the test can
+// fail.
 func TestPrintedMinutesKeepNumbersInOrder(t *testing.T) {
 	st := demoState(t, cases[1].script, cases[1].start)
 	md, err := report.Markdown(st, "2024-10", "ar")
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := report.HTML(st, "2024-10", "ar")
+	page, err := report.Minutes(st, "2024-10", "ar")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,21 +83,37 @@ func TestPrintedMinutesKeepNumbersInOrder(t *testing.T) {
 	if len(nums) < 100 {
 		t.Fatalf("only %d numbers in the minutes: the fixture does not exercise them", len(nums))
 	}
-	bad := reversed(printed(t, page), nums)
-	t.Logf("numbers in the printed October minutes: %d, out of order: %d", len(nums), len(bad))
-	if len(bad) > 0 {
-		t.Errorf("out of order in print: %q", bad)
+	check := func(t *testing.T, print, before func() []string) {
+		bad := reversed(strings.Join(print(), "\n"), nums)
+		t.Logf("numbers in the printed October minutes: %d, out of order: %d", len(nums), len(bad))
+		if len(bad) > 0 {
+			t.Errorf("out of order in print: %q", bad)
+		}
+		if was := reversed(strings.Join(before(), "\n"), nums); len(was) == 0 {
+			t.Error("without isolates every number still prints in order: the test proves nothing")
+		} else {
+			t.Logf("without the writer's isolates, %d numbers print out of order, e.g. %q", len(was), was[0])
+		}
 	}
-	if before := reversed(printed(t, unisolatedHTML.ReplaceAllString(page, "")), nums); len(before) == 0 {
-		t.Error("without isolates every number still prints in order: the test proves nothing")
-	} else {
-		t.Logf("without the writer's isolates, %d numbers print out of order, e.g. %q", len(before), before[0])
-	}
+	t.Run("html-chromium", func(t *testing.T) {
+		html := page.HTML()
+		check(t, func() []string { return chromiumPages(t, html) },
+			func() []string { return chromiumPages(t, unisolated(html)) })
+	})
+	t.Run("docx-libreoffice", func(t *testing.T) {
+		docx, err := page.DOCX()
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, func() []string { return libreOfficePages(t, docx) },
+			func() []string { return libreOfficePages(t, unembedded(t, docx)) })
+	})
 }
 
 // Every sample of the corpus, written as a note in Arabic minutes, prints
-// with each of its numbers in logical order. (Without the writer's
-// isolates, 20 of its 130 numbers print out of order.)
+// with each of its numbers in logical order, from the HTML and from the
+// DOCX. (Without the writer's isolates, 20 of its 130 numbers print out of
+// order from the HTML.)
 func TestPrintedCorpusKeepsNumbersInOrder(t *testing.T) {
 	samples := bidioracle.Corpus()
 	cmds := [][]string{{"open", "2024-10"}, {"attend", "2024-10", "--present", "all"}, {"item", "2024-10", "1", "start"}}
@@ -82,18 +121,27 @@ func TestPrintedCorpusKeepsNumbersInOrder(t *testing.T) {
 		cmds = append(cmds, []string{"item", "2024-10", "1", "note", "--", s.Text})
 	}
 	st := demoState(t, "", "", cmds...)
-	page, err := report.HTML(st, "2024-10", "ar")
+	page, err := report.Minutes(st, "2024-10", "ar")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := printed(t, page)
 	var nums []string
 	for _, s := range samples {
 		nums = append(nums, s.Runs...)
 	}
-	bad := reversed(text, nums)
-	t.Logf("corpus numbers printed: %d, out of order: %d", len(nums), len(bad))
-	if len(bad) > 0 {
-		t.Errorf("out of order in print: %q", bad)
+	check := func(t *testing.T, pages []string) {
+		bad := reversed(strings.Join(pages, "\n"), nums)
+		t.Logf("corpus numbers printed: %d, out of order: %d", len(nums), len(bad))
+		if len(bad) > 0 {
+			t.Errorf("out of order in print: %q", bad)
+		}
 	}
+	t.Run("html-chromium", func(t *testing.T) { check(t, chromiumPages(t, page.HTML())) })
+	t.Run("docx-libreoffice", func(t *testing.T) {
+		docx, err := page.DOCX()
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, libreOfficePages(t, docx))
+	})
 }
