@@ -131,13 +131,26 @@ func (x *docxWriter) docxRun(b *strings.Builder, r Run) {
 
 // Word and LibreOffice have no <bdi>, and Word reads no isolate marks: the
 // pieces of a text (isolates, numbers) are set apart by the embeddings it
-// has always read.
+// has always read. An embedding, unlike an isolate, pulls the neutral
+// characters around it to its direction: «2024، 10:24» in Arabic would read
+// «10:24 ،2024», the two numbers and the comma between them made one
+// left-to-right run. So each embedding is guarded on both sides by a mark of
+// the direction it stands in (RLM or LRM), which holds those characters.
 const (
 	lre = "\u202a" // LEFT-TO-RIGHT EMBEDDING
 	rle = "\u202b" // RIGHT-TO-LEFT EMBEDDING
 	pdf = "\u202c" // POP DIRECTIONAL FORMATTING
 	lrm = "\u200e" // LEFT-TO-RIGHT MARK
+	rlm = "\u200f" // RIGHT-TO-LEFT MARK
 )
+
+// mark is the directional mark of a direction.
+func mark(rtl bool) string {
+	if rtl {
+		return rlm
+	}
+	return lrm
+}
 
 // runLine writes one line of a run: the words' isolates become embeddings
 // of the direction their text reads in, and each number (pieces) a
@@ -153,25 +166,33 @@ func (x *docxWriter) runLine(b *strings.Builder, r Run, text string) {
 	if r.Isolate {
 		text = string(fsi) + text + string(pdi)
 	}
-	dirs := []bool{rtl}
+	// An isolate of the direction it stands in is not embedded: its text
+	// reads the same without, and LibreOffice leaves a gap where such an
+	// embedding ends.
+	type level struct{ rtl, embedded bool }
+	levels := []level{{rtl: rtl}}
 	var segs []segment
 	for _, pc := range pieces(text, rtl) {
-		top := dirs[len(dirs)-1]
+		top := levels[len(levels)-1]
 		switch pc.kind {
 		case plainPiece:
-			segs = append(segs, splitDirections(pc.text, top)...)
+			segs = append(segs, splitDirections(pc.text, top.rtl)...)
 		case numberPiece:
-			segs = append(segs, segment{text: lre + pc.text + pdf})
+			segs = append(segs, segment{text: mark(top.rtl) + lre + pc.text + pdf + mark(top.rtl)})
 		case openPiece:
-			open := lre
-			if pc.rtl {
-				open = rle
+			l := level{rtl: pc.rtl, embedded: pc.rtl != top.rtl}
+			switch {
+			case l.embedded && pc.rtl:
+				segs = append(segs, segment{text: lrm + rle, rtl: true})
+			case l.embedded:
+				segs = append(segs, segment{text: rlm + lre})
 			}
-			segs = append(segs, segment{text: open, rtl: pc.rtl})
-			dirs = append(dirs, pc.rtl)
+			levels = append(levels, l)
 		case closePiece:
-			dirs = dirs[:len(dirs)-1]
-			segs = append(segs, segment{text: pdf, rtl: top})
+			levels = levels[:len(levels)-1]
+			if top.embedded {
+				segs = append(segs, segment{text: pdf + mark(!top.rtl), rtl: top.rtl})
+			}
 		}
 	}
 	for _, seg := range joinSegments(segs) {

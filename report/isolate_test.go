@@ -73,7 +73,17 @@ func TestWritersIsolate(t *testing.T) {
 	}
 	var b strings.Builder
 	(&docxWriter{rtl: true}).runLine(&b, text("بتاريخ 2024-10-28"), "بتاريخ 2024-10-28")
-	if got := b.String(); !strings.Contains(got, `<w:r><w:rPr></w:rPr><w:t xml:space="preserve">`+lre+"2024-10-28"+pdf+`</w:t></w:r>`) {
-		t.Errorf("runLine = %q, want the date in a left-to-right run of its own, embedded", got)
+	if got := b.String(); !strings.Contains(got, `<w:r><w:rPr></w:rPr><w:t xml:space="preserve">`+rlm+lre+"2024-10-28"+pdf+rlm+`</w:t></w:r>`) {
+		t.Errorf("runLine = %q, want the date in a left-to-right run of its own, embedded between right-to-left marks", got)
+	}
+	b.Reset()
+	(&docxWriter{rtl: true}).runLine(&b, typed("ملحق اتفاقية بصفرو"), "ملحق اتفاقية بصفرو")
+	if got := b.String(); strings.ContainsAny(got, rle+lre+pdf) {
+		t.Errorf("runLine = %q: typed text of the paragraph's direction is embedded (LibreOffice leaves a gap after it)", got)
+	}
+	b.Reset()
+	(&docxWriter{rtl: true}).runLine(&b, typed("ODCO 2"), "ODCO 2")
+	if got := b.String(); !strings.Contains(got, rlm+lre+"ODCO 2"+pdf+rlm+"</w:t></w:r>") {
+		t.Errorf("runLine = %q: Latin typed text in Arabic is not embedded left to right", got)
 	}
 }

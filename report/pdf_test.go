@@ -51,10 +51,9 @@ func TestPrintedMinutes(t *testing.T) {
 	}
 }
 
-// chromiumPages prints an HTML page to PDF with headless Chromium, as
-// `minutes --format pdf` does, and returns the text of each page as
-// pdftotext reads it.
-func chromiumPages(t *testing.T, page string) []string {
+// chromiumPDF prints an HTML page to PDF with headless Chromium, as
+// `minutes --format pdf` does.
+func chromiumPDF(t *testing.T, page string) []byte {
 	t.Helper()
 	need(t, "pdftotext", "poppler-utils")
 	if report.FindChromium() == "" {
@@ -66,15 +65,21 @@ func chromiumPages(t *testing.T, page string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pdfPages(t, pdf)
+	return pdf
+}
+
+// chromiumPages is the text of each page of an HTML page printed by
+// Chromium, as pdftotext reads it.
+func chromiumPages(t *testing.T, page string) []string {
+	t.Helper()
+	return pdfPages(t, chromiumPDF(t, page))
 }
 
 // libreOfficePages converts a DOCX to PDF with LibreOffice (a real reader
 // of Word files) and returns the text of each page as pdftotext reads it.
 func libreOfficePages(t *testing.T, docx []byte) []string {
 	t.Helper()
-	need(t, "pdftotext", "poppler-utils")
-	pages := pdfPages(t, libreOfficePDF(t, need(t, "soffice", "libreoffice-writer-nogui"), docx))
+	pages := pdfPages(t, libreOfficePDF(t, docx))
 	for i := range pages {
 		// LibreOffice draws «الله» with the font's ligature, whose text in
 		// the PDF reads «اهلل»; the DOCX itself holds the letters (the HTML
@@ -96,8 +101,10 @@ func need(t *testing.T, tool, pkg string) string {
 
 // libreOfficePDF converts a DOCX to PDF with LibreOffice, in a profile of
 // its own so that parallel runs do not share one.
-func libreOfficePDF(t *testing.T, soffice string, docx []byte) []byte {
+func libreOfficePDF(t *testing.T, docx []byte) []byte {
 	t.Helper()
+	need(t, "pdftotext", "poppler-utils")
+	soffice := need(t, "soffice", "libreoffice-writer-nogui")
 	dir := t.TempDir()
 	src := filepath.Join(dir, "minutes.docx")
 	if err := os.WriteFile(src, docx, 0o644); err != nil {
