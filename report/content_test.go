@@ -347,14 +347,7 @@ func TestAmountsAsOnScreen(t *testing.T) {
 	st := demoState(t, c.script, c.start)
 	tags := regexp.MustCompile(`<[^>]*>`)
 	for _, lang := range []string{"ar", "fr", "en"} {
-		page, err := report.Minutes(st, c.session, lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := report.Build(st, c.session, lang)
-		if err != nil {
-			t.Fatal(err)
-		}
+		page, d := minutes(t, st, c.session, lang)
 		docx, err := page.DOCX()
 		if err != nil {
 			t.Fatal(err)
@@ -383,6 +376,21 @@ func TestAmountsAsOnScreen(t *testing.T) {
 			t.Fatalf("%s: only %d amounts: the fixture does not exercise them", lang, amounts)
 		}
 	}
+}
+
+// minutes is the page of a session's minutes in lang, and the document
+// it lays out.
+func minutes(t *testing.T, st *model.State, session, lang string) (*report.Page, *report.Document) {
+	t.Helper()
+	page, err := report.Minutes(st, session, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Build(st, session, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page, d
 }
 
 // docxPart is the text of one part of a DOCX.

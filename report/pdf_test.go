@@ -30,14 +30,7 @@ func TestPrintedMinutes(t *testing.T) {
 	c := cases[1]
 	st := demoState(t, c.script, c.start)
 	for _, lang := range []string{"ar", "fr"} {
-		page, err := report.Minutes(st, c.session, lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := report.Build(st, c.session, lang)
-		if err != nil {
-			t.Fatal(err)
-		}
+		page, d := minutes(t, st, c.session, lang)
 		t.Run(lang+"/html-chromium", func(t *testing.T) {
 			checkPDF(t, chromiumPages(t, page.HTML()), page, d)
 		})

@@ -203,6 +203,23 @@ func misordered(words []pdfWord, ps []pair) (bad []pair, judged int) {
 	return bad, judged
 }
 
+// checkOrder checks that a PDF holds every number of nums in its logical
+// order and reads every pair of ps in order, and returns how many pairs it
+// judged.
+func checkOrder(t *testing.T, what string, pdf []byte, nums []string, ps []pair) int {
+	t.Helper()
+	bad := reversed(strings.Join(pdfPages(t, pdf), "\n"), nums)
+	swapped, judged := misordered(pdfWords(t, pdf), ps)
+	t.Logf("numbers in %s: %d, out of order: %d; pairs judged: %d, swapped: %d", what, len(nums), len(bad), judged, len(swapped))
+	if len(bad) > 0 {
+		t.Errorf("out of order in print: %q", bad)
+	}
+	if len(swapped) > 0 {
+		t.Errorf("pairs of numbers that read in the wrong order: %+v", swapped)
+	}
+	return judged
+}
+
 // embeddings takes out the embeddings (LRE, RLE, PDF) the DOCX writer sets
 // numbers and typed text apart with.
 var embeddings = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "")
@@ -267,16 +284,7 @@ func TestPrintedMinutesKeepNumbersInOrder(t *testing.T) {
 		t.Fatalf("only %d numbers and %d pairs in the minutes: the fixture does not exercise them", len(nums), len(ps))
 	}
 	check := func(t *testing.T, pdf, before, merged []byte) {
-		bad := reversed(strings.Join(pdfPages(t, pdf), "\n"), nums)
-		swapped, judged := misordered(pdfWords(t, pdf), ps)
-		t.Logf("numbers in the printed October minutes: %d, out of order: %d; pairs judged: %d, swapped: %d", len(nums), len(bad), judged, len(swapped))
-		if len(bad) > 0 {
-			t.Errorf("out of order in print: %q", bad)
-		}
-		if len(swapped) > 0 {
-			t.Errorf("pairs of numbers that read in the wrong order: %+v", swapped)
-		}
-		if judged < 20 {
+		if judged := checkOrder(t, "the printed October minutes", pdf, nums, ps); judged < 20 {
 			t.Errorf("only %d pairs judged: the pairs test proves little", judged)
 		}
 		if was := reversed(strings.Join(pdfPages(t, before), "\n"), nums); len(was) == 0 {
@@ -323,17 +331,7 @@ func TestPrintedCorpusKeepsNumbersInOrder(t *testing.T) {
 		nums = append(nums, s.Runs...)
 	}
 	ps := pairs(page.Markdown(), true)
-	check := func(t *testing.T, pdf []byte) {
-		bad := reversed(strings.Join(pdfPages(t, pdf), "\n"), nums)
-		swapped, judged := misordered(pdfWords(t, pdf), ps)
-		t.Logf("corpus numbers printed: %d, out of order: %d; pairs judged: %d, swapped: %d", len(nums), len(bad), judged, len(swapped))
-		if len(bad) > 0 {
-			t.Errorf("out of order in print: %q", bad)
-		}
-		if len(swapped) > 0 {
-			t.Errorf("pairs of numbers that read in the wrong order: %+v", swapped)
-		}
-	}
+	check := func(t *testing.T, pdf []byte) { checkOrder(t, "the corpus", pdf, nums, ps) }
 	t.Run("html-chromium", func(t *testing.T) { check(t, chromiumPDF(t, page.HTML())) })
 	t.Run("docx-libreoffice", func(t *testing.T) {
 		docx, err := page.DOCX()
