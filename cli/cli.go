@@ -123,7 +123,7 @@ type opts struct {
 	present, absent, excused, arrive, leave                                                   string
 	forN, againstN, abstainN, limit                                                           int
 	listen, operators, hostKey, idle                                                          string
-	repairIndex, skipBad, jsonOut                                                             bool
+	repairIndex, skipBad, jsonOut, csvOut                                                     bool
 	set                                                                                       func(string) bool
 }
 

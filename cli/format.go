@@ -33,18 +33,10 @@ func FormatDay(lang, day string) string {
 	return FormatDate(lang, t)
 }
 
-// FormatMoney writes an amount with the digit grouping of lang: 4,800,000.00
-// in English, 4 800 000,00 in French and Arabic. The group separator there
-// is U+202F, the narrow no-break space of French typography and of CLDR: a
-// line never breaks inside the number, and its bidi class (CS) joins the
-// groups, where a plain space would let them be drawn in reverse order
-// after Arabic words.
-func FormatMoney(lang string, c model.Cents) string {
-	if lang == "en" {
-		return c.Format(',', '.')
-	}
-	return c.Format('\u202f', ',')
-}
+// FormatMoney writes an amount with the digit grouping of lang
+// (i18n.NumberMarks): 4,800,000.00 in English, 4 800 000,00 grouped by
+// U+202F in French and Arabic, as the minutes write it.
+func FormatMoney(lang string, c model.Cents) string { return c.Format(i18n.NumberMarks(lang)) }
 
 func init() {
 	i18n.Register(map[string]i18n.Text{

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/report"
 	"github.com/jalsa-app/jalsa/store"
 	"github.com/spf13/pflag"
 )
@@ -20,9 +21,10 @@ func init() {
 	add(&command{name: "sessions", usage: "sessions [--json]", flags: jsonFlag, run: runSessions})
 	add(&command{name: "status", usage: "status SESSION [--json]", flags: jsonFlag, run: runStatus})
 	add(&command{name: "show", usage: "show REF [--json]", flags: jsonFlag, run: runShow})
-	add(&command{name: "decisions", usage: "decisions [QUERY] [--session S] [--since DATE] [--until DATE] [--outcome O] [--kind K] [--limit N] [--json]",
+	add(&command{name: "decisions", usage: "decisions [QUERY] [--session S] [--since DATE] [--until DATE] [--outcome O] [--kind K] [--limit N] [--json|--csv]",
 		flags: func(fs *pflag.FlagSet, o *opts) {
 			jsonFlag(fs, o)
+			fs.BoolVar(&o.csvOut, "csv", false, "")
 			fs.StringVar(&o.session, "session", "", "")
 			fs.StringVar(&o.since, "since", "", "")
 			fs.StringVar(&o.until, "until", "", "")
@@ -237,9 +239,15 @@ func runDecisions(ctx context.Context, env *Env, st *store.Store, o *opts) error
 	if err != nil {
 		return err
 	}
+	if o.csvOut && o.jsonOut {
+		return model.Usage("report.err_two_formats")
+	}
 	ds, err := st.Lookup(store.Query{Text: f.Query, Session: f.Session, Since: f.Since, Until: f.Until, Outcome: f.Outcome, Kind: f.Kind, Limit: f.Limit})
 	if err != nil {
 		return err
+	}
+	if o.csvOut {
+		return report.DecisionsCSV(env.Stdout, ds, env.lang)
 	}
 	return writeList(env, o.jsonOut, ds, "msg.no_decisions", func(d model.Decision) []string {
 		counts := ""
@@ -263,6 +271,13 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 	}
 	l := env.lang
 	w := env.Stdout
+	// Times are shown in the body's zone, as the minutes and the TUI show them.
+	loc := (*model.Body)(nil).Location()
+	st.Read(func(s *model.State) {
+		if sess := s.Sessions[d.Session]; sess != nil {
+			loc = s.Location(sess)
+		}
+	})
 	fmt.Fprintf(w, "%s  %s\n", d.Ref, d.Title)
 	fmt.Fprintf(w, "%s: %s (%s)  %s: %s\n", i18n.T(l, "label.session"), d.Session, FormatDay(l, d.Date), i18n.T(l, "label.kind"), i18n.T(l, "kind."+d.Kind))
 	fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.outcome"), i18n.T(l, "outcome."+string(d.Outcome)))
@@ -301,10 +316,10 @@ func runShow(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 			fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.note"), n.Text)
 			continue
 		}
-		fmt.Fprintf(w, "%s %s: %s\n", i18n.T(l, "label.note"), n.Time.Local().Format("15:04"), n.Text)
+		fmt.Fprintf(w, "%s %s: %s\n", i18n.T(l, "label.note"), n.Time.In(loc).Format("15:04"), n.Text)
 	}
 	for _, c := range d.Corrections {
-		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), FormatDate(l, c.Time.Local())+" "+c.Time.Local().Format("15:04"), c.Reason,
+		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), FormatDate(l, c.Time.In(loc))+" "+c.Time.In(loc).Format("15:04"), c.Reason,
 			i18n.T(l, "label.previous"), c.Previous.For, c.Previous.Against, c.Previous.Abstain)
 	}
 	return nil
