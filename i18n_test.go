@@ -52,7 +52,7 @@ func TestEveryKeyInTheCodeIsRegistered(t *testing.T) {
 	if h := helpers[helperID{"i18n", "Refused"}]; h != nil {
 		t.Fatal("the scan mixed up packages")
 	}
-	for _, want := range []helperID{{"model", "Refused"}, {"model", "Usage"}, {"tui", "T"}, {"report", "T"}, {"report", "Group"}} {
+	for _, want := range []helperID{{"model", "Refused"}, {"model", "Usage"}, {"tui", "T"}, {"report", "T"}, {"report", "Gendered"}} {
 		if helpers[want] == nil {
 			t.Errorf("the scan did not find the helper %s.%s: fix the scan", want.pkg, want.name)
 		}

@@ -13,6 +13,7 @@ func flagTexts() map[string]i18n.Text {
 		"flag.shape":   {En: "join Arabic letters in jalsa, for terminals that do not join them", Fr: "lier les lettres arabes dans jalsa, pour les terminaux qui ne les lient pas", Ar: "وصل الحروف العربية داخل jalsa، للطرفيات التي لا تصلها"},
 		"flag.help":    {En: "say what the command does, its flags and examples", Fr: "dire ce que fait la commande, ses options et des exemples", Ar: "بيان ما يفعله الأمر وخياراته وأمثلة"},
 		"flag.version": {En: "say which jalsa this is", Fr: "dire quel jalsa c'est", Ar: "بيان نسخة jalsa هذه"},
+		"flag.csv":     {En: "print CSV (UTF-8, the JSON's columns, read again by import-decisions)", Fr: "afficher du CSV (UTF-8, les colonnes du JSON, relu par import-decisions)", Ar: "الطباعة بصيغة CSV (UTF-8، بأعمدة JSON، يقرؤها import-decisions)"},
 		"flag.json":    {En: "print JSON instead of text", Fr: "afficher du JSON au lieu de texte", Ar: "الطباعة بصيغة JSON بدل النص"},
 		"flag.output":  {En: "write to FILE instead of standard output (- is standard output)", Fr: "écrire dans FICHIER au lieu de la sortie standard (- est la sortie standard)", Ar: "الكتابة في FILE بدل الخرج المعياري (- هو الخرج المعياري)"},
 		"flag.listen":  {En: "also serve the UI over SSH at ADDR, for remote operators", Fr: "servir aussi l'interface par SSH à ADDR, pour les opérateurs distants", Ar: "تقديم الواجهة أيضا عبر SSH على ADDR للمشغلين عن بعد"},

@@ -190,6 +190,7 @@ func commandHelps() map[string]commandHelp {
 				{i18n.Text{En: "everything about Sefrou", Fr: "tout sur Sefrou", Ar: "كل ما يخص صفرو"}, "jalsa decisions صفرو"},
 				{i18n.Text{En: "agreements adopted since January 2024", Fr: "conventions adoptées depuis janvier 2024", Ar: "الاتفاقيات المصادق عليها منذ يناير 2024"}, "jalsa decisions --kind agreement --outcome adopted --since 2024-01-01"},
 				{i18n.Text{En: "all of them, as JSON", Fr: "toutes, en JSON", Ar: "كلها بصيغة JSON"}, "jalsa decisions --json"},
+				{i18n.Text{En: "the register as CSV, for a spreadsheet or import-decisions", Fr: "le registre en CSV, pour un tableur ou import-decisions", Ar: "السجل بصيغة CSV، لجدول بيانات أو لـ import-decisions"}, "jalsa decisions --session 2024-06 --csv"},
 			},
 		},
 		"show": {
@@ -206,12 +207,13 @@ func commandHelps() map[string]commandHelp {
 		"minutes": {
 			short: i18n.Text{En: "write the minutes of a session", Fr: "rédige le procès-verbal d'une session", Ar: "تحرير محضر الدورة"},
 			long: i18n.Text{
-				En: "Writes the minutes (محضر) of the session in the body's language (--lang chooses another): opening, attendance and quorum, each item with its discussion, vote and decision, and the signatures.",
-				Fr: "Rédige le procès-verbal (محضر) de la session dans la langue de l'assemblée (--lang en choisit une autre) : ouverture, présences et quorum, chaque point avec sa discussion, son vote et sa décision, et les signatures.",
-				Ar: "يحرر محضر الدورة بلغة الهيئة (ويختار --lang لغة أخرى): الافتتاح، الحضور والنصاب، كل نقطة بمناقشتها وتصويتها وقرارها، ثم التوقيعات."},
+				En: "Writes the minutes (محضر) of the session in the body's language (--lang chooses another): opening, attendance and quorum, each item with its discussion, vote and decision, and the signatures. docx and pdf (printed by Chromium) go to a file, -o.",
+				Fr: "Rédige le procès-verbal (محضر) de la session dans la langue de l'assemblée (--lang en choisit une autre) : ouverture, présences et quorum, chaque point avec sa discussion, son vote et sa décision, et les signatures. docx et pdf (imprimé par Chromium) vont dans un fichier, -o.",
+				Ar: "يحرر محضر الدورة بلغة الهيئة (ويختار --lang لغة أخرى): الافتتاح، الحضور والنصاب، كل نقطة بمناقشتها وتصويتها وقرارها، ثم التوقيعات. صيغتا docx وpdf (يطبعها Chromium) تكتبان في ملف، -o."},
 			examples: []example{
 				{i18n.Text{En: "HTML, ready to print", Fr: "en HTML, prêt à imprimer", Ar: "بصيغة HTML جاهزا للطباعة"}, "jalsa minutes 2024-06 --format html -o minutes.html"},
 				{i18n.Text{En: "in French", Fr: "en français", Ar: "بالفرنسية"}, "jalsa minutes 2024-06 --lang fr"},
+				{i18n.Text{En: "a Word document, and a PDF to sign", Fr: "un document Word, et un PDF à signer", Ar: "وثيقة Word، وملف PDF للتوقيع"}, "jalsa minutes 2024-06 --format docx -o minutes.docx"},
 			},
 		},
 		"export": {

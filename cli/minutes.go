@@ -30,9 +30,16 @@ func (f *outputFlags) write(c *call, data []byte) error {
 // runMinutes writes the minutes in the body's language unless --lang names
 // another: the minutes are the body's document, whatever the clerk's locale.
 func runMinutes(c *call, f *minutesFlags) error {
+	binary := f.Format == "docx" || f.Format == "pdf"
+	if binary && (f.Output == "" || f.Output == "-") && c.Terminal {
+		return model.Usage("report.err_binary_tty", f.Format)
+	}
 	var out []byte
 	var err error
 	c.st.Read(func(s *model.State) { out, err = report.Render(s, c.args[0], c.global.Lang, f.Format) })
+	if err == nil && f.Format == "pdf" {
+		out, err = report.PrintPDF(c.ctx, out) // outside Read: printing takes seconds
+	}
 	if err != nil {
 		return err
 	}

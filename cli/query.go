@@ -172,6 +172,7 @@ func runStatus(c *call, f *jsonFlags) error {
 // decisionsFlags are `jalsa decisions`' flags.
 type decisionsFlags struct {
 	jsonFlags
+	CSV     bool   `flag:"csv"`
 	Session string `flag:"session" value:"SESSION" complete:"sessions"`
 	Since   string `flag:"since" value:"DATE"`
 	Until   string `flag:"until" value:"DATE"`
@@ -237,9 +238,15 @@ func runDecisions(c *call, f *decisionsFlags) error {
 	if err != nil {
 		return err
 	}
+	if f.CSV && f.JSON {
+		return model.Usage("report.err_two_formats")
+	}
 	ds, err := c.st.Lookup(q)
 	if err != nil {
 		return err
+	}
+	if f.CSV {
+		return report.DecisionsCSV(c.Stdout, ds, c.lang)
 	}
 	more := 0
 	if c.Terminal && !f.JSON && !c.set("limit") && len(ds) > pageSize {
@@ -270,6 +277,13 @@ func runShow(c *call, f *jsonFlags) error {
 	}
 	l := env.lang
 	w := env.Stdout
+	// Times are shown in the body's zone, as the minutes and the TUI show them.
+	loc := (*model.Body)(nil).Location()
+	st.Read(func(s *model.State) {
+		if sess := s.Sessions[d.Session]; sess != nil {
+			loc = s.Location(sess)
+		}
+	})
 	fmt.Fprintf(w, "%s  %s\n", d.Ref, d.Title)
 	fmt.Fprintf(w, "%s: %s (%s)  %s: %s\n", i18n.T(l, "label.session"), d.Session, report.FormatDay(l, d.Date), i18n.T(l, "label.kind"), i18n.T(l, "kind."+d.Kind))
 	fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.outcome"), i18n.T(l, "outcome."+string(d.Outcome)))
@@ -308,10 +322,10 @@ func runShow(c *call, f *jsonFlags) error {
 			fmt.Fprintf(w, "%s: %s\n", i18n.T(l, "label.note"), n.Text)
 			continue
 		}
-		fmt.Fprintf(w, "%s %s: %s\n", i18n.T(l, "label.note"), n.Time.Local().Format("15:04"), n.Text)
+		fmt.Fprintf(w, "%s %s: %s\n", i18n.T(l, "label.note"), n.Time.In(loc).Format("15:04"), n.Text)
 	}
 	for _, c := range d.Corrections {
-		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), report.FormatDate(l, c.Time.Local())+" "+c.Time.Local().Format("15:04"), c.Reason,
+		fmt.Fprintf(w, "%s %s: %s (%s: %d/%d/%d)\n", i18n.T(l, "label.correction"), report.FormatDate(l, c.Time.In(loc))+" "+c.Time.In(loc).Format("15:04"), c.Reason,
 			i18n.T(l, "label.previous"), c.Previous.For, c.Previous.Against, c.Previous.Abstain)
 	}
 	return nil

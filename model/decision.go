@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strconv"
+	"time"
 )
 
 // Decision is the outcome of an item or a budget line, as the lookup shows
@@ -70,11 +71,13 @@ func (st *State) Decisions(s *Session) []Decision {
 func (st *State) ItemDecisions(s *Session, it *Item, line string) []Decision {
 	var out []Decision
 	seats := 0
-	if b := st.BodyOf(s); b != nil {
+	b := st.BodyOf(s)
+	if b != nil {
 		seats = b.Seats
 	}
+	loc := b.Location()
 	if it.Outcome != Pending && line == "" {
-		d := Decision{Ref: Ref(s.ID, it.N, ""), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(it.Sitting),
+		d := Decision{Ref: Ref(s.ID, it.N, ""), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(it.Sitting, loc),
 			Item: it.N, Title: it.Title, Kind: it.Kind, Outcome: it.Outcome, Text: it.Text, Seats: seats,
 			Corrections: it.Corrections, Notes: it.Notes}
 		d.fill(it.Vote)
@@ -85,7 +88,7 @@ func (st *State) ItemDecisions(s *Session, it *Item, line string) []Decision {
 			continue
 		}
 		amount := l.Amount
-		d := Decision{Ref: Ref(s.ID, it.N, l.Code), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(l.Vote.Sitting),
+		d := Decision{Ref: Ref(s.ID, it.N, l.Code), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(l.Vote.Sitting, loc),
 			Item: it.N, Line: l.Code, Title: l.Label, Kind: it.Kind, Outcome: l.Outcome, Seats: seats,
 			Corrections: l.Corrections, Amount: &amount}
 		d.fill(l.Vote)
@@ -120,11 +123,13 @@ func (d *Decision) fill(v *Vote) {
 	d.Rule, d.Explanation, d.Named, d.vote = string(v.Rule), v.Explanation, v.Named, v
 }
 
-// sittingDate is the day of sitting n, or the planned date before any.
-func (s *Session) sittingDate(n int) string {
+// sittingDate is the day of sitting n in the body's zone loc (a sitting
+// opened at 23:30 UTC is on the next day in Fès), or the planned date
+// before any.
+func (s *Session) sittingDate(n int, loc *time.Location) string {
 	for _, sit := range s.Sittings {
 		if sit.N == n {
-			return sit.Open.Format("2006-01-02")
+			return sit.Open.In(loc).Format("2006-01-02")
 		}
 	}
 	return s.Date

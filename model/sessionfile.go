@@ -552,7 +552,7 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 	const path = "body"
 	b.Language = "ar"
 	b.Rules = DefaultRules()
-	f, ok := l.fields(n, path, "id", "name", "names", "language", "seats", "rules")
+	f, ok := l.fields(n, path, "id", "name", "names", "language", "seats", "rules", "legal_basis", "timezone")
 	if !ok {
 		return nil, nil
 	}
@@ -572,6 +572,10 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 			}
 		case "rules":
 			quorum = l.rules(v, p, &b.Rules)
+		case "legal_basis":
+			b.LegalBasis = l.text(v, p)
+		case "timezone":
+			b.Timezone = l.timezone(v, p)
 		}
 	})
 	l.require(f, n, path, "id")
@@ -580,31 +584,40 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 }
 
 func (l *sessionLoader) names(n *yaml.Node, path string) map[string]string {
-	if isNullNode(n) {
+	return l.lineMap(n, path, func(k *yaml.Node, key string, ok bool) bool {
+		if !ok || !langTagPattern().MatchString(key) {
+			l.fail(k, path, "sessionfile.lang_code", describeNode(k))
+			return false
+		}
+		return true
+	})
+}
+
+// lineMap reads a mapping of one-line texts whose keys valid accepts
+// (saying why when it does not); a key given twice is an error.
+func (l *sessionLoader) lineMap(n *yaml.Node, path string, valid func(k *yaml.Node, key string, ok bool) bool) map[string]string {
+	if isNullNode(n) || !l.expect(n, path, yaml.MappingNode) {
 		return nil
 	}
-	if !l.expect(n, path, yaml.MappingNode) {
-		return nil
-	}
-	names := map[string]string{}
+	out := map[string]string{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		lang, ok := l.scalar(k, path)
-		if !ok || !langTagPattern().MatchString(lang) {
-			l.fail(k, path, "sessionfile.lang_code", describeNode(k))
+		key, ok := l.scalar(k, path)
+		key = strings.TrimSpace(key)
+		if !valid(k, key, ok) {
 			continue
 		}
-		p := fieldPath(path, lang)
-		if _, dup := names[lang]; dup {
+		p := fieldPath(path, key)
+		if _, dup := out[key]; dup {
 			l.fail(k, p, "sessionfile.dup_key")
 			continue
 		}
-		names[lang] = l.line(v, p, true, MaxName)
+		out[key] = l.line(v, p, true, MaxName)
 	}
-	if len(names) == 0 {
+	if len(out) == 0 {
 		return nil
 	}
-	return names
+	return out
 }
 
 func (l *sessionLoader) rules(n *yaml.Node, path string, r *Rules) (quorum []*yaml.Node) {
@@ -671,7 +684,7 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 	seen := map[string]int{}
 	for i, it := range items {
 		p := fieldIndex(path, i)
-		f, ok := l.fields(it, p, "id", "name", "role", "group")
+		f, ok := l.fields(it, p, "id", "name", "role", "group", "gender")
 		if !ok {
 			continue
 		}
@@ -693,6 +706,8 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 				m.Role = l.line(v, fp, false, MaxName)
 			case "group":
 				m.Group = l.line(v, fp, false, MaxName)
+			case "gender":
+				m.Gender = l.gender(v, fp)
 			}
 		})
 		l.require(f, it, p, "id")
@@ -705,7 +720,7 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node) {
 	const path = "session"
 	s.Kind = "ordinary"
-	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests")
+	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests", "convened", "public")
 	if !ok {
 		return nil, nil
 	}
@@ -729,6 +744,12 @@ func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yam
 			}
 		case "guests":
 			s.Guests = l.guests(v, p)
+		case "convened":
+			s.Convened = l.date(v, p)
+		case "public":
+			if b, ok := l.boolean(v, p); ok {
+				s.Public = &b
+			}
 		}
 	})
 	for _, k := range []string{"id", "title", "date", "chair"} {
@@ -760,7 +781,7 @@ func (l *sessionLoader) guests(n *yaml.Node, path string) []Guest {
 	guests := make([]Guest, 0, len(items))
 	for i, it := range items {
 		p := fieldIndex(path, i)
-		f, ok := l.fields(it, p, "name", "role")
+		f, ok := l.fields(it, p, "name", "role", "gender")
 		if !ok {
 			continue
 		}
@@ -771,6 +792,8 @@ func (l *sessionLoader) guests(n *yaml.Node, path string) []Guest {
 				g.Name = l.line(v, fp, true, MaxName)
 			case "role":
 				g.Role = l.line(v, fp, false, MaxName)
+			case "gender":
+				g.Gender = l.gender(v, fp)
 			}
 		})
 		l.require(f, it, p, "name")
@@ -787,7 +810,7 @@ var kindVotesByDefault = map[string]bool{
 
 var (
 	fileItemKeys   = []string{"title", "kind", "text", "majority", "vote"}
-	fileBudgetKeys = []string{"title", "kind", "text", "majority", "vote", "balanced", "lines"}
+	fileBudgetKeys = []string{"title", "kind", "text", "majority", "vote", "balanced", "lines", "parts"}
 )
 
 func (l *sessionLoader) agenda(n *yaml.Node) []*Item {
@@ -833,7 +856,7 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 	default:
 		// Name the budget-only keys precisely rather than as unknown.
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := n.Content[i]; k.Kind == yaml.ScalarNode && (k.Value == "lines" || k.Value == "balanced") {
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode && (k.Value == "lines" || k.Value == "balanced" || k.Value == "parts") {
 				l.fail(k, fieldPath(path, k.Value), "sessionfile.budget_only", k.Value, it.Kind)
 			}
 		}
@@ -872,13 +895,71 @@ func (l *sessionLoader) item(n *yaml.Node, path string) *Item {
 			if budget {
 				it.Lines = l.lines(v, p)
 			}
+		case "parts":
+			if budget {
+				it.Parts = l.parts(v, p)
+			}
 		}
 	})
 	l.require(f, n, path, "title")
 	if budget {
 		l.require(f, n, path, "lines")
+		l.partsUsed(n, path, it)
 	}
 	return it
+}
+
+// parts reads the names of a budget's parts: a mapping from the key the
+// lines give in part (1, I, …) to the part's name.
+func (l *sessionLoader) parts(n *yaml.Node, path string) map[string]string {
+	return l.lineMap(n, path, func(k *yaml.Node, key string, ok bool) bool {
+		if !ok || key == "" {
+			l.fail(k, path, "sessionfile.key_not_name", describeNode(k))
+			return false
+		}
+		return true
+	})
+}
+
+// partsUsed refuses a part name that no line belongs to: a typo in a key
+// would otherwise leave a part unnamed without a word.
+func (l *sessionLoader) partsUsed(n *yaml.Node, path string, it *Item) {
+	if len(it.Parts) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	for _, ln := range it.Lines {
+		used[ln.Part] = true
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value != "parts" || n.Content[i+1].Kind != yaml.MappingNode {
+			continue
+		}
+		m := n.Content[i+1]
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			if key := strings.TrimSpace(m.Content[j].Value); !used[key] {
+				l.fail(m.Content[j], fieldPath(fieldPath(path, "parts"), key), "sessionfile.part_unused", key)
+			}
+		}
+	}
+}
+
+// gender reads f or m.
+func (l *sessionLoader) gender(n *yaml.Node, path string) string {
+	if isNullNode(n) {
+		return ""
+	}
+	return l.oneOf(n, path, []string{Female, Male})
+}
+
+// timezone reads an IANA time zone name.
+func (l *sessionLoader) timezone(n *yaml.Node, path string) string {
+	s := l.line(n, path, true, MaxName)
+	if s != "" && !ValidTimezone(s) {
+		l.fail(n, path, "sessionfile.timezone", s)
+		return ""
+	}
+	return s
 }
 
 func (l *sessionLoader) lines(n *yaml.Node, path string) []*BudgetLine {
@@ -990,6 +1071,8 @@ func init() {
 		"sessionfile.amount_format":     {En: "%q is not an amount with at most two decimals", Fr: "%q n'est pas un montant à deux décimales au plus", Ar: "%q ليس مبلغا بعشريتين على الأكثر"},
 		"sessionfile.amount_large":      {En: "%q is too large", Fr: "%q est trop grand", Ar: "%q كبير جدا"},
 		"sessionfile.negative":          {En: "%q is negative", Fr: "%q est négatif", Ar: "%q سالب"},
+		"sessionfile.timezone":          {En: "%q is not a time zone: use an IANA name such as Africa/Casablanca", Fr: "%q n'est pas un fuseau horaire : utilisez un nom IANA comme Africa/Casablanca", Ar: "%q ليست منطقة زمنية: استعمل اسما من قاعدة IANA مثل Africa/Casablanca"},
+		"sessionfile.part_unused":       {En: "no line is in part %q", Fr: "aucune ligne n'appartient à la partie %q", Ar: "لا يوجد أي سطر في الجزء %q"},
 
 		"sessionfile.node.mapping":  {En: "a mapping (key: value)", Fr: "un dictionnaire (clé : valeur)", Ar: "قاموس (مفتاح: قيمة)"},
 		"sessionfile.node.list":     {En: "a list", Fr: "une liste", Ar: "لائحة"},

@@ -26,13 +26,15 @@ func TestLoadSessionFileFull(t *testing.T) {
 				"fr": "Chambre d'Artisanat de la Région Fès-Meknès",
 				"en": "Chamber of Traditional Industry",
 			},
-			Language: "ar",
-			Seats:    7,
-			Rules:    Rules{Quorum: []string{"majority", "third", "2"}, Majority: MajorityVoting, Tie: TieRejected},
+			Language:   "ar",
+			Seats:      7,
+			Rules:      Rules{Quorum: []string{"majority", "third", "2"}, Majority: MajorityVoting, Tie: TieRejected},
+			LegalBasis: "طبقا لمقتضيات القانون رقم 18.09،\nولا سيما المادة 11 منه،",
+			Timezone:   "Europe/Paris",
 			Members: []Member{
 				{ID: "m01", Name: "ناجي الفخاري", Role: "president"},
-				{ID: "m02", Name: "خديجة العمراني", Role: "vice-president", Group: "مكناس"},
-				{ID: "m03", Name: "إدريس بوعزة", Group: "تازة"},
+				{ID: "m02", Name: "خديجة العمراني", Role: "vice-president", Group: "مكناس", Gender: Female},
+				{ID: "m03", Name: "إدريس بوعزة", Group: "تازة", Gender: Male},
 				{ID: "m04", Name: "لطيفة الحجوي", Role: "secretary"},
 				{ID: "m05", Name: "يوسف الدباغ"},
 			},
@@ -46,8 +48,10 @@ func TestLoadSessionFileFull(t *testing.T) {
 			Place:     "فاس",
 			Chair:     "m02",
 			Secretary: "m04",
+			Convened:  "2024-10-14",
+			Public:    new(false),
 			Guests: []Guest{
-				{Name: "معاذ الجامعي", Role: "والي جهة فاس – مكناس"},
+				{Name: "معاذ الجامعي", Role: "والي جهة فاس – مكناس", Gender: Male},
 				{Name: "نجاة الفلاحي"},
 			},
 			Items: []*Item{
@@ -59,6 +63,7 @@ func TestLoadSessionFileFull(t *testing.T) {
 				{N: 5, Title: "تعديل النظام الداخلي", Kind: KindRegulation, Votes: true, Majority: MajorityTwoThirdsPresent},
 				{N: 6, Title: "مسائل مختلفة", Kind: KindOther, Votes: false},
 				{N: 7, Title: "مشروع ميزانية سنة 2025", Kind: KindBudget, Votes: true, VoteMode: "whole", Balanced: false,
+					Parts: map[string]string{"1": "مداخيل التسيير", "II": "مصاريف التسيير"},
 					Lines: []*BudgetLine{
 						{Code: "I.1.1", Part: "1", Kind: "revenue", Label: "حصة الغرفة من منتوج الرسم المهني", Amount: 480000010},
 						{Code: "I.1.2", Part: "1", Kind: "revenue", Label: "إعانة الدولة للتسيير", Amount: 120000050},
@@ -171,7 +176,7 @@ agenda:
 members: [{id: m01, name: One}]
 session: {id: s1, title: Title, date: 2024-10-28, chair: m01}
 agenda: [{title: X, kind: agreement}]
-`, `session.yaml:4:3: body.colour: unknown key (allowed: id, name, names, language, seats, rules)`},
+`, `session.yaml:4:3: body.colour: unknown key (allowed: id, name, names, language, seats, rules, legal_basis, timezone)`},
 
 	{"unknown top-level key", `body: {id: b1, name: Body}
 members: [{id: m01, name: One}]
@@ -293,6 +298,60 @@ members: [{id: m01, name: One}]
 session: {id: s1, title: "  ", date: 2024-10-28, chair: m01}
 agenda: [{title: X, kind: agreement}]
 `, `session.yaml:3:26: session.title: must not be empty`},
+
+	{"bad timezone", `body: {id: b1, name: Body, timezone: Africa/Fes}
+members: [{id: m01, name: One}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01}
+agenda: [{title: X, kind: agreement}]
+`, `session.yaml:1:38: body.timezone: "Africa/Fes" is not a time zone: use an IANA name such as Africa/Casablanca`},
+
+	{"host zone is no body zone", `body: {id: b1, name: Body, timezone: Local}
+members: [{id: m01, name: One}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01}
+agenda: [{title: X, kind: agreement}]
+`, `session.yaml:1:38: body.timezone: "Local" is not a time zone: use an IANA name such as Africa/Casablanca`},
+
+	{"bad gender", `body: {id: b1, name: Body}
+members: [{id: m01, name: One, gender: F}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01}
+agenda: [{title: X, kind: agreement}]
+`, `session.yaml:2:40: members[1].gender: "F" is not one of f, m`},
+
+	{"bad guest gender", `body: {id: b1, name: Body}
+members: [{id: m01, name: One}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01, guests: [{name: G, gender: female}]}
+agenda: [{title: X, kind: agreement}]
+`, `session.yaml:3:90: session.guests[1].gender: "female" is not one of f, m`},
+
+	{"bad convened", `body: {id: b1, name: Body}
+members: [{id: m01, name: One}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01, convened: 14/10/2024}
+agenda: [{title: X, kind: agreement}]
+`, `session.yaml:3:73: session.convened: "14/10/2024" is not a date YYYY-MM-DD`},
+
+	{"bad public", `body: {id: b1, name: Body}
+members: [{id: m01, name: One}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01, public: sometimes}
+agenda: [{title: X, kind: agreement}]
+`, `session.yaml:3:71: session.public: "sometimes" is not true or false (or yes or no)`},
+
+	{"parts on a plain item", `body: {id: b1, name: Body}
+members: [{id: m01, name: One}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01}
+agenda: [{title: X, kind: agreement, parts: {1: A}}]
+`, `session.yaml:4:38: agenda[1].parts: only budget items have parts (this item is agreement)`},
+
+	{"part named but unused", `body: {id: b1, name: Body}
+members: [{id: m01, name: One}]
+session: {id: s1, title: Title, date: 2024-10-28, chair: m01}
+agenda:
+  - title: B
+    kind: budget
+    parts: {1: مداخيل, 2: مصاريف}
+    lines:
+      - {code: A, part: 1, kind: revenue, label: L, amount: 1}
+      - {code: B, part: 1, kind: expense, label: L, amount: 1}
+`, `session.yaml:7:24: agenda[1].parts.2: no line is in part "2"`},
 
 	{"agenda not a list", `body: {id: b1, name: Body}
 members: [{id: m01, name: One}]

@@ -29,7 +29,8 @@ func (c *InitCmd) Apply(st *State, ctx Ctx) error {
 	body := c.Body
 	if old, ok := st.Bodies[body.ID]; ok {
 		if old.Name != body.Name || old.Language != body.Language || !slices.Equal(old.Rules.Quorum, body.Rules.Quorum) ||
-			old.Rules.Majority != body.Rules.Majority || old.Rules.Tie != body.Rules.Tie || old.Seats != body.Seats {
+			old.Rules.Majority != body.Rules.Majority || old.Rules.Tie != body.Rules.Tie || old.Seats != body.Seats ||
+			old.Zone() != body.Zone() || old.LegalBasis != body.LegalBasis {
 			return Refused("err.body_differs", body.ID)
 		}
 		for _, m := range body.Members {

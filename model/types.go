@@ -112,12 +112,21 @@ func DefaultRules() Rules {
 	return Rules{Quorum: []string{"majority", "majority", "none"}, Majority: MajorityCast, Tie: TiePresident}
 }
 
+// Genders a member or guest may carry, so that titles and honorifics agree
+// (كاتبة الجلسة, La secrétaire de séance); "" is not stated.
+const (
+	Female = "f"
+	Male   = "m"
+)
+
 // Member is a voting member of a body.
 type Member struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Role  string `json:"role,omitempty"`
 	Group string `json:"group,omitempty"`
+	// Gender is Female, Male or "" (not stated).
+	Gender string `json:"gender,omitempty"`
 }
 
 // Body is an assembly with its members and rules.
@@ -129,12 +138,20 @@ type Body struct {
 	Seats    int               `json:"seats"`
 	Rules    Rules             `json:"rules"`
 	Members  []Member          `json:"members"`
+	// LegalBasis is the text the minutes open with: the law and articles
+	// under which the body sits.
+	LegalBasis string `json:"legal_basis,omitempty"`
+	// Timezone is the IANA zone every time of the body's sessions is shown
+	// in; "" is DefaultTimezone. Location resolves it.
+	Timezone string `json:"timezone,omitempty"`
 }
 
 // Guest attends a session without a vote.
 type Guest struct {
 	Name string `json:"name"`
 	Role string `json:"role,omitempty"`
+	// Gender is Female, Male or "" (not stated).
+	Gender string `json:"gender,omitempty"`
 }
 
 // Session is a nominal session of a body with its agenda and sittings.
@@ -155,6 +172,12 @@ type Session struct {
 	Current int       `json:"current,omitempty"`
 	Created time.Time `json:"created"`
 	Closed  time.Time `json:"closed,omitzero"`
+	// Convened is the day the convocations were sent, YYYY-MM-DD ("" if
+	// not recorded).
+	Convened string `json:"convened,omitempty"`
+	// Public says whether the sittings are open to the public; nil when
+	// the session file does not say, and the minutes then say nothing.
+	Public *bool `json:"public,omitempty"`
 }
 
 // Sitting is one meeting day of a session.
@@ -202,6 +225,10 @@ type Item struct {
 	Started     time.Time    `json:"started,omitzero"`
 	Ended       time.Time    `json:"ended,omitzero"`
 	Sitting     int          `json:"sitting,omitempty"`
+	// Parts names a budget's parts by their key in the lines' part field
+	// ("1": "مداخيل التسيير"), so the minutes can say «الجزء الأول:
+	// مداخيل التسيير».
+	Parts map[string]string `json:"parts,omitempty"`
 }
 
 // BudgetLine is one line of a budget item. Amounts are integer centimes.

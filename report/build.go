@@ -3,26 +3,11 @@ package report
 import (
 	"slices"
 	"strings"
-	"sync"
 	"time"
-	// Morocco moves its clock for Ramadan every year; the embedded zone
-	// database keeps the minutes' times right on hosts without tzdata.
-	_ "time/tzdata"
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 )
-
-// zone is the time zone the minutes are written in, loaded on first use:
-// reading the embedded zone data at start-up would slow every command.
-var zone = sync.OnceValue(loadZone)
-
-func loadZone() *time.Location {
-	if loc, err := time.LoadLocation("Africa/Casablanca"); err == nil {
-		return loc
-	}
-	return time.FixedZone("+01", 3600)
-}
 
 // Build gathers the minutes of session id in lang from st. A session that is
 // not closed gives a draft.
@@ -38,31 +23,37 @@ func Build(st *model.State, id, lang string) (*Document, error) {
 	if lang, err = language(lang, b); err != nil {
 		return nil, err
 	}
-	bd := builder{lang: lang, body: b}
+	bd := builder{lang: lang, body: b, loc: b.Location()}
 	name := b.Name
 	if n := b.Names[lang]; n != "" {
 		name = n
 	}
 	d := &Document{
 		Lang: lang, Dir: i18n.Dir(lang), State: s.State, Draft: s.State != model.StateClosed,
-		Body:    BodyInfo{ID: b.ID, Name: clean(name), Seats: b.Seats},
-		Session: SessionInfo{ID: s.ID, Kind: s.Kind, Title: clean(s.Title), Planned: s.Date, Place: clean(s.Place)},
-		Chair:   bd.personPtr(s.Chair), Secretary: bd.personPtr(s.Secretary),
+		Body: BodyInfo{ID: b.ID, Name: clean(name), Seats: b.Seats, LegalBasis: cleanText(b.LegalBasis),
+			Timezone: b.Zone(), Language: b.Language},
+		Session: SessionInfo{ID: s.ID, Kind: s.Kind, Title: clean(s.Title), Planned: s.Date, Place: clean(s.Place),
+			Convened: s.Convened, Public: s.Public},
+		Chair: bd.personPtr(s.Chair), Secretary: bd.personPtr(s.Secretary),
 		Guests: []Guest{}, Sittings: []Sitting{}, Items: []Item{}, Corrections: []Correction{},
-		Closed: at(s.Closed),
+		Closed: bd.at(s.Closed), zone: bd.loc,
 	}
 	for _, g := range s.Guests {
-		d.Guests = append(d.Guests, Guest{Name: clean(g.Name), Role: clean(g.Role)})
+		d.Guests = append(d.Guests, Guest{Name: clean(g.Name), Role: clean(g.Role), Gender: g.Gender})
 	}
 	for i, sit := range s.Sittings {
 		d.Sittings = append(d.Sittings, bd.sitting(sit, s.State == model.StateClosed && i == len(s.Sittings)-1))
 	}
+	chair := ""
+	if d.Chair != nil {
+		chair = d.Chair.Gender
+	}
 	for _, it := range s.Items {
-		d.Items = append(d.Items, bd.item(s, it))
+		d.Items = append(d.Items, bd.item(s, it, chair))
 		ref := model.Ref(s.ID, it.N, "")
-		d.Corrections = append(d.Corrections, bd.corrections(ref, it.Corrections)...)
+		d.Corrections = append(d.Corrections, bd.corrections(ref, it.Corrections, chair)...)
 		for _, l := range it.Lines {
-			d.Corrections = append(d.Corrections, bd.corrections(model.Ref(s.ID, it.N, l.Code), l.Corrections)...)
+			d.Corrections = append(d.Corrections, bd.corrections(model.Ref(s.ID, it.N, l.Code), l.Corrections, chair)...)
 		}
 	}
 	slices.SortStableFunc(d.Corrections, func(a, b Correction) int { return a.Time.Compare(b.Time) })
@@ -73,6 +64,8 @@ func Build(st *model.State, id, lang string) (*Document, error) {
 type builder struct {
 	lang string
 	body *model.Body
+	// loc is the body's time zone, which every time is shown in.
+	loc *time.Location
 }
 
 func (bd builder) person(id string) Person {
@@ -80,7 +73,7 @@ func (bd builder) person(id string) Person {
 	if !ok {
 		return Person{ID: id, Name: id}
 	}
-	return Person{ID: m.ID, Name: clean(m.Name), Role: clean(m.Role)}
+	return Person{ID: m.ID, Name: clean(m.Name), Role: clean(m.Role), Gender: m.Gender}
 }
 
 func (bd builder) personPtr(id string) *Person {
@@ -95,7 +88,7 @@ func (bd builder) personPtr(id string) *Person {
 // (as last corrected) or arrived later, so a member who left still counts;
 // the quorum is the one the roll call established.
 func (bd builder) sitting(sit *model.Sitting, closes bool) Sitting {
-	out := Sitting{N: sit.N, Call: sit.Call, Open: at(sit.Open), End: at(sit.End), Closes: closes,
+	out := Sitting{N: sit.N, Call: sit.Call, Open: bd.at(sit.Open), End: bd.at(sit.End), Closes: closes,
 		Present: []Person{}, Excused: []Person{}, Absent: []Person{}, Moves: []Move{}}
 	roll := map[string]model.Presence{}
 	arrived := map[string]bool{}
@@ -105,7 +98,12 @@ func (bd builder) sitting(sit *model.Sitting, closes bool) Sitting {
 			continue
 		}
 		arrived[mv.Member] = arrived[mv.Member] || mv.Presence == model.Present
-		out.Moves = append(out.Moves, Move{Time: at(mv.Time), Kind: mv.Kind, Member: bd.person(mv.Member)})
+		out.Moves = append(out.Moves, Move{Time: bd.at(mv.Time), Kind: mv.Kind, Member: bd.person(mv.Member)})
+		if mv.Kind == "arrive" {
+			out.Arrivals++
+		} else {
+			out.Departures++
+		}
 	}
 	atRoll := 0
 	for _, m := range bd.body.Members {
@@ -121,44 +119,49 @@ func (bd builder) sitting(sit *model.Sitting, closes bool) Sitting {
 		if roll[m.ID] == model.Present {
 			atRoll++
 		}
+		if sit.Attendance[m.ID] == model.Present {
+			out.AtEnd++
+		}
 	}
+	out.AtOpen = atRoll
 	rule := bd.body.Rules.QuorumRule(sit.Call)
 	req := model.QuorumRequired(rule, bd.body.Seats)
 	out.Quorum = Quorum{Rule: rule, Call: sit.Call, Present: atRoll, Seats: bd.body.Seats, Required: req, Met: atRoll >= req}
 	return out
 }
 
-func (bd builder) item(s *model.Session, it *model.Item) Item {
+func (bd builder) item(s *model.Session, it *model.Item, chair string) Item {
 	out := Item{N: it.N, Ref: model.Ref(s.ID, it.N, ""), Title: clean(it.Title), Kind: it.Kind, Sitting: it.Sitting,
-		Started: at(it.Started), Ended: at(it.Ended), Outcome: it.Outcome, Text: clean(it.Text),
-		Notes: []Note{}, Speakers: []Speaker{}, Vote: bd.vote(it.Vote, it.Corrections)}
+		Started: bd.at(it.Started), Ended: bd.at(it.Ended), Outcome: it.Outcome, Text: clean(it.Text),
+		Notes: []Note{}, Speakers: []Speaker{}, Vote: bd.vote(it.Vote, it.Corrections, chair)}
 	for _, n := range it.Notes {
-		out.Notes = append(out.Notes, Note{Time: at(n.Time), Text: clean(n.Text)})
+		out.Notes = append(out.Notes, Note{Time: bd.at(n.Time), Text: clean(n.Text)})
 	}
 	for _, sp := range it.Speakers {
 		if sp.Start.IsZero() {
 			continue // listed but never took the floor
 		}
-		out.Speakers = append(out.Speakers, Speaker{Member: bd.person(sp.Member), Start: at(sp.Start), End: at(sp.End)})
+		out.Speakers = append(out.Speakers, Speaker{Member: bd.person(sp.Member), Start: bd.at(sp.Start), End: bd.at(sp.End)})
 	}
 	if it.Kind == model.KindBudget {
-		out.Budget = bd.budget(s, it)
+		out.Budget = bd.budget(s, it, chair)
 	}
+	out.Result = words{bd.lang}.Result(out, chair)
 	return out
 }
 
-func (bd builder) budget(s *model.Session, it *model.Item) *Budget {
+func (bd builder) budget(s *model.Session, it *model.Item, chair string) *Budget {
 	b := &Budget{Mode: it.VoteMode, Balanced: it.Balanced, Lines: []Line{}, Parts: []PartTotal{}}
 	parts := map[string]int{}
 	for _, l := range it.Lines {
 		line := Line{Ref: model.Ref(s.ID, it.N, l.Code), Code: clean(l.Code), Label: clean(l.Label), Kind: l.Kind, Part: clean(l.Part),
-			Amount: l.Amount, Amendments: []Amendment{}, Outcome: l.Outcome, Vote: bd.vote(l.Vote, l.Corrections)}
+			Amount: l.Amount, Amendments: []Amendment{}, Outcome: l.Outcome, Vote: bd.vote(l.Vote, l.Corrections, chair)}
 		if len(l.Amendments) > 0 {
 			orig := l.Amendments[0].From
 			line.Original = &orig
 		}
 		for _, a := range l.Amendments {
-			line.Amendments = append(line.Amendments, Amendment{Time: at(a.Time), From: a.From, To: a.To, Reason: clean(a.Reason)})
+			line.Amendments = append(line.Amendments, Amendment{Time: bd.at(a.Time), From: a.From, To: a.To, Reason: clean(a.Reason)})
 		}
 		b.Lines = append(b.Lines, line)
 		if l.Part != "" {
@@ -166,7 +169,7 @@ func (bd builder) budget(s *model.Session, it *model.Item) *Budget {
 			if !ok {
 				i = len(b.Parts)
 				parts[l.Part] = i
-				b.Parts = append(b.Parts, PartTotal{Part: clean(l.Part)})
+				b.Parts = append(b.Parts, PartTotal{Part: clean(l.Part), Name: clean(it.Parts[l.Part])})
 			}
 			if l.Kind == "revenue" {
 				b.Parts[i].Revenue += l.Amount
@@ -182,22 +185,23 @@ func (bd builder) budget(s *model.Session, it *model.Item) *Budget {
 
 // vote is the current record of a vote. A correction re-counts a vote
 // rather than holding it again, so the vote keeps the time it was taken.
-func (bd builder) vote(v *model.Vote, corrections []model.Correction) *Vote {
+func (bd builder) vote(v *model.Vote, corrections []model.Correction, chair string) *Vote {
 	if v == nil {
 		return nil
 	}
-	out := bd.voteValue(*v)
+	out := bd.voteValue(*v, chair)
 	if len(corrections) > 0 {
 		out.Corrected = true
-		out.Time = at(corrections[0].Previous.Time)
+		out.Time = bd.at(corrections[0].Previous.Time)
 	}
 	return &out
 }
 
-func (bd builder) voteValue(v model.Vote) Vote {
-	out := Vote{Time: at(v.Time), Sitting: v.Sitting, For: v.For, Against: v.Against, Abstain: v.Abstain,
+func (bd builder) voteValue(v model.Vote, chair string) Vote {
+	out := Vote{Time: bd.at(v.Time), Sitting: v.Sitting, For: v.For, Against: v.Against, Abstain: v.Abstain,
 		Present: v.Present, Seats: v.Seats, Quorum: v.Quorum, Rule: v.Rule, Tie: v.Tie, Chair: v.Chair,
-		Outcome: v.Outcome, Explanation: model.Explain(bd.lang, &v)}
+		Outcome: v.Outcome}
+	out.Explanation = words{bd.lang}.Why(&out, chair)
 	if v.Named != nil {
 		n := &Named{For: []Person{}, Against: []Person{}, Abstain: []Person{}, NoVote: []Person{}}
 		// The body's order, so the lists read like the roll.
@@ -222,20 +226,20 @@ func (bd builder) voteValue(v model.Vote) Vote {
 	return out
 }
 
-func (bd builder) corrections(ref string, cs []model.Correction) []Correction {
+func (bd builder) corrections(ref string, cs []model.Correction, chair string) []Correction {
 	var out []Correction
 	for _, c := range cs {
-		out = append(out, Correction{Ref: ref, Time: at(c.Time), Reason: clean(c.Reason), Previous: bd.voteValue(c.Previous)})
+		out = append(out, Correction{Ref: ref, Time: bd.at(c.Time), Reason: clean(c.Reason), Previous: bd.voteValue(c.Previous, chair)})
 	}
 	return out
 }
 
-// at puts a time in the minutes' zone; zero stays zero.
-func at(t time.Time) time.Time {
+// at puts a time in the body's zone; zero stays zero.
+func (bd builder) at(t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	return t.In(zone())
+	return t.In(bd.loc)
 }
 
 // clean drops control characters and the bidi embeddings and overrides
@@ -253,4 +257,13 @@ func clean(s string) string {
 		}
 		return r
 	}, s))
+}
+
+// cleanText is clean for a text of several paragraphs: line breaks stay.
+func cleanText(s string) string {
+	paras := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, p := range paras {
+		paras[i] = clean(p)
+	}
+	return strings.TrimSpace(strings.Join(paras, "\n"))
 }

@@ -1,14 +1,17 @@
 package report_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,6 +54,10 @@ func TestEverythingOnRecordAppears(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			doc, err := report.Build(st, c.session, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, text := range []struct {
 				format, body string
 				quote        func(string) string
@@ -69,9 +76,12 @@ func TestEverythingOnRecordAppears(t *testing.T) {
 						t.Errorf("%s: %q is missing", where, p)
 					}
 				}
-				for _, it := range s.Items {
-					if it.Vote != nil && !strings.Contains(text.body, text.quote(model.Explain(lang, it.Vote))) {
-						t.Errorf("%s: the explanation of item %d is missing", where, it.N)
+				for _, it := range doc.Items {
+					if it.Vote != nil && !strings.Contains(text.body, text.quote(it.Vote.Explanation)) {
+						t.Errorf("%s: the reasons of item %d are missing", where, it.N)
+					}
+					if !strings.Contains(text.body, text.quote(it.Result)) {
+						t.Errorf("%s: the decision of item %d is missing", where, it.N)
 					}
 				}
 			}
@@ -80,14 +90,15 @@ func TestEverythingOnRecordAppears(t *testing.T) {
 	}
 }
 
+// unisolated removes what keeps numbers left to right in the minutes and
+// sets typed text apart (LRI…PDI, <bdi dir="ltr">…</bdi>, <bdi
+// dir="rtl">…</bdi>), to look for sentences in them.
+func unisolated(s string) string { return isolation.ReplaceAllString(s, "") }
+
+var isolation = regexp.MustCompile(`\x{2066}|\x{2069}|<bdi dir="(?:ltr|rtl)">|</bdi>`)
+
 // checkJSON checks that the JSON minutes hold every decision with its
 // outcome and counts, and place every member of each sitting.
-// unisolated removes what keeps numbers left to right in the minutes
-// (LRI…PDI, <bdi dir="ltr">…</bdi>), to look for sentences in them.
-func unisolated(s string) string {
-	return strings.NewReplacer("\u2066", "", "\u2069", "", `<bdi dir="ltr">`, "", "</bdi>", "").Replace(s)
-}
-
 func checkJSON(t *testing.T, st *model.State, s *model.Session, lang string) {
 	t.Helper()
 	data, err := report.JSON(st, s.ID, lang)
@@ -243,7 +254,7 @@ func TestSelfContained(t *testing.T) {
 	if !strings.Contains(page, `<html lang="ar" dir="rtl">`) {
 		t.Error(`the Arabic page does not say lang="ar" dir="rtl"`)
 	}
-	if !strings.Contains(page, "size: A4") || !strings.Contains(page, "counter(page)") {
+	if !strings.Contains(page, "size: A4") || !strings.Contains(page, "counter(page)") || !strings.Contains(page, "counter(pages)") {
 		t.Error("the page has no A4 print stylesheet with page numbers")
 	}
 	external := regexp.MustCompile(`(?i)<script|<link|<img|<iframe|\bsrc=|@import|url\(|https?://`)
@@ -260,7 +271,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"nosuch", "", "md", 4},
 		{"2024-06", "de", "md", 2},
-		{"2024-06", "", "pdf", 2},
+		{"2024-06", "", "odt", 2},
 	} {
 		_, err := report.Render(st, c.session, c.lang, c.format)
 		if got := model.ExitCode(err); got != c.code {
@@ -284,7 +295,7 @@ func TestCommand(t *testing.T) {
 		t.Fatalf("demo: exit %d: %s", code, e)
 	}
 	out, e, code := run("minutes", "2024-06")
-	if code != 0 || !strings.HasPrefix(out, "# محضر أشغال الدورة\n") {
+	if code != 0 || !strings.Contains(unisolated(out), "\n# محضر أشغال الدورة العادية لشهر يونيو 2024\n") {
 		t.Fatalf("minutes 2024-06: exit %d, stderr %q, stdout starts %.60q: want Arabic Markdown (the body's language)", code, e, out)
 	}
 	out, _, code = run("minutes", "2024-06", "--lang", "fr", "--format", "json")
@@ -299,11 +310,24 @@ func TestCommand(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(data, []byte("<!DOCTYPE html>")) {
 		t.Fatalf("minutes -o m.html wrote %.40q, %v", data, err)
 	}
+	if _, e, code := run("minutes", "2024-06", "--format", "docx", "-o", "m.docx"); code != 0 {
+		t.Fatalf("minutes --format docx -o: exit %d: %s", code, e)
+	}
+	if z, err := zip.OpenReader(filepath.Join(dir, "m.docx")); err != nil || !slices.ContainsFunc(z.File, func(f *zip.File) bool { return f.Name == "word/document.xml" }) {
+		t.Fatalf("minutes --format docx wrote no Word file: %v", err)
+	}
+	// A binary format is not written to a terminal.
+	var out2, err2 bytes.Buffer
+	tty := &cli.Env{Stdout: &out2, Stderr: &err2, Getenv: func(string) string { return "" }, Dir: dir, Actor: "test", Terminal: true}
+	if code := cli.Run(context.Background(), tty, []string{"--db", db, "minutes", "2024-06", "--format", "docx"}); code != 2 || out2.Len() != 0 ||
+		!strings.Contains(err2.String(), "-o FILE") {
+		t.Errorf("minutes --format docx on a terminal: exit %d, %d bytes out, %q", code, out2.Len(), err2.String())
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 	}{
-		{[]string{"minutes", "2024-06", "--format", "pdf"}, 2},
+		{[]string{"minutes", "2024-06", "--format", "odt"}, 2},
 		{[]string{"minutes", "nosuch"}, 4},
 		{[]string{"minutes"}, 2},
 	} {
@@ -312,4 +336,100 @@ func TestCommand(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d, one error line", c.args, code, out, e, c.code)
 		}
 	}
+}
+
+// TestAmountsAsOnScreen: every budget amount of the October minutes reads
+// in the Markdown, the HTML and the DOCX exactly as the screen writes it
+// (report.FormatMoney): grouped by U+202F in Arabic and French, by commas in
+// English.
+func TestAmountsAsOnScreen(t *testing.T) {
+	c := cases[1]
+	st := demoState(t, c.script, c.start)
+	tags := regexp.MustCompile(`<[^>]*>`)
+	for _, lang := range []string{"ar", "fr", "en"} {
+		page, d := minutes(t, st, c.session, lang)
+		docx, err := page.DOCX()
+		if err != nil {
+			t.Fatal(err)
+		}
+		formats := map[string]string{"md": unisolated(page.Markdown()), "html": unisolated(page.HTML()),
+			"docx": embeddings.Replace(tags.ReplaceAllString(docxPart(t, docx, "word/document.xml"), ""))}
+		amounts := 0
+		for _, it := range d.Items {
+			if it.Budget == nil {
+				continue
+			}
+			for _, l := range it.Budget.Lines {
+				want := report.FormatMoney(lang, l.Amount)
+				if lang != "en" && l.Amount >= 100000 && !strings.Contains(want, "\u202f") {
+					t.Fatalf("FormatMoney(%s, %v) = %q: not grouped by U+202F", lang, l.Amount, want)
+				}
+				amounts++
+				for name, text := range formats {
+					if !strings.Contains(text, want) {
+						t.Errorf("%s %s: the amount of line %s does not read %q", lang, name, l.Code, want)
+					}
+				}
+			}
+		}
+		if amounts < 30 {
+			t.Fatalf("%s: only %d amounts: the fixture does not exercise them", lang, amounts)
+		}
+	}
+}
+
+// minutes is the page of a session's minutes in lang, and the document
+// it lays out.
+func minutes(t *testing.T, st *model.State, session, lang string) (*report.Page, *report.Document) {
+	t.Helper()
+	page, err := report.Minutes(st, session, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Build(st, session, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page, d
+}
+
+// docxPart is the text of one part of a DOCX.
+func docxPart(t *testing.T, docx []byte, name string) string {
+	t.Helper()
+	for _, f := range unzip(t, docx) {
+		if f.name == name {
+			return string(f.data)
+		}
+	}
+	t.Fatalf("the DOCX has no %s", name)
+	return ""
+}
+
+// zipFile is one file of a zip archive.
+type zipFile struct {
+	name string
+	data []byte
+}
+
+// unzip reads every file of a zip archive (a DOCX), in order.
+func unzip(t *testing.T, data []byte) []zipFile {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []zipFile
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, zipFile{f.Name, b})
+	}
+	return out
 }

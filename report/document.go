@@ -8,9 +8,9 @@ import (
 
 // Document is the minutes of one session as data. Every renderer reads it
 // and nothing else, so the three formats cannot disagree; its JSON form is
-// the output of `jalsa minutes --format json`. Times are in the zone of the
-// minutes (Africa/Casablanca); text typed by users is kept as typed, minus
-// control characters.
+// the output of `jalsa minutes --format json`. Times are in the body's time
+// zone (Africa/Casablanca unless the body names another); text typed by
+// users is kept as typed, minus control characters.
 type Document struct {
 	Lang  string `json:"lang"`
 	Dir   string `json:"dir"`
@@ -26,6 +26,18 @@ type Document struct {
 	Items       []Item       `json:"items"`
 	Corrections []Correction `json:"corrections"`
 	Closed      time.Time    `json:"closed,omitzero"`
+
+	// zone is the body's time zone, for the days the record keeps as
+	// YYYY-MM-DD.
+	zone *time.Location
+}
+
+// loc is the document's time zone.
+func (d *Document) loc() *time.Location {
+	if d.zone == nil {
+		return (*model.Body)(nil).Location()
+	}
+	return d.zone
 }
 
 // BodyInfo names the assembly.
@@ -33,6 +45,12 @@ type BodyInfo struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Seats int    `json:"seats"`
+	// LegalBasis is the text the minutes open with.
+	LegalBasis string `json:"legal_basis,omitempty"`
+	// Timezone is the zone every time of the document is in.
+	Timezone string `json:"timezone"`
+	// Language is the body's own language, that of its typed texts.
+	Language string `json:"language"`
 }
 
 // SessionInfo is what the minutes say about the session itself.
@@ -43,19 +61,25 @@ type SessionInfo struct {
 	// Planned is the planned date of the first sitting, YYYY-MM-DD.
 	Planned string `json:"planned"`
 	Place   string `json:"place,omitempty"`
+	// Convened is the day the convocations were sent, YYYY-MM-DD.
+	Convened string `json:"convened,omitempty"`
+	// Public says whether the sittings were public (nil: not recorded).
+	Public *bool `json:"public,omitempty"`
 }
 
 // Person is a member as the minutes name them.
 type Person struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Role string `json:"role,omitempty"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Role   string `json:"role,omitempty"`
+	Gender string `json:"gender,omitempty"`
 }
 
 // Guest attends without a vote.
 type Guest struct {
-	Name string `json:"name"`
-	Role string `json:"role,omitempty"`
+	Name   string `json:"name"`
+	Role   string `json:"role,omitempty"`
+	Gender string `json:"gender,omitempty"`
 }
 
 // Sitting is one meeting day: when it sat, who attended, and its quorum.
@@ -73,6 +97,13 @@ type Sitting struct {
 	Absent  []Person `json:"absent"`
 	Moves   []Move   `json:"moves"`
 	Quorum  Quorum   `json:"quorum"`
+	// AtOpen were present at the roll call that opened the sitting (the
+	// quorum's count), AtEnd when it ended (or now, while under way);
+	// Arrivals and Departures happened between.
+	AtOpen     int `json:"present_at_opening"`
+	Arrivals   int `json:"arrivals"`
+	Departures int `json:"departures"`
+	AtEnd      int `json:"present_at_end"`
 }
 
 // Move is an arrival or a departure during a sitting.
@@ -108,6 +139,8 @@ type Item struct {
 	Speakers []Speaker `json:"speakers"`
 	Vote     *Vote     `json:"vote,omitempty"`
 	Budget   *Budget   `json:"budget,omitempty"`
+	// Result is the sentence that states the decision.
+	Result string `json:"result"`
 }
 
 // Note is a discussion note.
@@ -190,7 +223,9 @@ type Amendment struct {
 
 // PartTotal is a budget part's revenue and expense.
 type PartTotal struct {
-	Part    string      `json:"part"`
+	Part string `json:"part"`
+	// Name is the part's name, if the budget gives one.
+	Name    string      `json:"name,omitempty"`
 	Revenue model.Cents `json:"revenue"`
 	Expense model.Cents `json:"expense"`
 }

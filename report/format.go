@@ -1,9 +1,9 @@
 package report
 
 import (
-	"strconv"
 	"time"
 
+	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 )
 
@@ -13,14 +13,7 @@ import (
 
 // FormatDate writes a day as "28 October 2024", "28 octobre 2024" (1er for
 // the first) or "28 أكتوبر 2024" (Moroccan month names, Western digits).
-func FormatDate(lang string, t time.Time) string {
-	w := words{lang}
-	day := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		day = w.T("day.first")
-	}
-	return day + " " + w.T("month."+strconv.Itoa(int(t.Month()))) + " " + strconv.Itoa(t.Year())
-}
+func FormatDate(lang string, t time.Time) string { return words{lang}.DateShort(t) }
 
 // FormatDay is FormatDate of a YYYY-MM-DD day; anything else is returned as
 // it is.
@@ -32,15 +25,11 @@ func FormatDay(lang, day string) string {
 	return FormatDate(lang, t)
 }
 
-// FormatMoney writes an amount with the digit grouping of lang: 4,800,000.00
-// in English, 4 800 000,00 in French and Arabic. The group separator there
-// is U+202F, the narrow no-break space of French typography and of CLDR: a
-// line never breaks inside the number, and its bidi class (CS) joins the
-// groups, where a plain space would let them be drawn in reverse order
-// after Arabic words.
-func FormatMoney(lang string, c model.Cents) string {
-	if lang == "en" {
-		return c.Format(',', '.')
-	}
-	return c.Format('\u202f', ',')
-}
+// FormatMoney writes an amount with the digit grouping of lang
+// (i18n.NumberMarks): 4,800,000.00 in English, 4 800 000,00 in French and
+// Arabic. The group separator there is U+202F, the narrow no-break space of
+// French typography and of CLDR: a line never breaks inside the number, and
+// its bidi class (CS) joins the groups, where a plain space would let them
+// be drawn in reverse order after Arabic words. The minutes write amounts
+// the same way (words.Number).
+func FormatMoney(lang string, c model.Cents) string { return c.Format(i18n.NumberMarks(lang)) }

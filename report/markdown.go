@@ -1,224 +1,159 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/jalsa-app/jalsa/i18n"
 )
 
-// renderMarkdown writes the document as CommonMark with GFM tables. All
-// text goes through esc, so a note such as "<script>" or "*" stays text.
-func renderMarkdown(d *Document) string {
-	w := words{d.Lang}
-	var m mdWriter
-	m.heading(1, w.T("title"))
-	m.para("**" + esc(d.Body.Name) + "**  \n**" + esc(d.Session.Title) + "**  \n" + esc(w.T("colon", w.T("reference"))+" "+d.Session.ID))
-	if d.Draft {
-		m.para("> **" + esc(w.T("draft_mark")) + "** — " + esc(w.DraftNotice(d)))
-	}
-
-	m.heading(2, w.T("section.session"))
-	m.field(w, "label.body", d.Body.Name)
-	m.field(w, "label.session", d.Session.Title)
-	m.field(w, "label.kind", w.Kind(d.Session.Kind))
-	m.field(w, "label.planned", w.Day(d.Session.Planned))
-	if d.Session.Place != "" {
-		m.field(w, "label.place", d.Session.Place)
-	}
-	m.field(w, "label.chair", w.Person(d.Chair))
-	if d.Secretary != nil {
-		m.field(w, "label.secretary", w.Person(d.Secretary))
-	}
-	if len(d.Guests) == 0 {
-		m.field(w, "label.guests", w.T("label.none"))
-	} else {
-		m.field(w, "label.guests", "")
-		for _, g := range d.Guests {
-			m.line("  - " + esc(w.Guest(g)))
-		}
-	}
-	m.blank()
-	m.heading(3, w.T("label.sittings"))
-	if len(d.Sittings) == 0 {
-		m.para(esc(w.T("label.none")))
-	} else {
-		rows := [][]string{}
-		for _, s := range d.Sittings {
-			rows = append(rows, []string{w.SittingName(s.N), w.CallName(s.Call), w.Date(s.Open), w.Clock(s.Open), w.SittingEnd(s)})
-		}
-		m.table([]string{w.T("col.sitting"), w.T("col.call"), w.T("col.date"), w.T("col.opened"), w.T("col.ended")}, rows)
-	}
-
-	m.heading(2, w.T("section.attendance"))
-	if len(d.Sittings) == 0 {
-		m.para(esc(w.T("label.none")))
-	}
-	for _, s := range d.Sittings {
-		m.heading(3, w.T("sitting.heading", s.N, w.Date(s.Open)))
-		m.para(esc(w.Opening(d, s)))
-		m.para(m.label(w, w.T("attendance.present", len(s.Present))) + esc(w.Names(s.Present)))
-		m.para(m.label(w, w.T("attendance.excused", len(s.Excused))) + esc(w.Names(s.Excused)))
-		m.para(m.label(w, w.T("attendance.absent", len(s.Absent))) + esc(w.Names(s.Absent)))
-		if len(s.Moves) > 0 {
-			m.caption(w, w.T("attendance.moves"))
-			for _, mv := range s.Moves {
-				m.line("- " + esc(w.Move(mv)))
+// renderMarkdown writes a page as CommonMark with GFM tables, for the
+// terminal and the TUI's preview. All text goes through esc, so a note
+// such as "<script>" or "*" stays text.
+func renderMarkdown(p *Page) string {
+	m := mdWriter{w: words{p.Lang}, rtl: p.Dir == "rtl"}
+	for _, bl := range p.Blocks {
+		switch bl := bl.(type) {
+		case *Heading:
+			m.para(strings.Repeat("#", bl.Level) + " " + m.runs(bl.Text))
+		case *Para:
+			switch bl.Style {
+			case "notice", "quote":
+				m.para("> " + m.runs(bl.Runs))
+			case "title":
+				m.para("**" + esc(plain(bl.Runs), m.numbers(plain(bl.Runs))) + "**")
+			default:
+				m.para(m.runs(bl.Runs))
 			}
-			m.blank()
-		}
-		m.para(m.label(w, w.T("quorum.label")) + esc(w.QuorumStatement(s.Quorum)))
-	}
-
-	m.heading(2, w.T("section.agenda"))
-	for _, it := range d.Items {
-		m.line(fmt.Sprintf("%d. %s — %s", it.N, esc(it.Title), esc(w.Outcome(it.Outcome))))
-	}
-	m.blank()
-
-	m.heading(2, w.T("section.proceedings"))
-	for _, it := range d.Items {
-		m.item(w, it)
-	}
-
-	m.heading(2, w.T("section.corrections"))
-	if len(d.Corrections) == 0 {
-		m.para(esc(w.T("corrections.none")))
-	} else {
-		for _, c := range d.Corrections {
-			m.line("- " + esc(c.Ref+" — "+w.Correction(c)))
-		}
-		m.blank()
-	}
-
-	m.heading(2, w.T("section.closing"))
-	m.para(esc(w.Closing(d)))
-
-	m.heading(2, w.T("section.signatures"))
-	head := []string{w.T("sig.chair")}
-	names := []string{w.Person(d.Chair)}
-	signs := []string{w.T("colon", w.T("sig.sign"))}
-	if d.Secretary != nil {
-		head = append(head, w.T("sig.secretary"))
-		names = append(names, w.Person(d.Secretary))
-		signs = append(signs, w.T("colon", w.T("sig.sign")))
-	}
-	m.table(head, [][]string{names, signs})
-	return isolateMarkdown(strings.TrimRight(m.b.String(), "\n")+"\n", i18n.Dir(d.Lang) == "rtl")
-}
-
-// item writes one agenda item: when, discussion, vote, outcome, text, budget.
-func (m *mdWriter) item(w words, it Item) {
-	m.heading(3, w.T("item.heading", it.N, it.Title))
-	m.para(esc(w.ItemWhen(it)))
-	if len(it.Notes) > 0 {
-		m.caption(w, w.T("label.notes"))
-		for _, n := range it.Notes {
-			m.line("- " + esc(w.Clock(n.Time)+" — "+n.Text))
-		}
-		m.blank()
-	}
-	if len(it.Speakers) > 0 {
-		sp := make([]string, len(it.Speakers))
-		for i, s := range it.Speakers {
-			sp[i] = w.Speaker(s)
-		}
-		m.para(m.label(w, w.T("label.speakers")) + esc(strings.Join(sp, w.T("list.sep"))))
-	}
-	if it.Budget != nil {
-		m.budget(w, it.Budget)
-	}
-	if v := it.Vote; v != nil {
-		m.para(m.label(w, w.T("label.vote")) + esc(w.Counts(v)))
-		if v.Corrected {
-			m.para("*" + esc(w.T("vote.corrected")) + "*")
-		}
-		if v.Named != nil {
-			m.caption(w, w.T("label.named"))
-			for _, g := range []struct {
-				key string
-				ps  []Person
-			}{{"named.for", v.Named.For}, {"named.against", v.Named.Against}, {"named.abstain", v.Named.Abstain}, {"named.novote", v.Named.NoVote}} {
-				if g.key == "named.novote" && len(g.ps) == 0 {
-					continue // everyone present voted
+		case *List:
+			for i, it := range bl.Items {
+				mark := "- "
+				if bl.Ordered {
+					mark = itoa(i+1) + ". "
 				}
-				m.line("- " + m.label(w, w.T(g.key, len(g.ps))) + esc(w.Names(g.ps)))
+				m.line(mark + m.runs(it))
 			}
 			m.blank()
+		case *Table:
+			m.table(bl)
+		case *Names:
+			list := bl.None
+			if len(bl.Names) > 0 {
+				list = strings.Join(bl.Names, m.w.T("list.sep"))
+			}
+			title := m.w.T("colon", bl.Title)
+			n := m.numbers(title + list)
+			m.para("**" + esc(title, n) + "** " + esc(list, n))
+		case *Signatures:
+			t := &Table{Rows: []Row{{}, {}}}
+			for _, s := range bl.Blocks {
+				t.Head = append(t.Head, s.Role)
+				t.Rows[0].Cells = append(t.Rows[0].Cells, s.Name)
+				t.Rows[1].Cells = append(t.Rows[1].Cells, s.Sign)
+			}
+			m.table(t)
+		case *PageBreak:
+			m.para("---")
 		}
-		m.para(m.label(w, w.T("label.rule")) + esc(w.Rule(v)))
-		m.para(m.label(w, w.T("label.explain")) + esc(v.Explanation))
 	}
-	m.para(m.label(w, w.T("label.outcome")) + esc(w.Result(it)))
-	if it.Text != "" {
-		m.para(m.label(w, w.TextLabel(it)) + esc(it.Text))
+	return strings.TrimRight(m.b.String(), "\n") + "\n"
+}
+
+// plain is the text of runs without emphasis.
+func plain(runs []Run) string {
+	var b strings.Builder
+	for _, r := range runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+// mdRuns writes runs with their emphasis; spaces at the edges of an
+// emphasised run go outside its markers, where CommonMark needs them.
+func (m *mdWriter) runs(runs []Run) string {
+	n := m.numbers(plain(runs))
+	var b strings.Builder
+	for _, r := range runs {
+		mark := ""
+		switch {
+		case r.Bold:
+			mark = "**"
+		case r.Italic:
+			mark = "*"
+		}
+		core := strings.TrimSpace(r.Text)
+		if mark == "" || core == "" {
+			b.WriteString(esc(r.Text, n))
+			continue
+		}
+		lead := r.Text[:strings.Index(r.Text, core)]
+		b.WriteString(lead + mark + esc(core, n) + mark + r.Text[len(lead)+len(core):])
+	}
+	return b.String()
+}
+
+// mdWriter collects Markdown lines in the words of a language, of
+// direction rtl.
+type mdWriter struct {
+	b   strings.Builder
+	w   words
+	rtl bool
+}
+
+// line writes a line, marked with its direction where a viewer would take
+// the wrong one (markLine).
+func (m *mdWriter) line(s string) {
+	for _, l := range strings.Split(s, "\n") {
+		m.b.WriteString(markLine(l, m.rtl) + "\n")
 	}
 }
 
-// budget writes the table of lines, the amendments and the totals.
-func (m *mdWriter) budget(w words, b *Budget) {
-	m.para(m.label(w, w.T("label.budget")) + esc(w.T("budget.mode."+b.Mode)))
-	rows := make([][]string, len(b.Lines))
-	for i, l := range b.Lines {
-		rows[i] = []string{l.Code, l.Label, w.LineKind(l.Kind), w.LineAmount(l), w.LineVotes(l), lineOutcome(w, l)}
-	}
-	m.table([]string{w.T("col.code"), w.T("col.line"), w.T("col.kind"), w.T("col.amount", w.T("currency")), w.T("col.votes"), w.T("col.outcome")}, rows)
-	if w.Amended(b) {
-		m.caption(w, w.T("label.amendments"))
-		for _, l := range b.Lines {
-			for _, a := range l.Amendments {
-				m.line("- " + esc(w.Amendment(l, a)))
+func (m *mdWriter) blank()        { m.b.WriteString("\n") }
+func (m *mdWriter) para(s string) { m.line(s); m.blank() }
+
+// numbers reports whether the numbers of a line whose text is s must be
+// kept left to right: in a right-to-left document, or where the line holds
+// right-to-left letters. The line counts, not each piece of it, since the
+// isolates of typed text are dropped here.
+func (m *mdWriter) numbers(s string) bool { return m.rtl || i18n.HasRTL(s) }
+
+// table writes a GFM table; the particulars of a Facts table are a list of
+// "**label:** value" lines instead, and a group row is a bold caption row.
+func (m *mdWriter) table(t *Table) {
+	if t.Facts {
+		for i, r := range t.Rows {
+			switch {
+			case r.Cells[0] == "":
+				m.line("  - " + esc(r.Cells[1], m.numbers(r.Cells[1])))
+			case i+1 < len(t.Rows) && t.Rows[i+1].Cells[0] == "":
+				// A value that runs over several rows (the guests) is a sublist.
+				label := m.w.T("colon", r.Cells[0])
+				m.line("- **" + esc(label, m.numbers(label)) + "**")
+				m.line("  - " + esc(r.Cells[1], m.numbers(r.Cells[1])))
+			default:
+				label := m.w.T("colon", r.Cells[0])
+				n := m.numbers(label + r.Cells[1])
+				m.line("- **" + esc(label, n) + "** " + esc(r.Cells[1], n))
 			}
 		}
 		m.blank()
+		return
 	}
-	m.caption(w, w.T("label.totals"))
-	m.table(w.TotalsHead(), w.TotalsRows(b))
-}
-
-// lineOutcome is a line's outcome, or a dash for a line voted only with the
-// whole budget.
-func lineOutcome(w words, l Line) string {
-	if l.Vote == nil {
-		return "—"
-	}
-	return w.Outcome(l.Outcome)
-}
-
-// mdWriter collects Markdown lines.
-type mdWriter struct{ b strings.Builder }
-
-func (m *mdWriter) line(s string) { m.b.WriteString(s + "\n") }
-func (m *mdWriter) blank()        { m.b.WriteString("\n") }
-func (m *mdWriter) para(s string) { m.b.WriteString(s + "\n\n") }
-
-func (m *mdWriter) heading(level int, s string) {
-	m.para(strings.Repeat("#", level) + " " + esc(s))
-}
-
-// label is a bold "Label:" followed by a space.
-func (m *mdWriter) label(w words, s string) string { return "**" + esc(w.T("colon", s)) + "** " }
-
-// caption is a bold "Label:" on its own, before a list or table.
-func (m *mdWriter) caption(w words, s string) { m.para("**" + esc(w.T("colon", s)) + "**") }
-
-// field is one "- **Label:** value" line of a list.
-func (m *mdWriter) field(w words, key, value string) {
-	m.line(strings.TrimRight("- "+m.label(w, w.T(key))+esc(value), " "))
-}
-
-func (m *mdWriter) table(head []string, rows [][]string) {
 	cells := func(cs []string) string {
 		out := make([]string, len(cs))
 		for i, c := range cs {
-			out[i] = esc(c)
+			c = strings.ReplaceAll(c, "\n", " ")
+			out[i] = esc(c, m.numbers(c))
 		}
 		return "| " + strings.Join(out, " | ") + " |"
 	}
-	m.line(cells(head))
-	m.line(strings.Repeat("|---", len(head)) + "|")
-	for _, r := range rows {
-		m.line(cells(r))
+	m.line(cells(t.Head))
+	m.line(strings.Repeat("|---", len(t.Head)) + "|")
+	for _, r := range t.Rows {
+		if r.Group != "" {
+			m.line("| **" + esc(r.Group, m.numbers(r.Group)) + "** |" + strings.Repeat(" |", len(t.Head)-1))
+			continue
+		}
+		m.line(cells(r.Cells))
 	}
 	m.blank()
 }
@@ -229,17 +164,30 @@ func (m *mdWriter) table(head []string, rows [][]string) {
 // use none of them, so whole sentences can be escaped.
 const mdSpecial = "\\`*_[]<|~"
 
-// esc makes s literal text in Markdown.
-func esc(s string) string {
-	if !strings.ContainsAny(s, mdSpecial) {
-		return s
-	}
+// esc makes s literal text in Markdown; when numbers is set (mdWriter.numbers),
+// each number is kept left to right in LRI…PDI. The words' isolates are
+// dropped: the terminal's bidi does its own isolation, cell by cell.
+func esc(s string, numbers bool) string {
 	var b strings.Builder
+	for _, pc := range pieces(s, numbers) {
+		switch pc.kind {
+		case plainPiece:
+			escape(&b, pc.text)
+		case numberPiece:
+			b.WriteString(i18n.LRI)
+			escape(&b, pc.text)
+			b.WriteString(i18n.PDI)
+		}
+	}
+	return b.String()
+}
+
+// escape writes s with a backslash before each character of mdSpecial.
+func escape(b *strings.Builder, s string) {
 	for _, r := range s {
 		if strings.ContainsRune(mdSpecial, r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
 }

@@ -2,86 +2,140 @@ package report_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 
+	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/report"
 	"golang.org/x/text/unicode/norm"
 )
 
-// TestPrintToPDF prints the Arabic minutes with headless Chromium, as a
-// clerk's "print to PDF" would, and checks with pdftotext that the decision
-// titles come out as Arabic text (not boxes, not reversed) and that the
-// pages are numbered.
-func TestPrintToPDF(t *testing.T) {
-	st := demoState(t, "", "")
-	page, err := report.HTML(st, "2024-06", "ar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := printed(t, page)
-	text := squeeze(out)
-
-	s := st.Sessions["2024-06"]
-	decisions := st.Decisions(s)
-	if len(decisions) == 0 {
-		t.Fatal("the demo session has no decisions")
-	}
-	for _, d := range decisions {
-		if !strings.Contains(text, squeeze(d.Title)) {
-			t.Errorf("the PDF text lacks decision %s %q", d.Ref, d.Title)
-		}
-	}
-	for _, want := range []string{"محضر أشغال الدورة", st.BodyOf(s).Name, "صفحة 1 من"} {
-		if !strings.Contains(text, squeeze(want)) {
-			t.Errorf("the PDF text lacks %q", want)
-		}
-	}
-	if t.Failed() {
-		t.Logf("pdftotext gave:\n%.3000s", out)
+// TestPrintedMinutes prints the October minutes (two sittings, a roll-call
+// vote, a tie, a 37-line budget) the two ways a clerk gets a PDF: the HTML
+// through headless Chromium (`minutes --format pdf`), and the DOCX through
+// LibreOffice (a real reader of Word files). In each PDF, pdftotext must
+// find every decision, every count, every attendee and the page numbers,
+// with numbers in logical order; and no page may end on a heading whose
+// content went to the next page. The page counts are logged: they are the
+// issue's measure.
+func TestPrintedMinutes(t *testing.T) {
+	need(t, "pdftotext", "poppler-utils")
+	c := cases[1]
+	st := demoState(t, c.script, c.start)
+	for _, lang := range []string{"ar", "fr"} {
+		page, d := minutes(t, st, c.session, lang)
+		t.Run(lang+"/html-chromium", func(t *testing.T) {
+			checkPDF(t, chromiumPages(t, page.HTML()), page, d)
+		})
+		t.Run(lang+"/docx-libreoffice", func(t *testing.T) {
+			docx, err := page.DOCX()
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPDF(t, libreOfficePages(t, docx), page, d)
+		})
 	}
 }
 
-// printed prints an HTML page to PDF with headless Chromium, as a clerk's
-// "print to PDF" would, and returns the PDF's text as pdftotext reads it.
-// The test is skipped, saying which, when a tool is missing.
-func printed(t *testing.T, page string) string {
+// chromiumPDF prints an HTML page to PDF with headless Chromium, as
+// `minutes --format pdf` does.
+func chromiumPDF(t *testing.T, page string) []byte {
 	t.Helper()
-	chromium, err := exec.LookPath("chromium")
+	need(t, "pdftotext", "poppler-utils")
+	if report.FindChromium() == "" {
+		t.Skip("no Chromium on the PATH (apt-get install chromium fonts-noto-core): skipping the HTML→PDF test")
+	}
+	if arabicFont() == "" {
+		t.Skip("no font with Arabic letters is installed (fc-list :lang=ar finds none; apt-get install fonts-noto-core): skipping the HTML→PDF test")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	pdf, err := report.PrintPDF(ctx, []byte(page))
 	if err != nil {
-		t.Skip("chromium is not installed (apt-get install chromium poppler-utils fonts-noto-core): skipping the PDF test")
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils): skipping the PDF test")
-	}
-	if font := arabicFont(); font == "" {
-		t.Skip("no font with Arabic letters is installed (fc-list :lang=ar finds none; apt-get install fonts-noto-core): skipping the PDF test")
-	}
-	dir := t.TempDir()
-	src, pdf := filepath.Join(dir, "minutes.html"), filepath.Join(dir, "minutes.pdf")
-	if err := os.WriteFile(src, []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--disable-background-networking", "--user-data-dir="+filepath.Join(dir, "profile"),
-		"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
+	return pdf
+}
+
+// chromiumPages is the text of each page of an HTML page printed by
+// Chromium, as pdftotext reads it.
+func chromiumPages(t *testing.T, page string) []string {
+	t.Helper()
+	return pdfPages(t, chromiumPDF(t, page))
+}
+
+// libreOfficePages converts a DOCX to PDF with LibreOffice (a real reader
+// of Word files) and returns the text of each page as pdftotext reads it.
+func libreOfficePages(t *testing.T, docx []byte) []string {
+	t.Helper()
+	pages := pdfPages(t, libreOfficePDF(t, docx))
+	for i := range pages {
+		// LibreOffice draws «الله» with the font's ligature, whose text in
+		// the PDF reads «اهلل»; the DOCX itself holds the letters (the HTML
+		// turns the ligature off, see document.css).
+		pages[i] = strings.ReplaceAll(pages[i], "اهلل", "الله")
 	}
-	out, err := exec.CommandContext(ctx, pdftotext, "-enc", "UTF-8", pdf, "-").Output()
+	return pages
+}
+
+// need is the path of tool, or skips the test naming the package to install.
+func need(t *testing.T, tool, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(tool)
 	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
+		t.Skipf("%s is not installed (apt-get install %s): skipping", tool, pkg)
 	}
-	return string(out)
+	return p
+}
+
+// libreOfficePDF converts a DOCX to PDF with LibreOffice, in a profile of
+// its own so that parallel runs do not share one.
+func libreOfficePDF(t *testing.T, docx []byte) []byte {
+	t.Helper()
+	need(t, "pdftotext", "poppler-utils")
+	soffice := need(t, "soffice", "libreoffice-writer-nogui")
+	dir := t.TempDir()
+	src := filepath.Join(dir, "minutes.docx")
+	if err := os.WriteFile(src, docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "minutes.pdf"))
+	if err != nil {
+		t.Fatalf("LibreOffice wrote no PDF: %v", err)
+	}
+	return pdf
+}
+
+// pdfPages is the text of each page of a PDF, by pdftotext.
+func pdfPages(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	dir := t.TempDir()
+	f := filepath.Join(dir, "m.pdf")
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
+	if err != nil {
+		var ee *exec.ExitError
+		errors.As(err, &ee)
+		t.Fatalf("pdftotext: %v %s", err, ee.Stderr)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
 }
 
 // arabicFont names an installed font made for Arabic, as fontconfig (which
@@ -107,7 +161,8 @@ var arabicFamily = regexp.MustCompile(`(?i)arab|naskh|kufi|kacst|amiri`)
 
 // squeeze folds what PDF text extraction changes and keeps what it must
 // not: presentation forms become letters (NFKC), and spaces, line breaks
-// and the bidi marks pdftotext inserts are dropped.
+// and the bidi marks pdftotext inserts are dropped. Separators stay, so
+// "2024-10-28" printed as "28-10-2024" does not match.
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r) {
@@ -115,4 +170,123 @@ func squeeze(s string) string {
 		}
 		return r
 	}, norm.NFKC.String(s))
+}
+
+// alnum keeps the letters and digits of s, after NFKC (PDF text holds
+// Arabic presentation forms): how a sentence must read in the PDF whatever
+// the spaces, line breaks, bidi marks and punctuation the extraction puts
+// around it. Digits stay in their order, so "70 0 6" printed as "6 0 70"
+// does not match.
+func alnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, norm.NFKC.String(s))
+}
+
+func checkPDF(t *testing.T, pages []string, page *report.Page, d *report.Document) {
+	t.Helper()
+	t.Logf("%d pages", len(pages))
+	text := alnum(strings.Join(pages, "\n"))
+	want := func(what, s string) {
+		t.Helper()
+		if s == "" {
+			return
+		}
+		if d.Dir == "ltr" && strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
+			// Arabic typed text in a left-to-right document: pdftotext
+			// orders the pieces of right-to-left text around a number or a
+			// colon as they are drawn from left to right («2024 المصادقة
+			// …»), so each word of it is looked for.
+			for _, word := range strings.Fields(s) {
+				if a := alnum(word); a != "" && !strings.Contains(text, a) {
+					t.Errorf("the PDF lacks the word %q of %s %q", word, what, s)
+				}
+			}
+			return
+		}
+		if !strings.Contains(text, alnum(s)) {
+			t.Errorf("the PDF lacks %s: %q", what, s)
+		}
+	}
+	want("the title", page.Title)
+	want("the body", d.Body.Name)
+	for _, it := range d.Items {
+		want("an item's title", it.Title)
+		want("a decision", it.Result)
+		if v := it.Vote; v != nil {
+			want("a vote's reasons", v.Explanation)
+		}
+		if b := it.Budget; b != nil {
+			for _, l := range b.Lines {
+				// Cells are extracted row by row, so a label that wraps is
+				// cut by its neighbours: the code and the amount are checked.
+				want("a budget line's code", l.Code)
+				want("a budget line's amount", l.Amount.Format(0x20, 0x2c)) // separators aside, the digits
+			}
+		}
+	}
+	for _, s := range d.Sittings {
+		for _, group := range [][]report.Person{s.Present, s.Excused, s.Absent} {
+			for _, p := range group {
+				want("an attendee", p.Name)
+			}
+		}
+	}
+	// Each vote's counts: the sentence that reports them, in logical order.
+	for _, bl := range page.Blocks {
+		if p, ok := bl.(*report.Para); ok {
+			for _, r := range p.Runs {
+				if strings.Contains(r.Text, strconv.Itoa(d.Body.Seats)) {
+					want("a sentence with counts", r.Text)
+				}
+			}
+		}
+	}
+	for i, p := range pages {
+		want := alnum(page.PageLabel + " " + strconv.Itoa(i+1) + " " + page.PageOf + " " + strconv.Itoa(len(pages)))
+		if !strings.Contains(alnum(p), want) {
+			t.Errorf("page %d is not numbered %q", i+1, want)
+		}
+	}
+	// No page ends on a heading: its last line of text (the footer aside)
+	// must not be, or end, a heading.
+	var headings []string
+	for _, bl := range page.Blocks {
+		switch bl := bl.(type) {
+		case *report.Heading:
+			var s strings.Builder
+			for _, r := range bl.Text {
+				s.WriteString(r.Text)
+			}
+			headings = append(headings, alnum(s.String()))
+		case *report.Names:
+			headings = append(headings, alnum(bl.Title))
+		}
+	}
+	for i, p := range pages[:len(pages)-1] {
+		last := ""
+		for _, l := range strings.Split(p, "\n") {
+			if a := alnum(l); a != "" && !strings.Contains(a, alnum(page.PageLabel)+strconv.Itoa(i+1)) {
+				last = a
+			}
+		}
+		for _, h := range headings {
+			if len([]rune(last)) >= 4 && strings.HasSuffix(h, last) {
+				t.Errorf("page %d ends on the heading %q", i+1, last)
+			}
+		}
+	}
+}
+
+// TestPrintWithoutChromium: with no Chromium on the PATH, printing fails
+// with exit 1 and says what to install.
+func TestPrintWithoutChromium(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := report.PrintPDF(context.Background(), []byte("<!DOCTYPE html><p>x"))
+	if model.ExitCode(err) != 1 || !strings.Contains(model.Message(err, "en"), "apt-get install chromium") {
+		t.Errorf("PrintPDF without Chromium: %v (exit %d), want exit 1 naming what to install", err, model.ExitCode(err))
+	}
 }

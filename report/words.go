@@ -1,11 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
@@ -26,15 +25,24 @@ func init() {
 	i18n.Register(texts)
 }
 
-// words says the parts of the minutes in one language. The Markdown and HTML
-// renderers share it, so both say exactly the same things.
+// words says the parts of a document in one language. Every writer reads
+// the Page the words built, so all formats say exactly the same things.
 type words struct{ lang string }
 
-// T is the report wording key in the minutes' language.
+// T is the report wording key in the document's language.
 func (w words) T(key string, args ...any) string { return i18n.T(w.lang, "report."+key, args...) }
 
-// Date writes a day as "Monday 24 June 2024" in the minutes' language.
+// Date writes a day as "Monday 24 June 2024" in the document's language.
 func (w words) Date(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return w.T("date", w.T("day."+strconv.Itoa(int(t.Weekday()))), w.DateShort(t))
+}
+
+// DateShort writes a day without its weekday: "24 June 2024", as a
+// closing formula dates a document.
+func (w words) DateShort(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
@@ -42,16 +50,13 @@ func (w words) Date(t time.Time) string {
 	if t.Day() == 1 {
 		day = w.T("day.first")
 	}
-	return w.T("date", w.T("day."+strconv.Itoa(int(t.Weekday()))), day, w.T("month."+strconv.Itoa(int(t.Month()))), t.Year())
+	return w.T("date.short", day, w.T("month."+strconv.Itoa(int(t.Month()))), t.Year())
 }
 
-// Day writes a YYYY-MM-DD date, or the text as is when it is not one.
-func (w words) Day(s string) string {
-	t, err := time.ParseInLocation("2006-01-02", s, zone())
-	if err != nil {
-		return s
-	}
-	return w.Date(t)
+// parseDay reads a YYYY-MM-DD day in the document's zone.
+func parseDay(s string, loc *time.Location) (time.Time, bool) {
+	t, err := time.ParseInLocation(time.DateOnly, s, loc)
+	return t, err == nil
 }
 
 // Clock writes a time of day, 24-hour.
@@ -65,21 +70,21 @@ func (w words) Clock(t time.Time) string {
 // Stamp writes a day and a time.
 func (w words) Stamp(t time.Time) string { return w.T("stamp", w.Date(t), w.Clock(t)) }
 
-// Number writes an amount grouped in the language's way, without currency.
-// Where the language groups with a space, the separator is U+202F (narrow
-// no-break space, as cli.FormatMoney writes on screen): it never breaks, and
-// the bidi algorithm keeps it inside the number, so "1 234 567,89" does not
-// come out as "567,89 234 1" in Arabic text.
-func (w words) Number(c model.Cents) string {
-	g, _ := utf8.DecodeRuneInString(w.T("num.group"))
-	d, _ := utf8.DecodeRuneInString(w.T("num.decimal"))
-	return c.Format(g, d)
-}
+// Number writes an amount grouped in the language's way (i18n.NumberMarks,
+// as the screen writes it), without currency. Where the language groups
+// with a space, the separator is U+202F: it never breaks, and the bidi
+// algorithm keeps it inside the number, so "1 234 567,89" does not come out
+// as "567,89 234 1" in Arabic text.
+func (w words) Number(c model.Cents) string { return c.Format(i18n.NumberMarks(w.lang)) }
 
 // Amount writes an amount with its currency.
 func (w words) Amount(c model.Cents) string { return w.T("amount", w.Number(c)) }
 
-// Ordinal is "first", "الأولى", "première"… for small numbers.
+// Count writes n with a counted noun agreeing with it, in case c.
+func (w words) Count(n int, nn noun, c grammaticalCase) string { return count(w.lang, n, nn, c) }
+
+// Ordinal is "first", "الأولى", "première"… for small numbers, in the
+// feminine where the language has one (الجلسة، الدعوة، la séance).
 func (w words) Ordinal(n int) string {
 	if n >= 1 && n <= 10 {
 		return w.T("ord." + strconv.Itoa(n))
@@ -96,14 +101,25 @@ func (w words) CallName(n int) string { return w.T("call.name", w.Ordinal(n)) }
 // Kind names a session kind; an unknown kind is shown as given.
 func (w words) Kind(k string) string { return w.known("kind."+k, k) }
 
+// KindAdj is the session kind as an adjective: "العادية", "ordinaire".
+func (w words) KindAdj(k string) string { return w.known("kind.adj."+k, k) }
+
 // State names a session state.
 func (w words) State(s string) string { return w.known("state."+s, s) }
 
-// Role names a member's role; an unknown role is shown as given, and plain
-// members have none.
-func (w words) Role(r string) string {
+// female reports whether a gender takes the feminine forms.
+func female(gender string) bool { return gender == model.Female }
+
+// Role names a member's role, agreeing with the member's gender; an
+// unknown role is shown as given, and plain members have none.
+func (w words) Role(r, gender string) string {
 	if r == "" || r == "member" {
 		return ""
+	}
+	if female(gender) {
+		if s, ok := w.lookup("role.f." + r); ok {
+			return s
+		}
 	}
 	return w.known("role."+r, r)
 }
@@ -111,32 +127,91 @@ func (w words) Role(r string) string {
 // RoleName is a member's role as the minutes write it in lang: a role
 // jalsa knows (president, vice-president, secretary, …) in that language,
 // "" for a plain member, any other role as the session file gives it.
-func RoleName(lang, role string) string { return words{i18n.Choose(lang)}.Role(role) }
+func RoleName(lang, role string) string { return words{i18n.Choose(lang)}.Role(role, "") }
 
-// Person is a name followed by the role, if any.
+// Gendered is the wording of key, in its feminine form ("key.f") when the
+// person is a woman: «كاتبة الجلسة», «La secrétaire de séance».
+func (w words) Gendered(key, gender string, args ...any) string {
+	if female(gender) {
+		return w.T(key+".f", args...)
+	}
+	return w.T(key, args...)
+}
+
+// Honored is a name with its honorific: السيد/السيدة, M./Mme, Mr/Ms.
+// French and English put none when the gender is not stated; Arabic uses
+// السيد, as an administrative text does for anyone.
+func (w words) Honored(name, gender string) string {
+	name = w.iso(name)
+	switch gender {
+	case model.Female:
+		return w.T("hon.f", name)
+	case model.Male:
+		return w.T("hon.m", name)
+	}
+	return w.T("hon", name)
+}
+
+// Isolates around typed text: FIRST STRONG ISOLATE … POP DIRECTIONAL
+// ISOLATE. clean() removes them from what users type, so every pair in a
+// sentence is the words' own; the HTML writer makes them <bdi>, the DOCX
+// writer embeddings Word knows, the Markdown writer drops them.
+const (
+	fsi = '\u2068'
+	pdi = '\u2069'
+)
+
+// iso isolates typed text whose direction is not the document's — an
+// Arabic name in a French sentence, a Latin code in an Arabic one — so it
+// does not carry the words around it to its side. Text of the document's
+// own direction is left alone: an isolate inside «بفاس» would part the
+// letters the shaping joins.
+func (w words) iso(s string) string {
+	rtl := i18n.Dir(w.lang) == "rtl"
+	for _, r := range s {
+		if isRTL(r) != rtl && unicode.IsLetter(r) {
+			return string(fsi) + s + string(pdi)
+		}
+	}
+	return s
+}
+
+// isRTL reports whether r is a letter of a right-to-left script.
+func isRTL(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana)
+}
+
+// Person is a person with honorific and role: «السيد ناجي الفخاري
+// (الرئيس)».
 func (w words) Person(p *Person) string {
-	n := w.Named(p)
-	if n.Role != "" {
-		return n.Name + " (" + n.Role + ")"
-	}
-	return n.Name
-}
-
-// Named is a person's name and role in words, for the page to isolate the
-// name: an Arabic name in French text must not pull the role to its side.
-func (w words) Named(p *Person) Person {
 	if p == nil {
-		return Person{Name: "—"}
+		return "—"
 	}
-	return Person{ID: p.ID, Name: p.Name, Role: w.Role(p.Role)}
+	s := w.Honored(p.Name, p.Gender)
+	if r := w.Role(p.Role, p.Gender); r != "" {
+		s += " (" + w.iso(r) + ")"
+	}
+	return s
 }
 
-// Guest is a guest's name and role.
+// Guest is a guest with honorific and the office they hold.
 func (w words) Guest(g Guest) string {
-	if g.Role == "" {
-		return g.Name
+	s := w.Honored(g.Name, g.Gender)
+	if g.Role != "" {
+		s += w.T("guest.role", w.iso(g.Role))
 	}
-	return g.Name + " — " + g.Role
+	return s
+}
+
+// List joins items as a sentence does: «أ، ب و ج», "a, b and c".
+func (w words) List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], w.T("list.sep")) + w.T("list.last") + items[len(items)-1]
 }
 
 // Names joins the names of people with the language's list separator.
@@ -154,17 +229,80 @@ func (w words) Names(ps []Person) string {
 // Outcome is the outcome's short name, as the lookup says it.
 func (w words) Outcome(o model.Outcome) string { return i18n.T(w.lang, "outcome."+string(o)) }
 
-// Opening is the sentence that opens a sitting.
-func (w words) Opening(d *Document, s Sitting) string {
-	place := ""
-	if d.Session.Place != "" {
-		place = w.T("open.place", d.Session.Place)
+// monthOf is the month of a session as its title says it: "لشهر أكتوبر",
+// "d'octobre", "October".
+func (w words) monthOf(t time.Time) string {
+	return w.T("month.of."+strconv.Itoa(int(t.Month())), t.Year())
+}
+
+// Title is the document's title: the kind of session and its month, from
+// the planned date («محضر أشغال الدورة العادية لشهر أكتوبر 2024»).
+func (w words) Title(d *Document) string {
+	t, ok := parseDay(d.Session.Planned, d.loc())
+	if !ok {
+		return w.T("title.plain", w.KindAdj(d.Session.Kind))
 	}
+	return w.T("title", w.KindAdj(d.Session.Kind), w.monthOf(t))
+}
+
+// place is " in PLACE" as the sentence needs it, or "".
+func (w words) place(p string) string {
+	if p == "" {
+		return ""
+	}
+	return w.T("at.place", w.iso(p))
+}
+
+// Preamble is the sentence that opens the minutes: on what convocation the
+// body held which session, and where. cont says it continues the legal
+// basis printed before it, in the same language.
+func (w words) Preamble(d *Document, cont bool) string {
+	kind, month := w.KindAdj(d.Session.Kind), ""
+	if t, ok := parseDay(d.Session.Planned, d.loc()); ok {
+		month = w.monthOf(t)
+	}
+	key := "preamble"
+	if t, ok := parseDay(d.Session.Convened, d.loc()); ok {
+		key = "preamble.convened"
+		if cont {
+			key += ".cont"
+		}
+		return w.T(key, w.DateShort(t), w.iso(d.Body.Name), kind, month, w.place(d.Session.Place))
+	}
+	if cont {
+		key += ".cont"
+	}
+	return w.T(key, w.iso(d.Body.Name), kind, month, w.place(d.Session.Place))
+}
+
+// Public says whether the sittings were public, or "" when not recorded.
+func (w words) Public(d *Document) string {
+	switch {
+	case d.Session.Public == nil:
+		return ""
+	case *d.Session.Public:
+		return w.T("public.yes")
+	}
+	return w.T("public.no")
+}
+
+// Opening is the sentence that opens a sitting: when, where, on which
+// convocation, who presides and which guests attend.
+func (w words) Opening(d *Document, s Sitting) string {
 	chair := "—"
 	if d.Chair != nil {
-		chair = d.Chair.Name
+		chair = w.Person(d.Chair)
 	}
-	return w.T("open.sentence", w.Date(s.Open), w.Clock(s.Open), w.SittingName(s.N), d.Session.Title, place, w.CallName(s.Call), chair)
+	guests := ""
+	if len(d.Guests) > 0 {
+		gs := make([]string, len(d.Guests))
+		for i, g := range d.Guests {
+			gs[i] = w.Guest(g)
+		}
+		guests = w.T("open.guests", w.List(gs))
+	}
+	return w.T("open.sentence", w.SittingName(s.N), w.Date(s.Open), w.Clock(s.Open), w.place(d.Session.Place),
+		w.CallName(s.Call), chair, guests)
 }
 
 // SittingEnd says when and how a sitting ended.
@@ -179,18 +317,44 @@ func (w words) SittingEnd(s Sitting) string {
 }
 
 // Move is one arrival or departure.
-func (w words) Move(m Move) string { return w.T("move."+m.Kind, w.Clock(m.Time), m.Member.Name) }
+func (w words) Move(m Move) string {
+	return w.T("move."+m.Kind, w.Clock(m.Time), w.Honored(m.Member.Name, m.Member.Gender))
+}
+
+// Headcount says how many were present at the opening (the roll call) and
+// at the end of a sitting, and the arrivals and departures between: the
+// list of those who attended counts everyone who came, the quorum only
+// those at the roll call, and the minutes must say which is which.
+func (w words) Headcount(s Sitting) string {
+	open := w.Count(s.AtOpen, nounMember, nominative)
+	running := ""
+	if s.End.IsZero() {
+		running = ".running"
+	}
+	if s.Arrivals == 0 && s.Departures == 0 {
+		return w.T("att.still"+running, open)
+	}
+	var moves []string
+	if s.Arrivals > 0 {
+		moves = append(moves, w.T("att.arrivals", w.Count(s.Arrivals, nounArrival, genitive)))
+	}
+	if s.Departures > 0 {
+		moves = append(moves, w.T("att.departures", w.Count(s.Departures, nounDeparture, genitive)))
+	}
+	return w.T("att.summary"+running, open, w.Count(s.AtEnd, nounMember, accusative), w.List(moves))
+}
 
 // QuorumStatement states the quorum of a sitting with its figures and rule.
 func (w words) QuorumStatement(q Quorum) string {
+	present, seats := w.Count(q.Present, nounMember, accusative), w.Count(q.Seats, nounMember, genitive)
 	if q.Required == 0 {
-		return w.T("quorum.statement_none", q.Present, q.Seats, w.CallName(q.Call))
+		return w.T("quorum.statement_none", present, seats, w.CallName(q.Call))
 	}
 	met := w.T("quorum.not_met")
 	if q.Met {
 		met = w.T("quorum.met")
 	}
-	return w.T("quorum.statement", q.Present, q.Seats, q.Required, w.QuorumRule(q.Rule), w.CallName(q.Call), met)
+	return w.T("quorum.statement", present, seats, w.Count(q.Required, nounMember, nominative), w.QuorumRule(q.Rule), w.CallName(q.Call), met)
 }
 
 // QuorumRule describes a quorum rule.
@@ -199,7 +363,8 @@ func (w words) QuorumRule(rule string) string {
 	case "majority", "third":
 		return w.T("quorum." + rule)
 	}
-	return w.T("quorum.number", rule)
+	n, _ := strconv.Atoi(rule)
+	return w.T("quorum.number", w.Count(n, nounMember, genitive))
 }
 
 // ItemWhen says in which sitting and when an item was taken up.
@@ -212,17 +377,7 @@ func (w words) ItemWhen(it Item) string {
 
 // Speaker is a speaker's name and when they spoke.
 func (w words) Speaker(s Speaker) string {
-	return s.Member.Name + " (" + w.Clock(s.Start) + "–" + w.Clock(s.End) + ")"
-}
-
-// Counts states a vote's counts and the members present.
-func (w words) Counts(v *Vote) string {
-	return w.T("vote.counts", w.Clock(v.Time), v.For, v.Against, v.Abstain, v.Present)
-}
-
-// Tally is a short account of a vote, for corrections.
-func (w words) Tally(v Vote) string {
-	return w.T("tally", v.For, v.Against, v.Abstain, w.Outcome(v.Outcome))
+	return w.Honored(s.Member.Name, s.Member.Gender) + " (" + w.Clock(s.Start) + "–" + w.Clock(s.End) + ")"
 }
 
 // Rule names the majority rule of a vote and, where a tie can occur, how it
@@ -235,23 +390,6 @@ func (w words) Rule(v *Vote) string {
 	return r
 }
 
-// Result is the sentence that ends an item: adopted (unanimously, by
-// majority, or on a tie by the presiding member's side), rejected, deferred, withdrawn, noted or pending.
-func (w words) Result(it Item) string {
-	if v := it.Vote; it.Outcome == model.Adopted && v != nil {
-		switch {
-		case v.Against == 0 && v.Abstain == 0:
-			return w.T("out.unanimous")
-		case model.IsTie(v.Rule, model.Tally{For: v.For, Against: v.Against, Abstain: v.Abstain}):
-			return w.T("out.casting")
-		}
-	}
-	if it.Outcome == model.Adopted {
-		return w.T("out.majority")
-	}
-	return w.known("out."+string(it.Outcome), string(it.Outcome))
-}
-
 // TextLabel labels an item's text: the decision once adopted, else a draft.
 func (w words) TextLabel(it Item) string {
 	if it.Outcome == model.Adopted {
@@ -260,28 +398,51 @@ func (w words) TextLabel(it Item) string {
 	return w.T("label.draft_text")
 }
 
-// LineAmount is a line's amount, with the original when it was amended.
+// LineAmount is a line's amount, with the original on a second line when
+// it was amended.
 func (w words) LineAmount(l Line) string {
 	if l.Original == nil {
 		return w.Number(l.Amount)
 	}
-	return w.Number(l.Amount) + " (" + w.T("amount.was", w.Number(*l.Original)) + ")"
-}
-
-// LineVotes is a line's for/against/abstain, or a dash.
-func (w words) LineVotes(l Line) string {
-	if l.Vote == nil {
-		return "—"
-	}
-	return fmt.Sprintf("%d / %d / %d", l.Vote.For, l.Vote.Against, l.Vote.Abstain)
+	return w.Number(l.Amount) + "\n(" + w.T("amount.was", w.Number(*l.Original)) + ")"
 }
 
 // LineKind names revenue or expense.
 func (w words) LineKind(k string) string { return w.known("kind."+k, k) }
 
+// PartName names a budget part: «الجزء الأول: مداخيل التسيير», "Première
+// partie : Recettes de fonctionnement". A part keyed 1…10 or I…X takes its
+// ordinal; any other key is shown as given.
+func (w words) PartName(key, name string) string {
+	n := partNumber(key)
+	var part string
+	if n >= 1 && n <= 10 {
+		part = w.T("part.ord", w.T("mord."+strconv.Itoa(n)))
+	} else {
+		part = w.T("part.key", key)
+	}
+	if name == "" {
+		return part
+	}
+	return w.T("part.named", part, w.iso(name))
+}
+
+// partNumber reads a part key written 1…10 or I…X; 0 otherwise.
+func partNumber(key string) int {
+	if n, err := strconv.Atoi(key); err == nil {
+		return n
+	}
+	for i, r := range []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"} {
+		if strings.EqualFold(key, r) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // Amendment states one amendment of a line.
 func (w words) Amendment(l Line, a Amendment) string {
-	return w.T("amendment", l.Code, w.Clock(a.Time), w.Amount(a.From), w.Amount(a.To), a.Reason)
+	return w.T("amendment", w.Clock(a.Time), w.iso(l.Code), w.Amount(a.From), w.Amount(a.To), w.iso(a.Reason))
 }
 
 // Amended reports whether any line of the budget was amended.
@@ -301,24 +462,23 @@ func (w words) TotalsHead() []string {
 }
 
 // TotalsRows are the budget's totals: each part, the whole, and the balance.
-func (w words) TotalsRows(b *Budget) [][]string {
-	var rows [][]string
+func (w words) TotalsRows(b *Budget) []Row {
+	var rows []Row
 	for _, p := range b.Parts {
-		rows = append(rows, []string{w.T("part.name", p.Part), w.Number(p.Revenue), w.Number(p.Expense)})
+		rows = append(rows, Row{Cells: []string{w.PartName(p.Part, p.Name), w.Number(p.Revenue), w.Number(p.Expense)}})
 	}
 	state := w.T("balance.off")
 	if b.Balance == 0 {
 		state = w.T("balance.ok")
 	}
-	return append(rows, []string{w.T("total"), w.Number(b.Revenue), w.Number(b.Expense)},
-		[]string{w.T("total.balance"), w.Number(b.Balance) + " (" + state + ")", ""})
+	return append(rows, Row{Cells: []string{w.T("total"), w.Number(b.Revenue), w.Number(b.Expense)}},
+		Row{Cells: []string{w.T("total.balance"), w.Number(b.Balance) + " (" + state + ")", ""}})
 }
 
-// Correction states when and why a vote was corrected; the renderers put
-// its reference before it, isolated, since a reference such as
-// "2024-10/10/II.1.2" mixes directions.
+// Correction states when and why a vote was corrected, and what the
+// replaced vote had recorded.
 func (w words) Correction(c Correction) string {
-	return w.T("correction", w.Stamp(c.Time), w.Tally(c.Previous), c.Reason)
+	return w.T("correction", w.Stamp(c.Time), w.Clauses(&c.Previous, false), w.Outcome(c.Previous.Outcome), w.iso(c.Reason))
 }
 
 // Closing is the closing sentence, or the draft's.
@@ -329,26 +489,34 @@ func (w words) Closing(d *Document) string {
 	return w.T("closing.closed", w.Date(d.Closed), w.Clock(d.Closed))
 }
 
+// DoneAt is the formula that dates and places a final document: «وحرر
+// بفاس في 31 أكتوبر 2024»; "" for a draft.
+func (w words) DoneAt(d *Document) string {
+	if d.Draft || d.Closed.IsZero() {
+		return ""
+	}
+	if d.Session.Place == "" {
+		return w.T("done.date", w.DateShort(d.Closed))
+	}
+	return w.T("done.place", w.iso(d.Session.Place), w.DateShort(d.Closed))
+}
+
 // DraftNotice says why the minutes are a draft.
 func (w words) DraftNotice(d *Document) string { return w.T("draft_notice", w.State(d.State)) }
+
+// lookup is the wording of key, if the catalog has it.
+func (w words) lookup(key string) (string, bool) {
+	if _, ok := i18n.Lookup("report." + key); ok {
+		return w.T(key), true
+	}
+	return "", false
+}
 
 // known is the wording of key, or fallback when the record holds a value
 // the wording does not know (a role or kind typed in a session file).
 func (w words) known(key, fallback string) string {
-	if _, ok := i18n.Lookup("report." + key); ok {
-		return w.T(key)
+	if s, ok := w.lookup(key); ok {
+		return s
 	}
 	return fallback
-}
-
-// nameGroup is a titled list of people, as the page prints it.
-type nameGroup struct {
-	Title  string
-	People []Person
-	None   string
-}
-
-// Group titles a list of people with key, which takes the count.
-func (w words) Group(key string, ps []Person) nameGroup {
-	return nameGroup{Title: w.T(key, len(ps)), People: ps, None: w.T("label.none")}
 }

@@ -28,6 +28,7 @@ func TestAmounts(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
+	at := func(t time.Time) time.Time { return t.In((&model.Body{}).Location()) }
 	casa := time.Date(2024, 8, 1, 8, 5, 0, 0, time.UTC) // 09:05 in Casablanca (UTC+1)
 	for _, tc := range []struct{ lang, date, clock string }{
 		{"ar", "الخميس 1 غشت 2024", "09:05"},
@@ -51,17 +52,17 @@ func TestDates(t *testing.T) {
 func TestQuorumStatement(t *testing.T) {
 	w := words{"ar"}
 	met := w.QuorumStatement(Quorum{Rule: "majority", Call: 1, Present: 67, Seats: 82, Required: 42, Met: true})
-	for _, want := range []string{"67", "82", "42", "أكثر من نصف", "الدعوة الأولى", "مكتملا"} {
+	for _, want := range []string{"67 عضوا", "82 عضوا", "42 عضوا", "أكثر من نصف", "الدعوة الأولى", "مكتملا"} {
 		if !strings.Contains(met, want) {
 			t.Errorf("quorum statement %q lacks %q", met, want)
 		}
 	}
 	lost := w.QuorumStatement(Quorum{Rule: "30", Call: 2, Present: 20, Seats: 82, Required: 30})
-	if !strings.Contains(lost, "30 من الأعضاء على الأقل") || !strings.Contains(lost, "لم يكتمل") {
+	if !strings.Contains(lost, "حضور 30 عضوا على الأقل") || !strings.Contains(lost, "لم يكتمل") {
 		t.Errorf("quorum statement %q does not say 30 are required and the quorum is not met", lost)
 	}
 	none := (words{"en"}).QuorumStatement(Quorum{Rule: "none", Call: 3, Present: 5, Seats: 82})
-	if !strings.Contains(none, "no quorum is required (third convocation)") {
+	if !strings.Contains(none, "numbered 5 members out of 82 members in office; no quorum is required (third convocation)") {
 		t.Errorf("third convocation: %q", none)
 	}
 }
