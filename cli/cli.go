@@ -119,7 +119,7 @@ type opts struct {
 	named, rest, chair, reason, call, line, format, out, session, since, until, outcome, kind string
 	present, absent, excused, arrive, leave                                                   string
 	forN, againstN, abstainN, limit                                                           int
-	listen, operators, hostKey, idle                                                          string
+	listen, operators, hostKey, idle, guest                                                   string
 	repairIndex, skipBad, jsonOut                                                             bool
 	set                                                                                       func(string) bool
 }

@@ -26,7 +26,8 @@ func init() {
 			fs.StringVar(&o.leave, "leave", "", "")
 		}, run: runAttend})
 	add(&command{name: "item", usage: "item SESSION N start|done|defer|withdraw|note TEXT", writes: true, run: runItem})
-	add(&command{name: "speaker", usage: "speaker SESSION N MEMBER add|start|done|remove", writes: true, run: runSpeaker})
+	add(&command{name: "speaker", usage: "speaker SESSION N (MEMBER | --guest NAME) add|start|done|remove", writes: true,
+		flags: func(fs *pflag.FlagSet, o *opts) { fs.StringVar(&o.guest, "guest", "", "") }, run: runSpeaker})
 	add(&command{name: "amend", usage: "amend SESSION N LINE AMOUNT --reason TEXT", writes: true,
 		flags: func(fs *pflag.FlagSet, o *opts) { fs.StringVar(&o.reason, "reason", "", "") }, run: runAmend})
 	voteFlags := func(fs *pflag.FlagSet, o *opts) {
@@ -193,14 +194,11 @@ func runItem(ctx context.Context, env *Env, st *store.Store, o *opts) error {
 }
 
 func runSpeaker(ctx context.Context, env *Env, st *store.Store, o *opts) error {
-	if err := needArgs(o, 4, commands["speaker"].usage); err != nil {
-		return err
-	}
-	n, err := itemNumber(o.args[1])
+	cmd, err := SpeakerCommand(o.args, o.guest)
 	if err != nil {
 		return err
 	}
-	_, err = env.do(st, &model.SpeakerCmd{Session: o.args[0], N: n, Member: o.args[2], Action: o.args[3]})
+	_, err = env.do(st, cmd)
 	return err
 }
 

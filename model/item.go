@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,11 +17,13 @@ const (
 )
 
 // ItemCmd moves an item through its life or adds a discussion note.
+// Starting or ending an item ends the turn of whoever has the floor.
 type ItemCmd struct {
 	Session string `json:"session"`
 	N       int    `json:"n"`
 	Action  string `json:"action"`
 	Text    string `json:"text,omitempty"`
+	spill   []int
 }
 
 // Type implements Command.
@@ -47,6 +50,7 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 		it.Notes = append(it.Notes, Note{Time: ctx.Time, Text: text, By: ctx.Actor})
 		return nil
 	}
+	c.spill = nil
 	s, err := openSession(st, c.Session)
 	if err != nil {
 		return err
@@ -55,7 +59,34 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := c.check(s, it); err != nil {
+		return err
+	}
+	// The next item ends the floor wherever it is; ending an item ends
+	// only its own debate.
+	if c.Action == ActStart {
+		c.spill = endFloor(s, ctx.Time, c.N)
+	} else {
+		endTurns(it, ctx.Time)
+	}
 	sit := s.Sitting().N
+	switch c.Action {
+	case ActStart:
+		it.State, it.Outcome, it.Started, it.Sitting = ItemOpen, Pending, ctx.Time, sit
+		it.Ended = time.Time{}
+		s.Current = it.N
+	case ActDone:
+		endItem(s, it, Noted, ctx, sit)
+	case ActDefer:
+		endItem(s, it, Deferred, ctx, sit)
+	case ActWithdraw:
+		endItem(s, it, Withdrawn, ctx, sit)
+	}
+	return nil
+}
+
+// check refuses an item action the item's state does not allow.
+func (c *ItemCmd) check(s *Session, it *Item) error {
 	switch c.Action {
 	case ActStart:
 		if it.State == ItemOpen {
@@ -69,9 +100,6 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 				return Refused("err.other_item_open", cur.N)
 			}
 		}
-		it.State, it.Outcome, it.Started, it.Sitting = ItemOpen, Pending, ctx.Time, sit
-		it.Ended = time.Time{}
-		s.Current = it.N
 	case ActDone:
 		if it.State != ItemOpen {
 			return Refused("err.item_not_open", it.N)
@@ -79,24 +107,18 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 		if it.Votes {
 			return Refused("err.item_needs_vote", it.N)
 		}
-		endItem(s, it, Noted, ctx, sit)
 	case ActDefer, ActWithdraw:
-		if it.State == ItemEnded {
+		if it.State == ItemEnded || it.Vote != nil {
 			return Refused("err.item_ended", it.N, string(it.Outcome))
 		}
-		if it.Vote != nil {
-			return Refused("err.item_ended", it.N, string(it.Outcome))
-		}
-		out := Deferred
-		if c.Action == ActWithdraw {
-			out = Withdrawn
-		}
-		endItem(s, it, out, ctx, sit)
 	default:
 		return Usage("err.bad_action", c.Action)
 	}
 	return nil
 }
+
+// Spill implements Spiller.
+func (c *ItemCmd) Spill() []int { return c.spill }
 
 func endItem(s *Session, it *Item, out Outcome, ctx Ctx, sitting int) {
 	it.State, it.Outcome, it.Ended, it.Sitting = ItemEnded, out, ctx.Time, sitting
@@ -113,12 +135,16 @@ const (
 	SpeakerRemove = "remove"
 )
 
-// SpeakerCmd keeps the list of speakers on an item.
+// SpeakerCmd keeps the list of speakers on an item: a member by id, or a
+// guest of the session by name. One speaker has the floor at a time:
+// giving it ends the turn of whoever had it.
 type SpeakerCmd struct {
 	Session string `json:"session"`
 	N       int    `json:"n"`
-	Member  string `json:"member"`
+	Member  string `json:"member,omitempty"`
+	Guest   string `json:"guest,omitempty"`
 	Action  string `json:"action"`
+	spill   []int
 }
 
 // Type implements Command.
@@ -127,8 +153,23 @@ func (*SpeakerCmd) Type() string { return "speaker" }
 // SessionID implements Command.
 func (c *SpeakerCmd) SessionID() string { return c.Session }
 
+// Spill implements Spiller.
+func (c *SpeakerCmd) Spill() []int { return c.spill }
+
+// who names the speaker in messages.
+func (c *SpeakerCmd) who() string {
+	if c.Guest != "" {
+		return c.Guest
+	}
+	return c.Member
+}
+
+// same reports that entry sp is this command's speaker.
+func (c *SpeakerCmd) same(sp Speaker) bool { return sp.Member == c.Member && sp.Guest == c.Guest }
+
 // Apply implements Command.
 func (c *SpeakerCmd) Apply(st *State, ctx Ctx) error {
+	c.spill = nil
 	s, err := openSession(st, c.Session)
 	if err != nil {
 		return err
@@ -137,13 +178,22 @@ func (c *SpeakerCmd) Apply(st *State, ctx Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, ok := st.BodyOf(s).Member(c.Member); !ok {
-		return NotFound("err.member_not_found", c.Member)
+	switch {
+	case (c.Member == "") == (c.Guest == ""):
+		return Usage("err.speaker_who")
+	case c.Guest != "":
+		if !slices.ContainsFunc(s.Guests, func(g Guest) bool { return g.Name == c.Guest }) {
+			return NotFound("err.guest_not_found", c.Guest, s.ID)
+		}
+	default:
+		if _, ok := st.BodyOf(s).Member(c.Member); !ok {
+			return NotFound("err.member_not_found", c.Member)
+		}
 	}
-	// The member's latest entry that has not finished speaking.
+	// The speaker's latest entry that has not finished speaking.
 	idx := -1
 	for i := len(it.Speakers) - 1; i >= 0; i-- {
-		if it.Speakers[i].Member == c.Member && it.Speakers[i].End.IsZero() {
+		if c.same(it.Speakers[i]) && it.Speakers[i].End.IsZero() {
 			idx = i
 			break
 		}
@@ -151,32 +201,59 @@ func (c *SpeakerCmd) Apply(st *State, ctx Ctx) error {
 	switch c.Action {
 	case SpeakerAdd:
 		if idx >= 0 {
-			return Refused("err.speaker_listed", c.Member)
+			return Refused("err.speaker_listed", c.who())
 		}
-		it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Added: ctx.Time})
+		it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Guest: c.Guest, Added: ctx.Time})
 	case SpeakerStart:
+		if idx >= 0 && it.Speakers[idx].Speaking() {
+			return Refused("err.speaker_speaking", c.who())
+		}
+		c.spill = endFloor(s, ctx.Time, c.N)
 		if idx < 0 {
-			it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Added: ctx.Time})
+			it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Guest: c.Guest, Added: ctx.Time})
 			idx = len(it.Speakers) - 1
 		}
-		if !it.Speakers[idx].Start.IsZero() {
-			return Refused("err.speaker_speaking", c.Member)
-		}
-		it.Speakers[idx].Start = ctx.Time
+		it.Speakers[idx].Start, it.Speakers[idx].Sitting = ctx.Time, s.Sitting().N
 	case SpeakerDone:
-		if idx < 0 || it.Speakers[idx].Start.IsZero() {
-			return Refused("err.speaker_not_speaking", c.Member)
+		if idx < 0 || !it.Speakers[idx].Speaking() {
+			return Refused("err.speaker_not_speaking", c.who())
 		}
 		it.Speakers[idx].End = ctx.Time
 	case SpeakerRemove:
 		if idx < 0 || !it.Speakers[idx].Start.IsZero() {
-			return Refused("err.speaker_not_waiting", c.Member)
+			return Refused("err.speaker_not_waiting", c.who())
 		}
 		it.Speakers = append(it.Speakers[:idx], it.Speakers[idx+1:]...)
 	default:
 		return Usage("err.bad_action", c.Action)
 	}
 	return nil
+}
+
+// endFloor ends, at t, the turn of whoever has the floor in s: a vote, a
+// suspension, the next item and the next speaker all stop the clock. It
+// returns the items it changed other than item n (the command's own
+// scope), for Spiller.
+func endFloor(s *Session, t time.Time, n int) []int {
+	var spilled []int
+	for _, it := range s.Items {
+		if endTurns(it, t) && it.N != n {
+			spilled = append(spilled, it.N)
+		}
+	}
+	return spilled
+}
+
+// endTurns ends, at t, every turn under way on it, and reports whether
+// there was one.
+func endTurns(it *Item, t time.Time) bool {
+	ended := false
+	for i := range it.Speakers {
+		if it.Speakers[i].Speaking() {
+			it.Speakers[i].End, ended = t, true
+		}
+	}
+	return ended
 }
 
 // AmendCmd changes a budget line's amount before its vote.

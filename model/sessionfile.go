@@ -720,7 +720,7 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node) {
 	const path = "session"
 	s.Kind = "ordinary"
-	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests")
+	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests", "speaking_time")
 	if !ok {
 		return nil, nil
 	}
@@ -744,6 +744,8 @@ func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yam
 			}
 		case "guests":
 			s.Guests = l.guests(v, p)
+		case "speaking_time":
+			s.SpeakingTime = l.speakingTime(v, p)
 		}
 	})
 	for _, k := range []string{"id", "title", "date", "chair"} {

@@ -188,9 +188,14 @@ func (c *AttendCmd) Apply(st *State, ctx Ctx) error {
 }
 
 // SuspendCmd ends the current sitting; the session resumes with a new one.
+// The turn of whoever has the floor ends with it.
 type SuspendCmd struct {
 	Session string `json:"session"`
+	spill   []int
 }
+
+// Spill implements Spiller.
+func (c *SuspendCmd) Spill() []int { return c.spill }
 
 // Type implements Command.
 func (*SuspendCmd) Type() string { return "suspend" }
@@ -200,10 +205,12 @@ func (c *SuspendCmd) SessionID() string { return c.Session }
 
 // Apply implements Command.
 func (c *SuspendCmd) Apply(st *State, ctx Ctx) error {
+	c.spill = nil
 	s, err := openSession(st, c.Session)
 	if err != nil {
 		return err
 	}
+	c.spill = endFloor(s, ctx.Time, 0)
 	s.Sitting().End = ctx.Time
 	s.State = StateSuspended
 	return nil
@@ -212,7 +219,11 @@ func (c *SuspendCmd) Apply(st *State, ctx Ctx) error {
 // CloseCmd ends the sitting and locks the session for good.
 type CloseCmd struct {
 	Session string `json:"session"`
+	spill   []int
 }
+
+// Spill implements Spiller.
+func (c *CloseCmd) Spill() []int { return c.spill }
 
 // Type implements Command.
 func (*CloseCmd) Type() string { return "close" }
@@ -222,6 +233,7 @@ func (c *CloseCmd) SessionID() string { return c.Session }
 
 // Apply implements Command.
 func (c *CloseCmd) Apply(st *State, ctx Ctx) error {
+	c.spill = nil
 	s, err := st.Session(c.Session)
 	if err != nil {
 		return err
@@ -241,6 +253,7 @@ func (c *CloseCmd) Apply(st *State, ctx Ctx) error {
 	if len(pending) > 0 {
 		return Refused("err.close_pending", strings.Join(pending, ", "))
 	}
+	c.spill = endFloor(s, ctx.Time, 0)
 	if sit := s.Sitting(); sit != nil && sit.End.IsZero() {
 		sit.End = ctx.Time
 	}

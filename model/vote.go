@@ -22,7 +22,11 @@ type VoteCmd struct {
 	Chair   Choice `json:"chair,omitempty"`
 	Correct bool   `json:"correct,omitempty"`
 	Reason  string `json:"reason,omitempty"`
+	spill   []int
 }
+
+// Spill implements Spiller: a vote ends the turn of whoever has the floor.
+func (c *VoteCmd) Spill() []int { return c.spill }
 
 // Type implements Command.
 func (c *VoteCmd) Type() string {
@@ -46,6 +50,7 @@ type target struct {
 
 // Apply implements Command.
 func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
+	c.spill = nil
 	var s *Session
 	var err error
 	if c.Correct {
@@ -140,6 +145,14 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 	}
 	*tg.vote = &v
 	*tg.outcome = v.Outcome
+	if !c.Correct {
+		// A line's vote is scoped to the line: its item is spilled too.
+		own := c.N
+		if c.Line != "" {
+			own = 0
+		}
+		c.spill = endFloor(s, ctx.Time, own)
+	}
 	if c.Line == "" && !c.Correct {
 		endItem(s, it, v.Outcome, ctx, v.Sitting)
 	}

@@ -119,7 +119,7 @@ func (m *mdWriter) item(w words, it Item) {
 	if len(it.Speakers) > 0 {
 		sp := make([]string, len(it.Speakers))
 		for i, s := range it.Speakers {
-			sp[i] = w.Speaker(s)
+			sp[i] = w.Speaker(s, it.Sitting)
 		}
 		m.para(m.label(w, w.T("label.speakers")) + esc(strings.Join(sp, w.T("list.sep"))))
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/jalsa-app/jalsa/model"
 	bolt "go.etcd.io/bbolt"
@@ -26,8 +27,9 @@ func lineKey(n, i int) []byte {
 }
 
 // putSession writes the records of sess that a command of the given scope
-// changed; all of them when scoped is false.
-func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line string) error {
+// changed, and the spilled items without their lines (model.Spiller); all
+// of them when scoped is false.
+func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line string, spill []int) error {
 	b, err := tx.Bucket(bucketSessions).CreateBucketIfNotExists([]byte(sess.ID))
 	if err != nil {
 		return err
@@ -43,15 +45,19 @@ func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line st
 		}
 	}
 	for _, it := range sess.Items {
-		if scoped && it.N != item {
+		own, spilled := !scoped || it.N == item, slices.Contains(spill, it.N)
+		if !own && !spilled {
 			continue
 		}
-		if !scoped || line == "" {
+		if !scoped || line == "" || spilled {
 			bare := *it
 			bare.Lines = nil
 			if err := putJSON(b, itemKey(it.N), bare); err != nil {
 				return err
 			}
+		}
+		if !own {
+			continue
 		}
 		for i, l := range it.Lines {
 			if scoped && line != "" && l.Code != line {

@@ -367,7 +367,11 @@ func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool, cmd model.Co
 	if scoped {
 		item, line = sc.Scope()
 	}
-	if err := putSession(tx, sess, scoped, item, line); err != nil {
+	var spill []int
+	if sp, ok := cmd.(model.Spiller); ok {
+		spill = sp.Spill()
+	}
+	if err := putSession(tx, sess, scoped, item, line, spill); err != nil {
 		return err
 	}
 	if b := s.state.Bodies[sess.Body]; b != nil && withBody {
