@@ -172,3 +172,17 @@ func TestSessionFileSpeakingTime(t *testing.T) {
 		t.Fatalf("bad speaking_time: %v", err)
 	}
 }
+
+// Closing with items pending says what each needs: a vote, or an end
+// (noted) for an item that takes none.
+func TestCloseAdvisesByKind(t *testing.T) {
+	r := setupVoting(t)
+	r.no("report and votes pending", &model.CloseCmd{Session: cmdSID}, 3, "err.close_pending_both")
+	for _, n := range []int{nMinutes, nAgreement, nRegulation, nBudget, nWhole, nPending, nWithdrawn} {
+		r.ok("defer", ctItem(n, model.ActDefer))
+	}
+	r.no("the report pending", &model.CloseCmd{Session: cmdSID}, 3, "err.close_pending_noted")
+	r.ok("start the report", ctItem(nReport, model.ActStart))
+	r.ok("end it", ctItem(nReport, model.ActDone))
+	r.ok("close", &model.CloseCmd{Session: cmdSID})
+}

@@ -289,7 +289,7 @@ func (c *AmendCmd) Apply(st *State, ctx Ctx) error {
 		return Usage("err.reason_required")
 	}
 	if c.Amount < 0 {
-		return Usage("err.negative_amount", c.Amount.String())
+		return Usage("err.negative_amount", c.Amount)
 	}
 	if it.Vote != nil || (it.State == ItemEnded && it.Outcome != Deferred) {
 		return Refused("err.amend_after_final", c.Line, it.N)

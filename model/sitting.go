@@ -244,14 +244,25 @@ func (c *CloseCmd) Apply(st *State, ctx Ctx) error {
 	case StateDraft:
 		return Refused("err.not_open", s.ID)
 	}
-	var pending []string
+	// The advice differs by kind: an item that takes no vote is ended
+	// (noted), not voted.
+	var toVote, toEnd []string
 	for _, it := range s.Items {
-		if it.Outcome == Pending {
-			pending = append(pending, itoa(it.N))
+		switch {
+		case it.Outcome != Pending:
+		case it.Votes:
+			toVote = append(toVote, itoa(it.N))
+		default:
+			toEnd = append(toEnd, itoa(it.N))
 		}
 	}
-	if len(pending) > 0 {
-		return Refused("err.close_pending", strings.Join(pending, ", "))
+	switch {
+	case len(toVote) > 0 && len(toEnd) > 0:
+		return Refused("err.close_pending_both", strings.Join(toVote, ", "), strings.Join(toEnd, ", "))
+	case len(toVote) > 0:
+		return Refused("err.close_pending", strings.Join(toVote, ", "))
+	case len(toEnd) > 0:
+		return Refused("err.close_pending_noted", strings.Join(toEnd, ", "))
 	}
 	c.spill = endFloor(s, ctx.Time, 0)
 	if sit := s.Sitting(); sit != nil && sit.End.IsZero() {

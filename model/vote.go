@@ -193,7 +193,7 @@ func finalVoteAllowed(it *Item) error {
 	}
 	if it.Balanced {
 		if r, e := it.Totals(); r != e {
-			return Refused("err.unbalanced", r.String(), e.String())
+			return Refused("err.unbalanced", r, e)
 		}
 	}
 	return nil
