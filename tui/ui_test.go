@@ -296,8 +296,8 @@ func TestKeysTypedTogetherAreTakenOneByOne(t *testing.T) {
 	}
 	press(t, m, "k", "s", "v")
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("42")})
-	if v := m.pages[screenVote].(*vote); v.counts[0] != 42 {
-		t.Fatalf("for = %d, want 42", v.counts[0])
+	if v := m.pages[screenVote].(*vote); v.counts[0] != "42" {
+		t.Fatalf("for = %q, want 42", v.counts[0])
 	}
 }
 
