@@ -157,17 +157,21 @@ func TestSessionFileSpeakingTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	with := func(v string) []byte {
-		return []byte(strings.Replace(string(data), "  place: فاس\n", "  place: فاس\n  speaking_time: "+v+"\n", 1))
+	demo, _, ok := strings.Cut(string(data), "  speaking_time: 5")
+	if !ok {
+		t.Fatal("the demo's October session gives speaking_time: 5")
 	}
-	cmd, err := model.LoadSessionFile("s.yaml", with("3m"))
+	_, after, _ := strings.Cut(string(data), "  speaking_time: 5")
+	_, after, _ = strings.Cut(after, "\n")
+	with := func(line string) []byte { return []byte(demo + line + after) }
+	cmd, err := model.LoadSessionFile("s.yaml", with("  speaking_time: 3m\n"))
 	if err != nil || cmd.Session.SpeakingTime != 180 {
-		t.Fatalf("speaking_time 3m: %v, %d s", err, cmd.Session.SpeakingTime)
+		t.Fatalf("speaking_time 3m: %v", err)
 	}
-	if cmd, err := model.LoadSessionFile("s.yaml", data); err != nil || cmd.Session.SpeakingTime != 0 {
+	if cmd, err := model.LoadSessionFile("s.yaml", with("")); err != nil || cmd.Session.SpeakingTime != 0 {
 		t.Fatalf("no speaking_time: %v, %d s (want no limit)", err, cmd.Session.SpeakingTime)
 	}
-	_, err = model.LoadSessionFile("s.yaml", with("trois minutes"))
+	_, err = model.LoadSessionFile("s.yaml", with("  speaking_time: trois minutes\n"))
 	if err == nil || !strings.Contains(err.Error(), "session.speaking_time") || !strings.Contains(err.Error(), `"trois minutes" is not a speaking time`) {
 		t.Fatalf("bad speaking_time: %v", err)
 	}

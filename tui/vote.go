@@ -553,7 +553,7 @@ func (m *vote) preview(b voteBase) *model.Vote {
 const voteHeaderRows = 4
 
 // gridRows is how many members the named grid shows.
-func (m *vote) gridRows() int { return max(m.h-voteHeaderRows-7, 3) }
+func (m *vote) gridRows() int { return max(m.h-voteHeaderRows-6, 3) }
 
 // View implements tea.Model.
 func (m *vote) View() string {
