@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,6 +23,10 @@ type budget struct {
 	cursor cursor
 	top    int
 	form   *amendForm
+	// longest is the width of the longest label, measured once per copy
+	// of the state (labelsOf).
+	longest  int
+	labelsOf *Snapshot
 }
 
 // amendForm takes a line's new amount and the reason for it.
@@ -187,11 +192,14 @@ func (m *budget) updateForm(msg tea.KeyMsg) {
 }
 
 // budgetRow is one row of the table: a line (line ≥ 0), a part's
-// subtotal or a balance (line -1), or the final vote (final).
+// subtotal or a balance (line -1: label and amount), or the final vote.
+// Rows are laid out for the whole budget and drawn only when in view.
 type budgetRow struct {
-	line  int
-	final bool
-	text  string
+	line   int
+	final  bool
+	label  string
+	amount model.Cents
+	style  Paint
 }
 
 // partName names a part as the budget reads it: 1 is "I".
@@ -202,41 +210,63 @@ func partName(p string) string {
 	return p
 }
 
-// labelWidth is the width of the label column.
-func (m *budget) labelWidth(it *model.Item, w int) int {
-	longest := 0
-	for _, l := range it.Lines {
-		longest = max(longest, ansiWidth(l.Label))
+// withLeaders draws a label and its amount (each in its column) as one
+// piece in reading order, the blank between them dotted as a printed
+// budget does, so that the eye finds the amount of a short label on a wide
+// screen.
+func withLeaders(label, amount string, rtl bool) string {
+	var text, digits string
+	if rtl {
+		digits, text = strings.TrimRight(amount, " "), strings.TrimLeft(label, " ")
+	} else {
+		text, digits = strings.TrimRight(label, " "), strings.TrimLeft(amount, " ")
 	}
-	room := w - 2 - budgetCodeW - budgetKindW - budgetAmountW - budgetOutcomeW - 4
-	return max(min(room, max(longest+1, 30)), 10)
+	n := len(label) + 1 + len(amount) - len(text) - len(digits)
+	gap := strings.Repeat(" ", n)
+	if n >= 4 {
+		gap = " " + strings.Repeat("·", n-2) + " "
+	}
+	if rtl {
+		return digits + gap + text
+	}
+	return text + gap + digits
 }
 
-// table draws every row of the budget, w cells wide, and says which row
-// each line (and, last, the final vote) is on.
-func (m *budget) table(it *model.Item, w int) ([]budgetRow, []int) {
-	c, st := m.c, m.c.Styles
-	labelW := m.labelWidth(it, w)
-	row := func(pieces ...string) string { return c.line(c.row(pieces...), w-2) }
-	sum := func(label string, amount model.Cents, style Paint) budgetRow {
-		return budgetRow{line: -1, text: style.Render(row(c.CellStart(label, budgetCodeW+budgetKindW+labelW+2), " ",
-			padLeft(c.Money(amount), budgetAmountW-1), " "))}
+// amountCell is an amount right-aligned in its column. Money writes one
+// cell per character, so counting them is measuring.
+func amountCell(c *Common, a model.Cents) string {
+	s := c.Money(a)
+	return strings.Repeat(" ", max(budgetAmountW-1-utf8.RuneCountInString(s), 0)) + s
+}
+
+// labelWidth is the width of the label column.
+func (m *budget) labelWidth(it *model.Item, w int) int {
+	if m.labelsOf != m.c.Data {
+		m.longest, m.labelsOf = 0, m.c.Data
+		for _, l := range it.Lines {
+			m.longest = max(m.longest, ansiWidth(l.Label))
+		}
 	}
-	var rows []budgetRow
+	room := w - 2 - budgetCodeW - budgetKindW - budgetAmountW - budgetOutcomeW - 4
+	return max(min(room, max(m.longest+1, 30)), 10)
+}
+
+// layout lists the rows of the budget, and says which row each line (and,
+// last, the final vote) is on.
+func (m *budget) layout(it *model.Item) ([]budgetRow, []int) {
+	c, st := m.c, m.c.Styles
+	sum := func(label string, amount model.Cents, style Paint) budgetRow {
+		return budgetRow{line: -1, label: label, amount: amount, style: style}
+	}
+	rows := make([]budgetRow, 0, len(it.Lines)+12)
 	at := make([]int, 0, len(it.Lines)+1)
 	// A part of revenue waits for the part of expense after it, to show
 	// their balance.
 	var rev, exp, pairRev model.Cents
 	pairFrom := ""
 	for i, l := range it.Lines {
-		mark, _ := st.Outcome(l.Outcome, "")
-		amended := " "
-		if len(l.Amendments) > 0 {
-			amended = "*"
-		}
 		at = append(at, len(rows))
-		rows = append(rows, budgetRow{line: i, text: row(c.Cell(l.Code, budgetCodeW), " ", c.Cell(c.T("tui.budget."+l.Kind), budgetKindW), " ",
-			c.CellStart(l.Label, labelW), " ", padLeft(c.Money(l.Amount), budgetAmountW-1), amended, " ", c.Cell(mark+" "+c.T("outcome."+string(l.Outcome)), budgetOutcomeW))})
+		rows = append(rows, budgetRow{line: i})
 		if l.Kind == "revenue" {
 			rev += l.Amount
 		} else {
@@ -264,11 +294,40 @@ func (m *budget) table(it *model.Item, w int) ([]budgetRow, []int) {
 		}
 		rev, exp = 0, 0
 	}
-	mark, _ := st.Outcome(it.Outcome, "")
 	at = append(at, len(rows))
-	rows = append(rows, budgetRow{line: -1, final: true, text: row(c.CellStart(c.T("tui.budget.final"), budgetCodeW+budgetKindW+labelW+budgetAmountW+3), " ",
-		c.Cell(mark+" "+c.T("outcome."+string(it.Outcome)), budgetOutcomeW))})
+	rows = append(rows, budgetRow{line: -1, final: true})
 	return rows, at
+}
+
+// draw draws one row of the table w cells wide. Every piece has its width
+// already, so nothing is measured again: a budget is long.
+func (m *budget) draw(it *model.Item, r budgetRow, labelW, w int) string {
+	c, st := m.c, m.c.Styles
+	blank := strings.Repeat(" ", max(w-(budgetCodeW+budgetKindW+labelW+budgetAmountW+budgetOutcomeW+4), 0))
+	row := func(pieces ...string) string {
+		if c.RTL() {
+			return blank + c.row(pieces...)
+		}
+		return c.row(pieces...) + blank
+	}
+	switch {
+	case r.final:
+		mark, _ := st.Outcome(it.Outcome, "")
+		return row(c.CellStart(c.T("tui.budget.final"), budgetCodeW+budgetKindW+labelW+budgetAmountW+3), " ",
+			c.Cell(mark+" "+c.T("outcome."+string(it.Outcome)), budgetOutcomeW))
+	case r.line < 0:
+		return r.style.Render(row(c.CellStart(r.label, budgetCodeW+budgetKindW+labelW+2), " ",
+			amountCell(c, r.amount), " ", strings.Repeat(" ", budgetOutcomeW+1)))
+	}
+	l := it.Lines[r.line]
+	mark, _ := st.Outcome(l.Outcome, "")
+	amended := " "
+	if len(l.Amendments) > 0 {
+		amended = "*"
+	}
+	return row(c.Cell(l.Code, budgetCodeW), " ", c.Cell(c.T("tui.budget."+l.Kind), budgetKindW), " ",
+		withLeaders(c.CellStart(l.Label, labelW), amountCell(c, l.Amount), c.RTL()), amended, " ",
+		c.Cell(mark+" "+c.T("outcome."+string(l.Outcome)), budgetOutcomeW))
 }
 
 // View implements tea.Model.
@@ -282,7 +341,8 @@ func (m *budget) View() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(c.CellStart(c.T("tui.item.heading", it.N, len(c.Data.Session.Items), c.T("kind."+it.Kind))+" · "+it.Title, w)))
 	b.WriteByte('\n')
-	rows, at := m.table(it, w)
+	rows, at := m.layout(it)
+	labelW := m.labelWidth(it, w)
 	height := m.tableRows()
 	m.line() // clamps the cursor
 	sel := at[m.cursor.pos]
@@ -290,10 +350,11 @@ func (m *budget) View() string {
 	m.top = max(min(m.top, len(rows)-height), 0)
 	for i := m.top; i < min(m.top+height, len(rows)); i++ {
 		r := rows[i]
+		text := m.draw(it, r, labelW, w-2)
 		if r.line >= 0 || r.final {
-			b.WriteString(c.selectRow(i == sel, r.text))
+			b.WriteString(c.selectRow(i == sel, text))
 		} else {
-			b.WriteString(c.row("  ", r.text))
+			b.WriteString(c.row("  ", text))
 		}
 		b.WriteByte('\n')
 	}

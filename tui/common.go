@@ -64,6 +64,8 @@ type navigation struct {
 type cellKey struct {
 	s string
 	w int
+	// start marks CellStart's results.
+	start bool
 }
 
 // maxCells bounds the cell cache; it is cleared when full.
@@ -140,7 +142,7 @@ func (c *Common) T(key string, args ...any) string { return i18n.T(c.Lang, key, 
 // visual order in bidi app mode. Results are cached, since the same titles
 // and names are drawn on every frame and reordering Arabic is not cheap.
 func (c *Common) Cell(s string, w int) string {
-	k := cellKey{s, w}
+	k := cellKey{s: s, w: w}
 	if v, ok := c.cellCache[k]; ok {
 		return v
 	}

@@ -20,15 +20,26 @@ func (c *Common) line(s string, w int) string {
 // CellStart is Cell with the text at the layout's reading start whatever
 // its own direction: an Arabic session title in a French screen starts at
 // the left like its neighbours, instead of running into what follows it.
+// Results are cached with Cell's.
 func (c *Common) CellStart(s string, w int) string {
-	v := c.Cell(s, w)
 	if w <= 0 {
+		return c.Cell(s, w)
+	}
+	k := cellKey{s, w, true}
+	if v, ok := c.cellCache[k]; ok {
 		return v
 	}
+	v := c.Cell(s, w)
+	// Cell pads with spaces on one side: moving them keeps the width.
 	if c.RTL() {
-		return padLeft(strings.TrimRight(v, " "), w)
+		t := strings.TrimRight(v, " ")
+		v = strings.Repeat(" ", len(v)-len(t)) + t
+	} else {
+		t := strings.TrimLeft(v, " ")
+		v = t + strings.Repeat(" ", len(v)-len(t))
 	}
-	return padRight(strings.TrimLeft(v, " "), w)
+	c.cellCache[k] = v
+	return v
 }
 
 // hint draws a line of advice (how to answer a question, what a key does)

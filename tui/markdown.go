@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/jalsa-app/jalsa/tui/bidi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -19,10 +21,12 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 // (`**`, `###`, `|---|`), every line w cells wide through Cell, so that
 // Arabic is ordered like every other text. A terminal cannot print the
 // minutes' fonts; it can print their structure.
-func renderMarkdown(c *Common, md string, w int) []string {
+// Tables read from the right when the minutes are in Arabic (rtl) and
+// jalsa orders the screen.
+func renderMarkdown(c *Common, md string, rtl bool, w int) []string {
 	src := []byte(md)
 	doc := mdParser.Parse(text.NewReader(src))
-	r := &mdRender{c: c, src: src, w: w}
+	r := &mdRender{c: c, src: src, w: w, rtl: rtl && c.Bidi == bidi.ModeApp}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		r.block(n, "", Paint{})
 	}
@@ -33,6 +37,7 @@ type mdRender struct {
 	c   *Common
 	src []byte
 	w   int
+	rtl bool
 	out []string
 }
 
@@ -204,9 +209,14 @@ func (r *mdRender) table(t *east.Table) {
 				pieces = append(pieces, c.CellStart(cell, widths[j]))
 			}
 		}
-		line := c.line(c.row(pieces...), r.w)
+		pad := padRight
+		if r.rtl {
+			slices.Reverse(pieces)
+			pad = padLeft
+		}
+		line := pad(strings.Join(pieces, ""), r.w)
 		if i == 0 {
-			r.out = append(r.out, st.Label.Render(line), st.Dim.Render(c.line(strings.Repeat("─", total()), r.w)))
+			r.out = append(r.out, st.Label.Render(line), st.Dim.Render(pad(strings.Repeat("─", total()), r.w)))
 			continue
 		}
 		r.out = append(r.out, line)

@@ -17,10 +17,12 @@ type minutes struct {
 	c    *Common
 	w, h int
 	view viewport.Model
-	// md is the Markdown shown, and seq and sid the record it was written from.
-	md  string
-	seq uint64
-	sid string
+	// md is the Markdown shown, in lang, and seq and sid the record it was
+	// written from.
+	md   string
+	lang string
+	seq  uint64
+	sid  string
 }
 
 func newMinutes(c *Common) *minutes { return &minutes{c: c, view: viewport.New(0, 0)} }
@@ -46,6 +48,7 @@ func (m *minutes) load() {
 	if b := c.Data.Body; b != nil && b.Language != "" {
 		lang = b.Language
 	}
+	m.lang = lang
 	var err error
 	c.Store.Read(func(st *model.State) { m.md, err = report.Markdown(st, c.SessionID, lang) })
 	if err != nil {
@@ -59,7 +62,7 @@ func (m *minutes) render() {
 	if m.md == "" || m.w <= 0 {
 		return
 	}
-	m.view.SetContent(strings.Join(renderMarkdown(m.c, m.md, m.w), "\n"))
+	m.view.SetContent(strings.Join(renderMarkdown(m.c, m.md, m.lang == "ar", m.w), "\n"))
 }
 
 // Update implements tea.Model.

@@ -100,6 +100,8 @@ type UI struct {
 	// back holds the screens to return to with esc.
 	back     []screen
 	showHelp bool
+	// helpBars caches the help bars drawn: the same few on every frame.
+	helpBars map[helpKey]string
 
 	sub   <-chan store.Change
 	unsub func()
@@ -111,7 +113,7 @@ func newUI(o Options) *UI {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	m := &UI{c: c, ctx: ctx}
+	m := &UI{c: c, ctx: ctx, helpBars: map[helpKey]string{}}
 	m.pages = [numScreens]page{
 		screenHome:     newHome(c),
 		screenCockpit:  newCockpit(c),
@@ -406,12 +408,13 @@ func (m *UI) fullHelp() string {
 				continue
 			}
 			seen[h.Key+h.Desc] = true
-			// h.Desc is drawn already (DefaultKeyMap); only padded here.
-			desc := padRight(h.Desc, helpColumn-11)
+			// h.Desc is drawn already (DefaultKeyMap); only padded here. A
+			// mirrored layout aligns the keys on their right.
+			desc, keyCell := padRight(h.Desc, helpColumn-11), c.Cell(h.Key, 10)
 			if c.RTL() {
-				desc = padLeft(h.Desc, helpColumn-11)
+				desc, keyCell = padLeft(h.Desc, helpColumn-11), padLeft(c.Cell(h.Key, 0), 10)
 			}
-			entries = append(entries, c.row(s.Help.FullKey.Render(c.Cell(h.Key, 10)), " ", s.Help.FullDesc.Render(desc)))
+			entries = append(entries, c.row(s.Help.FullKey.Render(keyCell), " ", s.Help.FullDesc.Render(desc)))
 		}
 	}
 	var screen []key.Binding
@@ -462,6 +465,34 @@ func (c *Common) displaySummary() string {
 // there or in the full help). In a mirrored layout it reads from the
 // right, each key before its description.
 func (m *UI) shortHelp(bs []key.Binding) string {
+	c := m.c
+	var sig strings.Builder
+	for _, b := range bs {
+		if b.Enabled() {
+			sig.WriteString(b.Help().Key + "\x00" + b.Help().Desc + "\x00")
+		}
+	}
+	k := helpKey{sig.String(), c.Width, c.RTL()}
+	if bar, ok := m.helpBars[k]; ok {
+		return bar
+	}
+	if len(m.helpBars) > 64 {
+		clear(m.helpBars)
+	}
+	bar := m.drawHelp(bs)
+	m.helpBars[k] = bar
+	return bar
+}
+
+// helpKey is a help bar's keys and width, for the cache of bars.
+type helpKey struct {
+	keys  string
+	width int
+	rtl   bool
+}
+
+// drawHelp draws the help bar (see shortHelp).
+func (m *UI) drawHelp(bs []key.Binding) string {
 	c := m.c
 	s := c.Styles.Help
 	sep := s.ShortSeparator.Inline(true).Render(" • ")
@@ -547,6 +578,9 @@ func (m *UI) statusLines() []string {
 		lead := "  "
 		if i == 0 {
 			lead = mark + " "
+			if c.RTL() {
+				lead = " " + mark
+			}
 		}
 		lines[i] = st.Render(c.line(c.row(lead, strings.TrimSpace(l)), c.Width))
 	}
