@@ -68,3 +68,30 @@ func TestTitleDoesNotRunIntoTheClock(t *testing.T) {
 		t.Errorf("the title does not start after its label: %q", head)
 	}
 }
+
+// The help bar ends with ? on every screen, at 80 and 100 columns, in every
+// language: the full list is always one key away.
+func TestHelpBarAlwaysShowsTheHelpKey(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st, "m03")
+	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActStart})
+	screens := map[string][]string{
+		"cockpit": nil, "roll call": {"a"}, "roll call search": {"a", "tab"}, "budget": {"enter"},
+		"vote": {"enter", "v"}, "named vote": {"enter", "v", "N"}, "amend": {"enter", "e"},
+		"notes": {"n"}, "speakers": {"n", "tab", "tab"}, "lookup": {"/"}, "minutes": {"m"},
+		"audience": {"D"}, "check": {"B"}, "question": {"p"},
+	}
+	for _, lang := range []string{"en", "fr", "ar"} {
+		for _, width := range []int{80, 100} {
+			for name, keys := range screens {
+				m := newTestUI(t, st, Options{Lang: lang, Width: width, Height: 24})
+				press(t, m, keys...)
+				lines := strings.Split(view(t, m), "\n")
+				bar := lines[len(lines)-1]
+				if !strings.Contains(bar, "? "+m.c.Keys.Help.Help().Desc) && !strings.Contains(bar, m.c.Keys.Help.Help().Desc+" ?") {
+					t.Errorf("%s %d %s: the help bar lacks ?: %q", lang, width, name, bar)
+				}
+			}
+		}
+	}
+}
