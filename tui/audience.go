@@ -86,8 +86,11 @@ func (m *audience) View() string {
 	w := m.w
 	s := c.Data.Session
 	var out []string
+	// add centres text, wrapped to the width.
 	add := func(style func(...string) string, text string) {
-		out = append(out, style(center(c.Cell(text, 0), w)))
+		for _, l := range wrap(text, w-4) {
+			out = append(out, style(center(c.Cell(l, 0), w)))
+		}
 	}
 	out = append(out, "")
 	if s == nil {
@@ -115,16 +118,8 @@ func (m *audience) View() string {
 		status = c.T("tui.item.under_way")
 	}
 	add(ms.Render, mark+" "+status)
-	v, line := result(it)
-	if v != nil {
-		out = append(out, "")
-		if line != "" {
-			add(st.Label.Render, line)
-		}
-		out = append(out, m.bigCounts(v)...)
-		vm, vs := st.Outcome(v.Outcome, "")
-		add(vs.Render, vm+" "+model.Explain(c.Lang, v))
-	}
+	head := out
+	out = nil
 	if fi, sp, ok := floor(s); ok {
 		// Who has the floor, and for how long, read from the back of the
 		// hall; red once over the session's speaking time.
@@ -150,7 +145,24 @@ func (m *audience) View() string {
 		out = append(out, "")
 		add(st.Warn.Render, strings.TrimPrefix(sp, " · "))
 	}
-	return strings.Join(out, "\n")
+	speaking := out
+	out = nil
+	if v, line := result(it); v != nil {
+		out = append(out, "")
+		if line != "" {
+			add(st.Label.Render, line)
+		}
+		// The counts in large digits when they fit beside who has the
+		// floor, else in words: the floor is what is happening now.
+		if len(head)+len(speaking)+len(out)+bigRows+3 <= m.h {
+			out = append(out, m.bigCounts(v)...)
+		} else {
+			add(st.Big.Render, c.T("tui.vote.counts", v.For, v.Against, v.Abstain))
+		}
+		vm, vs := st.Outcome(v.Outcome, "")
+		add(vs.Render, vm+" "+model.Explain(c.Lang, v))
+	}
+	return strings.Join(slices.Concat(head, out, speaking), "\n")
 }
 
 // floor is whoever has the floor in the session, and on which item.

@@ -695,7 +695,8 @@ func (m *vote) grid(b voteBase, w int, cur int) []string {
 		if _, ok := m.exceptions[id]; ok {
 			mark = "*"
 		}
-		line := c.row(c.Cell(id, 6), " ", c.CellStart(c.Data.MemberName(id), w-6-20), " ", mark, c.Cell(c.T("choice."+choiceKey(ch)), 14))
+		// The vote stays next to the name on a wide screen.
+		line := c.line(c.row(c.Cell(id, 6), " ", c.CellStart(c.Data.MemberName(id), min(w-6-20, 40)), " ", mark, c.Cell(c.T("choice."+choiceKey(ch)), 14)), w-2)
 		out = append(out, c.selectRow((cur == fieldGrid || cur == fieldFind) && i == pos.pos, line))
 	}
 	if len(ids) == 0 {
