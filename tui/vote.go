@@ -467,7 +467,7 @@ func (m *vote) findKey(msg tea.KeyMsg) {
 func (m *vote) confirm() {
 	c := m.c
 	b := m.base()
-	if err, f := m.refusal(b); err != nil {
+	if f, err := m.refusal(b); err != nil {
 		m.focusOn(f)
 		c.Fail(err)
 		return
@@ -499,31 +499,31 @@ func (m *vote) confirm() {
 	c.BackAfter(GoMsg{Voted: true, Item: m.item, Line: m.line})
 }
 
-// refusal is why enter would not record the vote now (nil: it would), and
-// the field where the clerk must act (-1: none).
-func (m *vote) refusal(b voteBase) (error, int) {
+// refusal is the field where the clerk must act (-1: none) and why enter
+// would not record the vote now (nil: it would).
+func (m *vote) refusal(b voteBase) (int, error) {
 	if !m.correct && !b.met {
-		return model.Refused("err.no_quorum", b.present, b.quorum, b.seats), -1
+		return -1, model.Refused("err.no_quorum", b.present, b.quorum, b.seats)
 	}
 	if !m.named {
 		labels := []string{"choice.for", "choice.against", "choice.abstain"}
 		for i := range m.counts {
 			if m.counts[i] == "" {
-				return model.Usage("tui.vote.missing", m.c.T(labels[i])), fieldFor + i
+				return fieldFor + i, model.Usage("tui.vote.missing", m.c.T(labels[i]))
 			}
 		}
 		if t := m.tally(b); t.Total() > b.present {
-			return model.Refused("err.votes_exceed_present", t.Total(), b.present), -1
+			return -1, model.Refused("err.votes_exceed_present", t.Total(), b.present)
 		}
 		if m.needsChair(b) && m.chair == model.NoVote {
 			t := m.tally(b)
-			return model.Refused("tui.vote.tie_side", t.For, t.Against), fieldChair
+			return fieldChair, model.Refused("tui.vote.tie_side", t.For, t.Against)
 		}
 	}
 	if m.correct && strings.TrimSpace(m.reason.Value()) == "" {
-		return model.Usage("tui.vote.reason_needed"), fieldReason
+		return fieldReason, model.Usage("tui.vote.reason_needed")
 	}
-	return nil, -1
+	return -1, nil
 }
 
 func (m *vote) focusOn(f int) {
@@ -708,7 +708,7 @@ func (m *vote) grid(b voteBase, w int, cur int) []string {
 // previewLines say whether enter records the vote now, and what it records.
 func (m *vote) previewLines(b voteBase, w int) []string {
 	c, st := m.c, m.c.Styles
-	if err, _ := m.refusal(b); err != nil {
+	if _, err := m.refusal(b); err != nil {
 		hint := c.say(err)
 		switch {
 		case !m.named && !m.complete():
