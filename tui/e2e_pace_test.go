@@ -74,6 +74,18 @@ func (p *pace) until(what string, ok func(paceStatus) bool) {
 	}
 }
 
+// counts starts the selected item and types its vote by counts.
+func (p *pace) counts(forN, against, abstain string) {
+	p.t.Helper()
+	p.press("s", "v")
+	p.text(forN)
+	p.press("Tab")
+	p.text(against)
+	p.press("Tab")
+	p.text(abstain)
+	p.press("Enter")
+}
+
 // outcome waits for item n's outcome.
 func (p *pace) outcome(n int, want string) paceStatus {
 	p.t.Helper()
@@ -137,13 +149,7 @@ func conductDemo(p *pace) {
 	p.waitFor("╭")
 
 	// 1: counts typed. 2: a report, ended (noted).
-	p.press("s", "v")
-	p.text("70")
-	p.press("Tab")
-	p.text("5")
-	p.press("Tab")
-	p.text("4")
-	p.press("Enter")
+	p.counts("70", "5", "4")
 	if s := p.outcome(1, "adopted"); s.Items[0].For != 70 || s.Items[0].Against != 5 || s.Items[0].Abstain != 4 {
 		t.Fatalf("item 1 recorded %+v, typed 70/5/4", s.Items[0])
 	}
@@ -151,25 +157,13 @@ func conductDemo(p *pace) {
 	p.outcome(2, "noted")
 
 	// 3: a tie; the presiding member's side is asked for.
-	p.press("s", "v")
-	p.text("38")
-	p.press("Tab")
-	p.text("38")
-	p.press("Tab")
-	p.text("3")
-	p.press("Enter")
+	p.counts("38", "38", "3")
 	p.waitFor("38–38")
 	p.press("Right", "Enter")
 	p.outcome(3, "adopted")
 
 	// 4: rejected.
-	p.press("s", "v")
-	p.text("20")
-	p.press("Tab")
-	p.text("50")
-	p.press("Tab")
-	p.text("9")
-	p.press("Enter")
+	p.counts("20", "50", "9")
 	p.outcome(4, "rejected")
 
 	// 5: by name: the chair against, m02 abstains, m45 found by typing.

@@ -55,18 +55,33 @@ func readVote(v string) onScreen {
 	return s
 }
 
-// preparedDB is a database with the October sitting open, 80 present, and
-// items 1 and 3 started in turn (3 under way, 1 waiting to be voted on
-// after it): each run of the property starts from a copy.
-func preparedDB(t *testing.T) string {
+// copies prepares a database with the October sitting open, 80 present
+// and item 3 under way, and returns a function that opens a fresh copy of
+// it: each run of a property starts from the same record.
+func copies(t *testing.T) func(*rapid.T) *store.Store {
 	st := demoStore(t)
 	openWithRoll(t, st, "m03", "m14")
 	mustDo(t, st, &model.ItemCmd{Session: "2024-10", N: 3, Action: model.ActStart})
-	path := st.Path()
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return path
+	base, err := os.ReadFile(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, n := t.TempDir(), 0
+	return func(rt *rapid.T) *store.Store {
+		n++
+		path := filepath.Join(dir, strconv.Itoa(n)+".db")
+		if err := os.WriteFile(path, base, 0o600); err != nil {
+			rt.Fatal(err)
+		}
+		st, err := store.Open(path, store.Options{Clock: func() time.Time { return testNow }})
+		if err != nil {
+			rt.Fatal(err)
+		}
+		return st
+	}
 }
 
 // For any sequence of keys, a vote is recorded only when enter is pressed
@@ -75,22 +90,11 @@ func preparedDB(t *testing.T) string {
 // no dropped digit, no count the clerk did not type, the chair's side as
 // shown.
 func TestVoteRecordsWhatTheScreenShows(t *testing.T) {
-	base, err := os.ReadFile(preparedDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
+	fresh := copies(t)
 	runs, recorded := 0, 0
 	rapid.Check(t, func(rt *rapid.T) {
 		runs++
-		path := filepath.Join(dir, strconv.Itoa(runs)+".db")
-		if err := os.WriteFile(path, base, 0o600); err != nil {
-			rt.Fatal(err)
-		}
-		st, err := store.Open(path, store.Options{Clock: func() time.Time { return testNow }})
-		if err != nil {
-			rt.Fatal(err)
-		}
+		st := fresh(rt)
 		defer st.Close()
 		m := newTestUI(t, st, Options{})
 		press(t, m, "v")
@@ -152,22 +156,9 @@ func TestVoteRecordsWhatTheScreenShows(t *testing.T) {
 // typed; enter records them when they fit the members present and refuses
 // them, recording nothing, when they do not.
 func TestCountsShowAsTyped(t *testing.T) {
-	base, err := os.ReadFile(preparedDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	runs := 0
+	fresh := copies(t)
 	rapid.Check(t, func(rt *rapid.T) {
-		runs++
-		path := filepath.Join(dir, strconv.Itoa(runs)+".db")
-		if err := os.WriteFile(path, base, 0o600); err != nil {
-			rt.Fatal(err)
-		}
-		st, err := store.Open(path, store.Options{Clock: func() time.Time { return testNow }})
-		if err != nil {
-			rt.Fatal(err)
-		}
+		st := fresh(rt)
 		defer st.Close()
 		m := newTestUI(t, st, Options{})
 		digits := rapid.OneOf(rapid.StringMatching(`[0-9]{1,2}`), rapid.StringMatching(`[0-9]{1,6}`))
