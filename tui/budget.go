@@ -34,6 +34,10 @@ type amendForm struct {
 	line           string
 	amount, reason field
 	focus          int
+	// was is the amount as the form opened; discard asks before esc
+	// throws away what was typed.
+	was     string
+	discard *prompt
 }
 
 // budgetFooterRows is the height of the totals and the selected line's
@@ -152,17 +156,28 @@ func (m *budget) key(msg tea.KeyMsg) {
 			c.Fail(err)
 			return
 		}
-		f := &amendForm{line: l.Code, amount: newField(24), reason: newField(200)}
-		f.amount.SetValue(c.Money(l.Amount))
+		f := &amendForm{line: l.Code, amount: newField(24), reason: newField(200), was: c.Money(l.Amount)}
+		f.amount.SetValue(f.was)
 		m.form = f
 	}
 }
 
 func (m *budget) updateForm(msg tea.KeyMsg) {
 	c, k, f := m.c, m.c.Keys, m.form
+	if f.discard != nil {
+		if f.discard.update(c, msg) {
+			f.discard = nil
+		}
+		return
+	}
 	switch {
 	case key.Matches(msg, k.Back):
-		m.form = nil
+		if f.amount.Value() == f.was && strings.TrimSpace(f.reason.Value()) == "" {
+			m.form = nil
+			return
+		}
+		f.discard = &prompt{question: c.T("tui.budget.ask_discard", f.line), answer: c.T("tui.vote.discard_answer"),
+			run: func(int) error { m.form = nil; return nil }}
 	case key.Matches(msg, k.Tab), key.Matches(msg, k.ShiftTab), key.Matches(msg, k.Up), key.Matches(msg, k.Down):
 		f.focus = 1 - f.focus
 	case key.Matches(msg, k.Enter):
@@ -373,6 +388,9 @@ func (m *budget) View() string {
 func (m *budget) footer(it *model.Item, w int) []string {
 	c, st := m.c, m.c.Styles
 	out := budgetSummary(c, it, w)
+	if f := m.form; f != nil && f.discard != nil {
+		return append(out, f.discard.view(c, w)...)
+	}
 	if f := m.form; f != nil {
 		label := c.T("tui.budget.amend_line", f.line)
 		out = append(out, st.Title.Render(c.CellStart(label, w)))
@@ -446,6 +464,9 @@ func (c *Common) budgetKeys() [][]key.Binding {
 // ShortHelp implements help.KeyMap.
 func (m *budget) ShortHelp() []key.Binding {
 	k := m.c.Keys
+	if m.form != nil && m.form.discard != nil {
+		return m.form.discard.help(k)
+	}
 	if m.form != nil {
 		return []key.Binding{k.Tab, k.Enter, k.Back}
 	}

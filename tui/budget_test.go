@@ -77,3 +77,22 @@ func TestBudgetLockedOutOfBalance(t *testing.T) {
 	m.Update(ChangeMsg{Seq: st.Seq()})
 	contains(t, view(t, m), "37/37 lines voted · the final vote will be refused: defer the item")
 }
+
+// esc on an amendment with something typed asks before discarding it.
+func TestAmendEscAsks(t *testing.T) {
+	m, sess := votingOn(t, 10)
+	press(t, m, "enter", "e", "esc")
+	if m.pages[screenBudget].(*budget).form != nil {
+		t.Fatal("esc on an untouched amendment leaves it at once")
+	}
+	press(t, m, "e", "tab", "new tariff", "esc")
+	contains(t, view(t, m), "Discard the amendment of line I.1.1 typed so far?")
+	press(t, m, "esc")
+	if f := m.pages[screenBudget].(*budget).form; f == nil || f.reason.Value() != "new tariff" {
+		t.Fatal("esc on the question keeps the form as typed")
+	}
+	press(t, m, "esc", "enter")
+	if m.pages[screenBudget].(*budget).form != nil || len(sess().Items[9].Lines[0].Amendments) != 0 {
+		t.Fatal("enter on the question discards the amendment")
+	}
+}

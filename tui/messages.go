@@ -115,6 +115,7 @@ func init() {
 		"tui.budget.part_balance":  {En: "Part %s: balance", Fr: "Partie %s : solde", Ar: "الجزء %s: الرصيد"},
 		"tui.budget.pair_balance":  {En: "Balance of parts %s–%s", Fr: "Solde des parties %s–%s", Ar: "رصيد الجزأين %s–%s"},
 		"tui.budget.bad_amount":    {En: "%q is not an amount: write it as %s, or with a point and no spaces", Fr: "%q n'est pas un montant : écrivez-le comme %s, ou avec un point et sans espaces", Ar: "%q ليس مبلغا: اكتبه هكذا %s أو بنقطة ودون فراغات"},
+		"tui.budget.ask_discard":   {En: "Discard the amendment of line %s typed so far?", Fr: "Abandonner l'amendement de la ligne %s saisi ?", Ar: "التخلي عن تعديل السطر %s المدخل؟"},
 		"tui.budget.final":         {En: "Final vote on the whole budget", Fr: "Vote final sur l'ensemble du budget", Ar: "التصويت النهائي على الميزانية برمتها"},
 		"tui.budget.totals":        {En: "revenue %s · expense %s · balance %s", Fr: "recettes %s · dépenses %s · solde %s", Ar: "المداخيل %s · المصاريف %s · الرصيد %s"},
 		"tui.budget.balanced":      {En: "balanced", Fr: "équilibré", Ar: "متوازنة"},

@@ -66,7 +66,7 @@ func (m *notes) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.item = msg.Item
 			m.note.SetValue("")
 			m.editing = 0
-			m.speakers, m.list = cursor{}, cursor{}
+			m.speakers, m.list = cursor{}, cursor{pos: m.lastNote()}
 		}
 		m.focus, m.ask = focusNote, nil
 	case tea.KeyMsg:
@@ -146,9 +146,21 @@ func (m *notes) noteKey(msg tea.KeyMsg) {
 		done = c.T("tui.notes.corrected", m.editing, m.item)
 	}
 	if m.do(cmd, done) {
+		if m.editing == 0 {
+			m.list.pos = m.lastNote()
+		}
 		m.note.SetValue("")
 		m.editing = 0
 	}
+}
+
+// lastNote is the index of the item's latest note: the one a correction is
+// most often for.
+func (m *notes) lastNote() int {
+	if it := m.c.Data.Item(m.item); it != nil {
+		return max(len(it.Notes)-1, 0)
+	}
+	return 0
 }
 
 // notesKey picks a note to correct (its text goes to the field) or to
