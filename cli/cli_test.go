@@ -378,7 +378,7 @@ func TestRefusals(t *testing.T) {
 	h.refused(3, "err.lines_unvoted", []any{2, "R1, E1"}, "vote", "s1", "6", "--for", "4")
 	h.ok("vote", "s1", "6", "--line", "R1", "--for", "4")
 	h.refused(3, "err.amend_after_vote", []any{"R1"}, "amend", "s1", "6", "R1", "1", "--reason", "late")
-	h.refused(3, "err.close_pending", []any{"2, 3, 4, 6"}, "close", "s1")
+	h.refused(3, "err.close_pending_both", []any{"3, 4, 6", "2"}, "close", "s1")
 	for _, n := range []string{"2", "3", "4", "6"} {
 		h.ok("item", "s1", n, "defer")
 	}

@@ -55,6 +55,9 @@ type Arg struct {
 	Values []string
 	// Optional arguments may be left out; Many takes every word left.
 	Optional, Many bool
+	// Or is a flag of the command that stands in for the argument: given,
+	// the argument is left out (a speaker is a MEMBER, or --guest NAME).
+	Or string
 }
 
 // argKind is what a positional argument names.
@@ -85,8 +88,8 @@ var (
 )
 
 // usage is the command's usage line without "jalsa ": its words, its
-// arguments, and [flags] when it has flags of its own.
-func (c *Command) usage(hasFlags bool) string {
+// arguments, and [flags] when it has flags of its own (fs).
+func (c *Command) usage(fs *pflag.FlagSet) string {
 	parts := []string{}
 	if c.Name != "" {
 		parts = append(parts, c.Name)
@@ -99,12 +102,19 @@ func (c *Command) usage(hasFlags bool) string {
 		if a.Many {
 			w += "…"
 		}
+		if a.Or != "" {
+			alt := "--" + a.Or
+			if f := fs.Lookup(a.Or); f != nil && ann(f, annValue) != "" {
+				alt += " " + ann(f, annValue)
+			}
+			w = "(" + w + " | " + alt + ")"
+		}
 		if a.Optional {
 			w = "[" + w + "]"
 		}
 		parts = append(parts, w)
 	}
-	if hasFlags {
+	if fs.HasFlags() {
 		parts = append(parts, "[flags]")
 	}
 	return strings.Join(parts, " ")
@@ -119,10 +129,11 @@ func (c *Command) key() string {
 	return strings.ReplaceAll(c.Name, " ", ".")
 }
 
-// checkArgs counts the positional arguments against Args.
-func (c *Command) checkArgs(args []string, usage string) error {
+// checkArgs counts the positional arguments against Args, less those that
+// a flag given (given) stands in for.
+func (c *Command) checkArgs(args []string, usage string, given func(string) bool) error {
 	lo, hi := 0, 0
-	for _, a := range c.Args {
+	for _, a := range c.positional(given) {
 		if !a.Optional {
 			lo++
 		}
@@ -136,20 +147,33 @@ func (c *Command) checkArgs(args []string, usage string) error {
 		return model.Usage("err.args", usage)
 	}
 	for i, v := range args {
-		if a, _ := c.argAt(i); a.Kind == argChoice && !slices.Contains(a.Values, v) {
+		if a, _ := c.argAt(i, given); a.Kind == argChoice && !slices.Contains(a.Values, v) {
 			return model.Usage("err.bad_arg_choice", a.Name, v, strings.Join(a.Values, ", "))
 		}
 	}
 	return nil
 }
 
-// argAt is the declared argument that the i-th positional word fills.
-func (c *Command) argAt(i int) (Arg, bool) {
-	if i < len(c.Args) {
-		return c.Args[i], true
+// positional are the arguments the command line gives in words: Args,
+// less those that a flag given stands in for (Or).
+func (c *Command) positional(given func(string) bool) []Arg {
+	out := make([]Arg, 0, len(c.Args))
+	for _, a := range c.Args {
+		if a.Or == "" || !given(a.Or) {
+			out = append(out, a)
+		}
 	}
-	if n := len(c.Args); n > 0 && c.Args[n-1].Many {
-		return c.Args[n-1], true
+	return out
+}
+
+// argAt is the declared argument that the i-th positional word fills.
+func (c *Command) argAt(i int, given func(string) bool) (Arg, bool) {
+	args := c.positional(given)
+	if i < len(args) {
+		return args[i], true
+	}
+	if n := len(args); n > 0 && args[n-1].Many {
+		return args[n-1], true
 	}
 	return Arg{}, false
 }

@@ -28,8 +28,8 @@ func runCompletion(c *call, _ *noFlags) error {
 }
 
 // completeArg completes the positional argument that follows args.
-func (t *tree) completeArg(env *Env, c *Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	arg, ok := c.argAt(len(args))
+func (t *tree) completeArg(env *Env, c *Command, cc *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	arg, ok := c.argAt(len(args), cc.Flags().Changed)
 	if !ok {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -141,12 +141,17 @@ func runItem(c *call, _ *noFlags) error {
 	return nil
 }
 
-func runSpeaker(c *call, _ *noFlags) error {
-	n, err := itemNumber(c.args[1])
+// speakerFlags are `jalsa speaker`'s flags.
+type speakerFlags struct {
+	Guest string `flag:"guest" value:"NAME"`
+}
+
+func runSpeaker(c *call, f *speakerFlags) error {
+	cmd, err := SpeakerCommand(c.args, f.Guest, usageOf(c.cobra))
 	if err != nil {
 		return err
 	}
-	_, err = c.do(c.st, &model.SpeakerCmd{Session: c.args[0], N: n, Member: c.args[2], Action: c.args[3]})
+	_, err = c.do(c.st, cmd)
 	return err
 }
 

@@ -42,14 +42,38 @@ func (t *tree) flagError(cc *cobra.Command, err error) error {
 	return model.Usage("err.bad_flags", err.Error(), usage)
 }
 
-// suggestFlags are the command's flags close to name: at most two edits
-// away, or starting with it, as cobra suggests commands.
+// suggestFlags are the command's flags closest to name (closest).
 func suggestFlags(cc *cobra.Command, name string) []string {
+	var names []string
+	cc.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	out := closest(name, names)
+	for i, n := range out {
+		out[i] = "--" + n
+	}
+	return out
+}
+
+// closest are the candidates name may have meant: those it begins, or
+// else those at most two edits away, the nearest only (vot: vote, not
+// note).
+func closest(name string, candidates []string) []string {
+	name = strings.ToLower(name)
+	if name == "" {
+		return nil
+	}
 	var out []string
-	cc.Flags().VisitAll(func(f *pflag.Flag) {
-		if levenshtein.ComputeDistance(strings.ToLower(name), f.Name) <= 2 || strings.HasPrefix(f.Name, strings.ToLower(name)) {
-			out = append(out, "--"+f.Name)
+	best := 3
+	for _, c := range candidates {
+		d := levenshtein.ComputeDistance(name, c)
+		if strings.HasPrefix(c, name) {
+			d = 0
 		}
-	})
+		switch {
+		case d < best:
+			out, best = []string{c}, d
+		case d == best:
+			out = append(out, c)
+		}
+	}
 	return out
 }

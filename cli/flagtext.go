@@ -25,6 +25,7 @@ func flagTexts() map[string]i18n.Text {
 		"flag.arrive":  {En: "members arriving during the sitting", Fr: "membres arrivant en cours de séance", Ar: "الأعضاء الملتحقون أثناء الجلسة"},
 		"flag.leave":   {En: "members leaving during the sitting", Fr: "membres quittant la séance", Ar: "الأعضاء المغادرون أثناء الجلسة"},
 
+		"flag.guest":          {En: "a guest of the session, by name as the session file gives it, instead of MEMBER", Fr: "un invité de la session, par son nom tel que le donne le fichier de session, au lieu de MEMBER", Ar: "ضيف من ضيوف الدورة باسمه كما في ملف الدورة، بدل MEMBER"},
 		"flag.amend.reason":   {En: "why the line is amended (required)", Fr: "pourquoi la ligne est amendée (obligatoire)", Ar: "سبب تعديل السطر (إلزامي)"},
 		"flag.correct.reason": {En: "why the vote is corrected (required)", Fr: "pourquoi le vote est corrigé (obligatoire)", Ar: "سبب تصحيح التصويت (إلزامي)"},
 		"flag.line":           {En: "the budget line voted on, by its code", Fr: "la ligne budgétaire votée, par son code", Ar: "سطر الميزانية المصوت عليه، برمزه"},

@@ -95,15 +95,27 @@ func commandHelps() map[string]commandHelp {
 				{i18n.Text{En: "the report is noted, without a vote", Fr: "le rapport est pris acte, sans vote", Ar: "الإحاطة علما بالتقرير دون تصويت"}, "jalsa item 2024-10 2 done"},
 			},
 		},
+		"note": {
+			short: i18n.Text{En: "correct or withdraw a note of an item", Fr: "corrige ou retire une note d'un point", Ar: "تصحيح ملاحظة نقطة أو سحبها"},
+			long: i18n.Text{
+				En: "Corrects note NOTE of item N (counted from 1, in the order written) with TEXT, or withdraws it. Neither erases it: the record keeps the earlier wording and the withdrawn note, as it keeps a corrected vote; the minutes print the note as it stands.",
+				Fr: "Corrige la note NOTE du point N (comptée à partir de 1, dans l'ordre d'écriture) par TEXT, ou la retire. Rien n'est effacé : le registre garde l'ancienne rédaction et la note retirée, comme il garde un vote corrigé ; le procès-verbal imprime la note telle qu'elle est.",
+				Ar: "يصحح الملاحظة NOTE من النقطة N (تعد من 1 بترتيب كتابتها) بالنص TEXT، أو يسحبها. لا يمحى شيء: يحتفظ السجل بالصيغة السابقة وبالملاحظة المسحوبة، كما يحتفظ بالتصويت المصحح؛ ويطبع المحضر الملاحظة كما هي الآن."},
+			examples: []example{
+				{i18n.Text{En: "a typo in the first note of item 3", Fr: "une coquille dans la première note du point 3", Ar: "خطأ مطبعي في الملاحظة الأولى من النقطة 3"}, `jalsa note 2024-10 3 1 correct "طالب عدد من الأعضاء بتوضيحات حول التمويل"`},
+				{i18n.Text{En: "a note written twice", Fr: "une note écrite deux fois", Ar: "ملاحظة كتبت مرتين"}, "jalsa note 2024-10 3 2 withdraw"},
+			},
+		},
 		"speaker": {
 			short: i18n.Text{En: "keep an item's list of speakers", Fr: "tient la liste des orateurs d'un point", Ar: "تدبير لائحة المتدخلين في نقطة"},
 			long: i18n.Text{
-				En: "Adds a member to the list of speakers on item N, gives them the floor (start), ends their turn (done) or takes them off the list (remove). The minutes name who spoke.",
-				Fr: "Inscrit un membre sur la liste des orateurs du point N, lui donne la parole (start), termine son intervention (done) ou le retire de la liste (remove). Le procès-verbal nomme les intervenants.",
-				Ar: "يسجل عضوا في لائحة المتدخلين في النقطة N، أو يعطيه الكلمة (start)، أو ينهي تدخله (done)، أو يحذفه من اللائحة (remove). ويذكر المحضر أسماء المتدخلين."},
+				En: "Adds a member (or, with --guest, a guest of the session) to the list of speakers on item N, gives them the floor (start), ends their turn (done) or takes them off the list (remove). One speaker has the floor at a time: giving it ends the turn under way, as a vote, a suspension, the next item and the close do. The minutes name who spoke.",
+				Fr: "Inscrit un membre (ou, avec --guest, un invité de la session) sur la liste des orateurs du point N, lui donne la parole (start), termine son intervention (done) ou le retire de la liste (remove). Un seul orateur a la parole à la fois : la donner termine l'intervention en cours, comme le font un vote, une suspension, le point suivant et la clôture. Le procès-verbal nomme les intervenants.",
+				Ar: "يسجل عضوا (أو ضيفا من ضيوف الدورة مع --guest) في لائحة المتدخلين في النقطة N، أو يعطيه الكلمة (start)، أو ينهي تدخله (done)، أو يحذفه من اللائحة (remove). لا يتناول الكلمة إلا متدخل واحد في كل مرة: إعطاؤها ينهي التدخل الجاري، كما ينهيه التصويت والتعليق والنقطة الموالية والاختتام. ويذكر المحضر أسماء المتدخلين."},
 			examples: []example{
 				{i18n.Text{En: "m09 asks to speak", Fr: "m09 demande la parole", Ar: "m09 يطلب الكلمة"}, "jalsa speaker 2024-10 3 m09 add"},
 				{i18n.Text{En: "m09 has the floor", Fr: "m09 a la parole", Ar: "m09 يتناول الكلمة"}, "jalsa speaker 2024-10 3 m09 start"},
+				{i18n.Text{En: "a guest of the session has the floor", Fr: "un invité de la session a la parole", Ar: "ضيف الدورة يتناول الكلمة"}, `jalsa speaker 2024-10 3 --guest "معاذ الجامعي" start`},
 			},
 		},
 		"amend": {

@@ -138,7 +138,13 @@ func lookupInherited(c *cobra.Command, a string) *pflag.Flag {
 
 // unknownCommand says name is no command, and which it may have meant.
 func unknownCommand(root *cobra.Command, name string) error {
-	if s := root.SuggestionsFor(name); len(s) > 0 {
+	var names []string
+	for _, sub := range root.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	if s := closest(name, names); len(s) > 0 {
 		return model.Usage("err.unknown_command_suggest", name, strings.Join(s, ", "))
 	}
 	return model.Usage("err.unknown_command", name)

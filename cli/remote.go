@@ -54,7 +54,7 @@ func Remote(args []string, role string) error {
 		// A shell's completion request names no file; it reads as its role allows.
 		return permitted(&Command{}, cc, role)
 	}
-	if err := cc.ParseFlags(at.args[len(at.words):]); err != nil || c.checkArgs(cc.Flags().Args(), "") != nil {
+	if err := cc.ParseFlags(at.args[len(at.words):]); err != nil || c.checkArgs(cc.Flags().Args(), "", cc.Flags().Changed) != nil {
 		return nil
 	}
 	if err := permitted(c, cc, role); err != nil {
@@ -70,7 +70,7 @@ func Remote(args []string, role string) error {
 		return refused
 	}
 	for i, a := range cc.Flags().Args() {
-		arg, ok := c.argAt(i)
+		arg, ok := c.argAt(i, cc.Flags().Changed)
 		switch {
 		case !ok || !arg.Kind.file():
 		case arg.Kind == argNewFile || arg.Kind == argDir:

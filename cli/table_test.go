@@ -64,7 +64,7 @@ func TestTable(t *testing.T) {
 			if viaHelp != viaFlag {
 				t.Errorf("%s: jalsa help %s differs from jalsa %s --help:\n%s\n---\n%s", lang, c.Name, c.Name, viaHelp, viaFlag)
 			}
-			if !strings.Contains(viaHelp, "jalsa "+c.usage(tr.ownFlags(cc).HasFlags())) && c.Name != "" {
+			if !strings.Contains(viaHelp, "jalsa "+c.usage(tr.ownFlags(cc))) && c.Name != "" {
 				t.Errorf("%s: help of %q lacks its usage line:\n%s", lang, c.Name, viaHelp)
 			}
 			for _, want := range []string{i18n.T(lang, "help.h.examples"), i18n.T(lang, "help."+c.key()+".long")} {
@@ -133,7 +133,7 @@ func TestExamplesParse(t *testing.T) {
 				t.Errorf("%q: %v", line, err)
 				continue
 			}
-			if err := c.checkArgs(sub.Flags().Args(), ""); err != nil {
+			if err := c.checkArgs(sub.Flags().Args(), "", sub.Flags().Changed); err != nil {
 				t.Errorf("%q: %v", line, err)
 			}
 		}

@@ -45,25 +45,24 @@ func newTree(ctx context.Context, env *Env) *tree {
 		cc := &cobra.Command{SilenceErrors: true, SilenceUsage: true, DisableFlagsInUseLine: true, SuggestionsMinimumDistance: 2}
 		cc.Flags().SortFlags = false
 		bindFlags(cc.Flags(), flags)
-		hasFlags := cc.Flags().HasFlags()
 		words := strings.Fields(c.Name)
-		cc.Use = c.usage(hasFlags)
+		cc.Use = c.usage(cc.Flags())
 		if len(words) > 1 {
 			// cobra takes the command's own name from the first word of Use.
 			cc.Use = strings.TrimPrefix(cc.Use, strings.Join(words[:len(words)-1], " ")+" ")
 		}
-		usage := "jalsa " + c.usage(hasFlags)
+		usage := "jalsa " + c.usage(cc.Flags())
 		if c.Name == "" {
 			cc.Use = "jalsa [COMMAND] [flags]"
 		}
-		cc.Args = func(_ *cobra.Command, args []string) error {
-			return c.checkArgs(args, strings.TrimPrefix(usage, "jalsa "))
+		cc.Args = func(cc *cobra.Command, args []string) error {
+			return c.checkArgs(args, strings.TrimPrefix(usage, "jalsa "), cc.Flags().Changed)
 		}
 		cc.RunE = func(cc *cobra.Command, args []string) error {
 			return t.run(&call{Env: env, ctx: ctx, args: args, global: t.global, cobra: cc, tree: t, cmd: c}, flags)
 		}
 		cc.ValidArgsFunction = func(cc *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return t.completeArg(env, c, args, toComplete)
+			return t.completeArg(env, c, cc, args, toComplete)
 		}
 		t.entry[cc] = c
 		switch {

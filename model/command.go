@@ -47,6 +47,7 @@ func init() {
 	register(func() Command { return &AttendCmd{} })
 	register(func() Command { return &ItemCmd{} })
 	register(func() Command { return &SpeakerCmd{} })
+	register(func() Command { return &NoteCmd{} })
 	register(func() Command { return &AmendCmd{} })
 	register(func() Command { return &VoteCmd{} })
 	register(func() Command { return &SuspendCmd{} })
@@ -119,6 +120,15 @@ type Scoped interface {
 	Scope() (item int, line string)
 }
 
+// Spiller is implemented by Scoped commands that may also end a
+// speaker's turn on other items (one speaker has the floor at a time, and a
+// vote, a suspension or the next item stops the clock). Spill names those
+// items, from the turns the command ends (floor.go); the store rewrites
+// them too, without their budget lines.
+type Spiller interface {
+	Spill() []int
+}
+
 // Scope implements Scoped.
 func (c *OpenCmd) Scope() (int, string) { return 0, "" }
 
@@ -133,6 +143,9 @@ func (c *CloseCmd) Scope() (int, string) { return 0, "" }
 
 // Scope implements Scoped.
 func (c *ItemCmd) Scope() (int, string) { return c.N, "" }
+
+// Scope implements Scoped.
+func (c *NoteCmd) Scope() (int, string) { return c.N, "" }
 
 // Scope implements Scoped.
 func (c *SpeakerCmd) Scope() (int, string) { return c.N, "" }

@@ -39,11 +39,12 @@ func (r *cmdRun) snapshot() string {
 	return string(b)
 }
 
-// ok applies cmd, which must succeed, and records it as an event.
+// ok carries out cmd as the store does (model.Do), which must succeed, and
+// records it as an event.
 func (r *cmdRun) ok(what string, cmd model.Command) {
 	r.t.Helper()
 	c := r.ctx()
-	if err := cmd.Apply(r.st, c); err != nil {
+	if err := model.Do(r.st, cmd, c); err != nil {
 		r.t.Fatalf("%s: %v (exit %d)", what, err, model.ExitCode(err))
 	}
 	ev, err := model.NewEvent(cmd, c)
@@ -58,7 +59,7 @@ func (r *cmdRun) ok(what string, cmd model.Command) {
 func (r *cmdRun) no(what string, cmd model.Command, code int, key string) {
 	r.t.Helper()
 	before := r.snapshot()
-	err := cmd.Apply(r.st, r.ctx())
+	err := model.Do(r.st, cmd, r.ctx())
 	if err == nil {
 		r.t.Fatalf("%s: accepted, want exit %d (%s)", what, code, key)
 	}
@@ -608,7 +609,7 @@ func TestNamedAllRestReplays(t *testing.T) {
 // applyQuiet applies cmd and says whether the state changed, without failing.
 func applyQuiet(r *cmdRun, cmd model.Command) (error, bool) {
 	before := r.snapshot()
-	err := cmd.Apply(r.st, r.ctx())
+	err := model.Do(r.st, cmd, r.ctx())
 	return err, r.snapshot() != before
 }
 

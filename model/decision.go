@@ -79,7 +79,7 @@ func (st *State) ItemDecisions(s *Session, it *Item, line string) []Decision {
 	if it.Outcome != Pending && line == "" {
 		d := Decision{Ref: Ref(s.ID, it.N, ""), Session: s.ID, SessionTitle: s.Title, Date: s.sittingDate(it.Sitting, loc),
 			Item: it.N, Title: it.Title, Kind: it.Kind, Outcome: it.Outcome, Text: it.Text, Seats: seats,
-			Corrections: it.Corrections, Notes: it.Notes}
+			Corrections: it.Corrections, Notes: LiveNotes(it.Notes)}
 		d.fill(it.Vote)
 		out = append(out, d)
 	}

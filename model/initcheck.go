@@ -103,6 +103,9 @@ func (c *InitCmd) checkSession() error {
 	if err := checkLine("session.place", s.Place, MaxName, false); err != nil {
 		return err
 	}
+	if s.SpeakingTime < 0 || time.Duration(s.SpeakingTime)*time.Second > maxSpeakingTime {
+		return fieldFault("session.speaking_time", "sessionfile.speaking_time", strconv.Itoa(s.SpeakingTime)+"s")
+	}
 	for i, g := range s.Guests {
 		p := fieldIndex("session.guests", i)
 		if err := checkLine(p+".name", g.Name, MaxName, true); err != nil {

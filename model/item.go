@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,11 +17,15 @@ const (
 )
 
 // ItemCmd moves an item through its life or adds a discussion note.
+// Starting an item ends the turn of whoever has the floor; ending one ends
+// the turns on it (Ends, settled when recorded).
 type ItemCmd struct {
 	Session string `json:"session"`
 	N       int    `json:"n"`
 	Action  string `json:"action"`
 	Text    string `json:"text,omitempty"`
+	// Ends are the turns the command ends (floor.go).
+	Ends []Turn `json:"ends,omitempty"`
 }
 
 // Type implements Command.
@@ -58,7 +63,31 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := c.check(s, it); err != nil {
+		return err
+	}
+	if err := checkEnds(s, c.Ends); err != nil {
+		return err
+	}
+	endTurns(s, c.Ends, ctx.Time)
 	sit := s.Sitting().N
+	switch c.Action {
+	case ActStart:
+		it.State, it.Outcome, it.Started, it.Sitting = ItemOpen, Pending, ctx.Time, sit
+		it.Ended = time.Time{}
+		s.Current = it.N
+	case ActDone:
+		endItem(s, it, Noted, ctx, sit)
+	case ActDefer:
+		endItem(s, it, Deferred, ctx, sit)
+	case ActWithdraw:
+		endItem(s, it, Withdrawn, ctx, sit)
+	}
+	return nil
+}
+
+// check refuses an item action the item's state does not allow.
+func (c *ItemCmd) check(s *Session, it *Item) error {
 	switch c.Action {
 	case ActStart:
 		if it.State == ItemOpen {
@@ -72,9 +101,6 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 				return Refused("err.other_item_open", cur.N)
 			}
 		}
-		it.State, it.Outcome, it.Started, it.Sitting = ItemOpen, Pending, ctx.Time, sit
-		it.Ended = time.Time{}
-		s.Current = it.N
 	case ActDone:
 		if it.State != ItemOpen {
 			return Refused("err.item_not_open", it.N)
@@ -82,24 +108,31 @@ func (c *ItemCmd) Apply(st *State, ctx Ctx) error {
 		if it.Votes {
 			return Refused("err.item_needs_vote", it.N)
 		}
-		endItem(s, it, Noted, ctx, sit)
 	case ActDefer, ActWithdraw:
-		if it.State == ItemEnded {
+		if it.State == ItemEnded || it.Vote != nil {
 			return Refused("err.item_ended", it.N, string(it.Outcome))
 		}
-		if it.Vote != nil {
-			return Refused("err.item_ended", it.N, string(it.Outcome))
-		}
-		out := Deferred
-		if c.Action == ActWithdraw {
-			out = Withdrawn
-		}
-		endItem(s, it, out, ctx, sit)
 	default:
 		return Usage("err.bad_action", c.Action)
 	}
 	return nil
 }
+
+// Settle implements Settler: the next item ends the floor wherever it is;
+// ending an item ends only its own debate.
+func (c *ItemCmd) Settle(st *State) {
+	switch c.Action {
+	case ActNote:
+		c.Ends = nil
+	case ActStart:
+		c.Ends = turnsUnderWay(st, c.Session, 0)
+	default:
+		c.Ends = turnsUnderWay(st, c.Session, c.N)
+	}
+}
+
+// Spill implements Spiller.
+func (c *ItemCmd) Spill() []int { return spillOf(c.Ends, c.N) }
 
 func endItem(s *Session, it *Item, out Outcome, ctx Ctx, sitting int) {
 	it.State, it.Outcome, it.Ended, it.Sitting = ItemEnded, out, ctx.Time, sitting
@@ -116,12 +149,17 @@ const (
 	SpeakerRemove = "remove"
 )
 
-// SpeakerCmd keeps the list of speakers on an item.
+// SpeakerCmd keeps the list of speakers on an item: a member by id, or a
+// guest of the session by name. One speaker has the floor at a time:
+// giving it ends the turn of whoever had it (Ends, settled when recorded).
 type SpeakerCmd struct {
 	Session string `json:"session"`
 	N       int    `json:"n"`
-	Member  string `json:"member"`
+	Member  string `json:"member,omitempty"`
+	Guest   string `json:"guest,omitempty"`
 	Action  string `json:"action"`
+	// Ends are the turns the command ends (floor.go).
+	Ends []Turn `json:"ends,omitempty"`
 }
 
 // Type implements Command.
@@ -129,6 +167,28 @@ func (*SpeakerCmd) Type() string { return "speaker" }
 
 // SessionID implements Command.
 func (c *SpeakerCmd) SessionID() string { return c.Session }
+
+// Settle implements Settler: giving the floor ends every turn under way.
+func (c *SpeakerCmd) Settle(st *State) {
+	c.Ends = nil
+	if c.Action == SpeakerStart {
+		c.Ends = turnsUnderWay(st, c.Session, 0)
+	}
+}
+
+// Spill implements Spiller.
+func (c *SpeakerCmd) Spill() []int { return spillOf(c.Ends, c.N) }
+
+// who names the speaker in messages.
+func (c *SpeakerCmd) who() string {
+	if c.Guest != "" {
+		return c.Guest
+	}
+	return c.Member
+}
+
+// same reports that entry sp is this command's speaker.
+func (c *SpeakerCmd) same(sp Speaker) bool { return sp.Member == c.Member && sp.Guest == c.Guest }
 
 // Apply implements Command.
 func (c *SpeakerCmd) Apply(st *State, ctx Ctx) error {
@@ -140,13 +200,25 @@ func (c *SpeakerCmd) Apply(st *State, ctx Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, ok := st.BodyOf(s).Member(c.Member); !ok {
-		return NotFound("err.member_not_found", c.Member)
+	switch {
+	case (c.Member == "") == (c.Guest == ""):
+		return Usage("err.speaker_who")
+	case c.Guest != "":
+		if err := CheckText("guest", c.Guest, MaxName, false); err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(s.Guests, func(g Guest) bool { return g.Name == c.Guest }) {
+			return NotFound("err.guest_not_found", c.Guest, s.ID)
+		}
+	default:
+		if _, ok := st.BodyOf(s).Member(c.Member); !ok {
+			return NotFound("err.member_not_found", c.Member)
+		}
 	}
-	// The member's latest entry that has not finished speaking.
+	// The speaker's latest entry that has not finished speaking.
 	idx := -1
 	for i := len(it.Speakers) - 1; i >= 0; i-- {
-		if it.Speakers[i].Member == c.Member && it.Speakers[i].End.IsZero() {
+		if c.same(it.Speakers[i]) && it.Speakers[i].End.IsZero() {
 			idx = i
 			break
 		}
@@ -154,26 +226,30 @@ func (c *SpeakerCmd) Apply(st *State, ctx Ctx) error {
 	switch c.Action {
 	case SpeakerAdd:
 		if idx >= 0 {
-			return Refused("err.speaker_listed", c.Member)
+			return Refused("err.speaker_listed", c.who())
 		}
-		it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Added: ctx.Time})
+		it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Guest: c.Guest, Added: ctx.Time})
 	case SpeakerStart:
-		if idx < 0 {
-			it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Added: ctx.Time})
-			idx = len(it.Speakers) - 1
+		if idx >= 0 && it.Speakers[idx].Speaking() {
+			return Refused("err.speaker_speaking", c.who())
 		}
-		if !it.Speakers[idx].Start.IsZero() {
-			return Refused("err.speaker_speaking", c.Member)
+		if err := checkEnds(s, c.Ends); err != nil {
+			return err
+		}
+		endTurns(s, c.Ends, ctx.Time)
+		if idx < 0 {
+			it.Speakers = append(it.Speakers, Speaker{Member: c.Member, Guest: c.Guest, Added: ctx.Time})
+			idx = len(it.Speakers) - 1
 		}
 		it.Speakers[idx].Start = ctx.Time
 	case SpeakerDone:
-		if idx < 0 || it.Speakers[idx].Start.IsZero() {
-			return Refused("err.speaker_not_speaking", c.Member)
+		if idx < 0 || !it.Speakers[idx].Speaking() {
+			return Refused("err.speaker_not_speaking", c.who())
 		}
 		it.Speakers[idx].End = ctx.Time
 	case SpeakerRemove:
 		if idx < 0 || !it.Speakers[idx].Start.IsZero() {
-			return Refused("err.speaker_not_waiting", c.Member)
+			return Refused("err.speaker_not_waiting", c.who())
 		}
 		it.Speakers = append(it.Speakers[:idx], it.Speakers[idx+1:]...)
 	default:
@@ -218,7 +294,7 @@ func (c *AmendCmd) Apply(st *State, ctx Ctx) error {
 		return err
 	}
 	if c.Amount < 0 {
-		return Usage("err.negative_amount", c.Amount.String())
+		return Usage("err.negative_amount", c.Amount)
 	}
 	if c.Amount > maxCents {
 		return Usage("err.amount_large", c.Amount.String())

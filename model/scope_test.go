@@ -64,16 +64,24 @@ func TestScopedCommandsChangeOnlyTheirScope(t *testing.T) {
 		&model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActStart},
 		&model.ItemCmd{Session: "2024-10", N: 1, Action: model.ActNote, Text: "note"},
 		&model.SpeakerCmd{Session: "2024-10", N: 1, Member: "m03", Action: model.SpeakerStart},
+		&model.NoteCmd{Session: "2024-10", N: 1, Note: 1, Action: model.NoteCorrect, Text: "corrected"},
+		// The floor moves to another item's speaker, then a vote ends it.
+		&model.SpeakerCmd{Session: "2024-10", N: 2, Member: "m04", Action: model.SpeakerStart},
+		&model.SpeakerCmd{Session: "2024-10", N: 1, Guest: "معاذ الجامعي", Action: model.SpeakerStart},
 		&model.VoteCmd{Session: "2024-10", N: 1, For: 50, Against: 2},
 		&model.VoteCmd{Session: "2024-10", N: 1, For: 49, Against: 3, Correct: true, Reason: "recount"},
 		&model.ItemCmd{Session: "2024-10", N: 2, Action: model.ActStart},
 		&model.ItemCmd{Session: "2024-10", N: 2, Action: model.ActDone},
 		&model.AmendCmd{Session: "2024-10", N: 10, Line: line0, Amount: 100, Reason: "r"},
+		&model.SpeakerCmd{Session: "2024-10", N: 9, Member: "m05", Action: model.SpeakerStart},
 		&model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActStart},
+		&model.SpeakerCmd{Session: "2024-10", N: 10, Member: "m05", Action: model.SpeakerStart},
 		&model.VoteCmd{Session: "2024-10", N: 10, Line: line1, For: 40, Against: 1},
+		&model.SpeakerCmd{Session: "2024-10", N: 10, Member: "m06", Action: model.SpeakerStart},
 		&model.VoteCmd{Session: "2024-10", N: 10, Line: line1, Named: map[string]model.Choice{"m02": model.Against}, Rest: model.For, Correct: true, Reason: "by name"},
 		&model.ItemCmd{Session: "2024-10", N: 10, Action: model.ActDefer},
 		&model.AttendCmd{Session: "2024-10", Leave: []string{"m07"}},
+		&model.SpeakerCmd{Session: "2024-10", N: 3, Member: "m08", Action: model.SpeakerStart},
 		&model.SuspendCmd{Session: "2024-10"},
 		&model.OpenCmd{Session: "2024-10", Call: 2},
 		&model.AttendCmd{Session: "2024-10", Present: []string{"all"}},
@@ -83,15 +91,20 @@ func TestScopedCommandsChangeOnlyTheirScope(t *testing.T) {
 	for n := 3; n <= 9; n++ {
 		cmds = append(cmds, &model.ItemCmd{Session: "2024-10", N: n, Action: model.ActDefer})
 	}
-	cmds = append(cmds, &model.CloseCmd{Session: "2024-10"})
+	cmds = append(cmds, &model.SpeakerCmd{Session: "2024-10", N: 9, Member: "m09", Action: model.SpeakerStart}, &model.CloseCmd{Session: "2024-10"})
 	for _, c := range cmds {
 		before := parts(t, st.Sessions["2024-10"])
-		if err := c.Apply(st, ctx()); err != nil {
+		if err := model.Do(st, c, ctx()); err != nil {
 			t.Fatalf("%T %+v: %v", c, c, err)
 		}
 		after := parts(t, st.Sessions["2024-10"])
 		n, line := c.(model.Scoped).Scope()
 		allowed := map[string]bool{"core": true, "item " + itoa(n): line == "", "sittings": n == 0}
+		if sp, ok := c.(model.Spiller); ok {
+			for _, i := range sp.Spill() {
+				allowed["item "+itoa(i)] = true
+			}
+		}
 		if line != "" {
 			allowed["line "+itoa(n)+" "+line] = true
 		}

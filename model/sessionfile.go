@@ -720,7 +720,7 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node) {
 	const path = "session"
 	s.Kind = "ordinary"
-	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests", "convened", "public")
+	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests", "convened", "public", "speaking_time")
 	if !ok {
 		return nil, nil
 	}
@@ -750,6 +750,8 @@ func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yam
 			if b, ok := l.boolean(v, p); ok {
 				s.Public = &b
 			}
+		case "speaking_time":
+			s.SpeakingTime = l.speakingTime(v, p)
 		}
 	})
 	for _, k := range []string{"id", "title", "date", "chair"} {

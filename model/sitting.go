@@ -65,7 +65,7 @@ func (c *InitCmd) Apply(st *State, ctx Ctx) error {
 	cs := &c.Session
 	s := Session{ID: cs.ID, Body: body.ID, Kind: cs.Kind, Title: cs.Title, Date: cs.Date, Place: cs.Place,
 		Chair: cs.Chair, Secretary: cs.Secretary, Guests: cs.Guests, Convened: cs.Convened, Public: cs.Public,
-		State: StateDraft, Created: ctx.Time}
+		SpeakingTime: cs.SpeakingTime, State: StateDraft, Created: ctx.Time}
 	s.Items = make([]*Item, len(cs.Items))
 	for i, it := range cs.Items {
 		cp := Item{N: i + 1, Title: it.Title, Kind: it.Kind, Text: it.Text, Majority: it.Majority, Votes: it.Votes,
@@ -191,9 +191,19 @@ func (c *AttendCmd) Apply(st *State, ctx Ctx) error {
 }
 
 // SuspendCmd ends the current sitting; the session resumes with a new one.
+// The turn of whoever has the floor ends with it (Ends, settled when
+// recorded).
 type SuspendCmd struct {
 	Session string `json:"session"`
+	// Ends are the turns the command ends (floor.go).
+	Ends []Turn `json:"ends,omitempty"`
 }
+
+// Settle implements Settler.
+func (c *SuspendCmd) Settle(st *State) { c.Ends = turnsUnderWay(st, c.Session, 0) }
+
+// Spill implements Spiller.
+func (c *SuspendCmd) Spill() []int { return spillOf(c.Ends, 0) }
 
 // Type implements Command.
 func (*SuspendCmd) Type() string { return "suspend" }
@@ -207,15 +217,28 @@ func (c *SuspendCmd) Apply(st *State, ctx Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := checkEnds(s, c.Ends); err != nil {
+		return err
+	}
+	endTurns(s, c.Ends, ctx.Time)
 	s.Sitting().End = ctx.Time
 	s.State = StateSuspended
 	return nil
 }
 
-// CloseCmd ends the sitting and locks the session for good.
+// CloseCmd ends the sitting and locks the session for good, and with it
+// the turn of whoever has the floor (Ends, settled when recorded).
 type CloseCmd struct {
 	Session string `json:"session"`
+	// Ends are the turns the command ends (floor.go).
+	Ends []Turn `json:"ends,omitempty"`
 }
+
+// Settle implements Settler.
+func (c *CloseCmd) Settle(st *State) { c.Ends = turnsUnderWay(st, c.Session, 0) }
+
+// Spill implements Spiller.
+func (c *CloseCmd) Spill() []int { return spillOf(c.Ends, 0) }
 
 // Type implements Command.
 func (*CloseCmd) Type() string { return "close" }
@@ -235,15 +258,30 @@ func (c *CloseCmd) Apply(st *State, ctx Ctx) error {
 	case StateDraft:
 		return Refused("err.not_open", s.ID)
 	}
-	var pending []string
+	// The advice differs by kind: an item that takes no vote is ended
+	// (noted), not voted.
+	var toVote, toEnd []string
 	for _, it := range s.Items {
-		if it.Outcome == Pending {
-			pending = append(pending, itoa(it.N))
+		switch {
+		case it.Outcome != Pending:
+		case it.Votes:
+			toVote = append(toVote, itoa(it.N))
+		default:
+			toEnd = append(toEnd, itoa(it.N))
 		}
 	}
-	if len(pending) > 0 {
-		return Refused("err.close_pending", strings.Join(pending, ", "))
+	switch {
+	case len(toVote) > 0 && len(toEnd) > 0:
+		return Refused("err.close_pending_both", strings.Join(toVote, ", "), strings.Join(toEnd, ", "))
+	case len(toVote) > 0:
+		return Refused("err.close_pending", strings.Join(toVote, ", "))
+	case len(toEnd) > 0:
+		return Refused("err.close_pending_noted", strings.Join(toEnd, ", "))
 	}
+	if err := checkEnds(s, c.Ends); err != nil {
+		return err
+	}
+	endTurns(s, c.Ends, ctx.Time)
 	if sit := s.Sitting(); sit != nil && sit.End.IsZero() {
 		sit.End = ctx.Time
 	}

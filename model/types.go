@@ -156,18 +156,21 @@ type Guest struct {
 
 // Session is a nominal session of a body with its agenda and sittings.
 type Session struct {
-	ID        string     `json:"id"`
-	Body      string     `json:"body"`
-	Kind      string     `json:"kind"`
-	Title     string     `json:"title"`
-	Date      string     `json:"date"`
-	Place     string     `json:"place,omitempty"`
-	Chair     string     `json:"chair"`
-	Secretary string     `json:"secretary,omitempty"`
-	Guests    []Guest    `json:"guests,omitempty"`
-	State     string     `json:"state"`
-	Items     []*Item    `json:"items"`
-	Sittings  []*Sitting `json:"sittings,omitempty"`
+	ID        string  `json:"id"`
+	Body      string  `json:"body"`
+	Kind      string  `json:"kind"`
+	Title     string  `json:"title"`
+	Date      string  `json:"date"`
+	Place     string  `json:"place,omitempty"`
+	Chair     string  `json:"chair"`
+	Secretary string  `json:"secretary,omitempty"`
+	Guests    []Guest `json:"guests,omitempty"`
+	// SpeakingTime is how long a speaker may hold the floor, in seconds
+	// (0: no limit); screens mark a turn that runs over it.
+	SpeakingTime int        `json:"speaking_time,omitempty"`
+	State        string     `json:"state"`
+	Items        []*Item    `json:"items"`
+	Sittings     []*Sitting `json:"sittings,omitempty"`
 	// Current is the number of the item under way (0: none).
 	Current int       `json:"current,omitempty"`
 	Created time.Time `json:"created"`
@@ -285,17 +288,49 @@ type Correction struct {
 	By       string    `json:"by,omitempty"`
 }
 
-// Note is a discussion note on an item.
+// Note is a discussion note on an item. A correction keeps the earlier
+// wording in Edits and a withdrawal keeps the note, marked, as a vote
+// correction keeps the vote it replaces.
 type Note struct {
+	Time time.Time `json:"time"`
+	Text string    `json:"text"`
+	By   string    `json:"by,omitempty"`
+	// Edits are the earlier wordings, oldest first.
+	Edits     []NoteEdit `json:"edits,omitempty"`
+	Withdrawn time.Time  `json:"withdrawn,omitzero"`
+}
+
+// NoteEdit is one correction of a note: when and by whom it was made, and
+// the wording it replaced.
+type NoteEdit struct {
 	Time time.Time `json:"time"`
 	Text string    `json:"text"`
 	By   string    `json:"by,omitempty"`
 }
 
-// Speaker is one entry of an item's list of speakers.
+// Live reports that the note has not been withdrawn.
+func (n Note) Live() bool { return n.Withdrawn.IsZero() }
+
+// LiveNotes are the notes that have not been withdrawn, in order.
+func LiveNotes(notes []Note) []Note {
+	var out []Note
+	for _, n := range notes {
+		if n.Live() {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Speaker is one entry of an item's list of speakers: a member, or a guest
+// of the session (by name) given the floor.
 type Speaker struct {
-	Member string    `json:"member"`
+	Member string    `json:"member,omitempty"`
+	Guest  string    `json:"guest,omitempty"`
 	Added  time.Time `json:"added"`
 	Start  time.Time `json:"start,omitzero"`
 	End    time.Time `json:"end,omitzero"`
 }
+
+// Speaking reports that the speaker holds the floor now.
+func (sp Speaker) Speaking() bool { return !sp.Start.IsZero() && sp.End.IsZero() }

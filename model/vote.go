@@ -22,6 +22,27 @@ type VoteCmd struct {
 	Chair   Choice `json:"chair,omitempty"`
 	Correct bool   `json:"correct,omitempty"`
 	Reason  string `json:"reason,omitempty"`
+	// Ends are the turns the vote ends (floor.go): whoever has the floor.
+	Ends []Turn `json:"ends,omitempty"`
+}
+
+// Settle implements Settler: a vote ends the turn of whoever has the
+// floor; a correction ends none.
+func (c *VoteCmd) Settle(st *State) {
+	c.Ends = nil
+	if !c.Correct {
+		c.Ends = turnsUnderWay(st, c.Session, 0)
+	}
+}
+
+// Spill implements Spiller. A line's vote is scoped to the line: its item
+// is spilled too.
+func (c *VoteCmd) Spill() []int {
+	own := c.N
+	if c.Line != "" {
+		own = 0
+	}
+	return spillOf(c.Ends, own)
 }
 
 // Type implements Command.
@@ -141,6 +162,9 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 	if IsTie(v.Rule, t) && v.Tie == TiePresident && v.Chair == NoVote && !named {
 		return Refused("err.tie_needs_chair", t.For, t.Against)
 	}
+	if err := checkEnds(s, c.Ends); err != nil {
+		return err
+	}
 	v.Outcome = Decide(v.Rule, v.Tie, t, v.Present, v.Seats, v.Chair)
 	v.Explanation = Explain("en", &v)
 
@@ -149,6 +173,7 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 	}
 	*tg.vote = &v
 	*tg.outcome = v.Outcome
+	endTurns(s, c.Ends, ctx.Time)
 	if c.Line == "" && !c.Correct {
 		endItem(s, it, v.Outcome, ctx, v.Sitting)
 	}
@@ -189,7 +214,7 @@ func finalVoteAllowed(it *Item) error {
 	}
 	if it.Balanced {
 		if r, e := it.Totals(); r != e {
-			return Refused("err.unbalanced", r.String(), e.String())
+			return Refused("err.unbalanced", r, e)
 		}
 	}
 	return nil

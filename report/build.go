@@ -134,20 +134,44 @@ func (bd builder) item(s *model.Session, it *model.Item, chair string) Item {
 	out := Item{N: it.N, Ref: model.Ref(s.ID, it.N, ""), Title: clean(it.Title), Kind: it.Kind, Sitting: it.Sitting,
 		Started: bd.at(it.Started), Ended: bd.at(it.Ended), Outcome: it.Outcome, Text: clean(it.Text),
 		Notes: []Note{}, Speakers: []Speaker{}, Vote: bd.vote(it.Vote, it.Corrections, chair)}
-	for _, n := range it.Notes {
+	if first := sittingAt(s, it.Started); first != 0 && first != it.Sitting {
+		out.StartSitting = first
+	}
+	for _, n := range model.LiveNotes(it.Notes) {
 		out.Notes = append(out.Notes, Note{Time: bd.at(n.Time), Text: clean(n.Text)})
 	}
 	for _, sp := range it.Speakers {
 		if sp.Start.IsZero() {
 			continue // listed but never took the floor
 		}
-		out.Speakers = append(out.Speakers, Speaker{Member: bd.person(sp.Member), Start: bd.at(sp.Start), End: bd.at(sp.End)})
+		who := bd.person(sp.Member)
+		if sp.Guest != "" {
+			who = Person{Name: clean(sp.Guest)}
+			for _, g := range s.Guests {
+				if g.Name == sp.Guest {
+					who.Role, who.Gender = clean(g.Role), g.Gender
+				}
+			}
+		}
+		out.Speakers = append(out.Speakers, Speaker{Member: who, Start: bd.at(sp.Start), End: bd.at(sp.End), Sitting: sittingAt(s, sp.Start)})
 	}
 	if it.Kind == model.KindBudget {
 		out.Budget = bd.budget(s, it, chair)
 	}
 	out.Result = words{bd.lang}.Result(out, chair)
 	return out
+}
+
+// sittingAt is the sitting under way at t (0 before the first, or for no
+// time).
+func sittingAt(s *model.Session, t time.Time) int {
+	n := 0
+	for _, sit := range s.Sittings {
+		if !t.IsZero() && !sit.Open.After(t) {
+			n = sit.N
+		}
+	}
+	return n
 }
 
 func (bd builder) budget(s *model.Session, it *model.Item, chair string) *Budget {

@@ -125,14 +125,17 @@ type Quorum struct {
 
 // Item is one agenda item with its discussion and outcome.
 type Item struct {
-	N       int           `json:"n"`
-	Ref     string        `json:"ref"`
-	Title   string        `json:"title"`
-	Kind    string        `json:"kind"`
-	Sitting int           `json:"sitting,omitempty"`
-	Started time.Time     `json:"started,omitzero"`
-	Ended   time.Time     `json:"ended,omitzero"`
-	Outcome model.Outcome `json:"outcome"`
+	N       int    `json:"n"`
+	Ref     string `json:"ref"`
+	Title   string `json:"title"`
+	Kind    string `json:"kind"`
+	Sitting int    `json:"sitting,omitempty"`
+	// StartSitting is the sitting the item was taken up in, when it ended
+	// in a later one (0 otherwise).
+	StartSitting int           `json:"start_sitting,omitempty"`
+	Started      time.Time     `json:"started,omitzero"`
+	Ended        time.Time     `json:"ended,omitzero"`
+	Outcome      model.Outcome `json:"outcome"`
 	// Text is the decision text (the draft text when not adopted).
 	Text     string    `json:"text,omitempty"`
 	Notes    []Note    `json:"notes"`
@@ -149,11 +152,14 @@ type Note struct {
 	Text string    `json:"text"`
 }
 
-// Speaker is a member who took the floor on an item.
+// Speaker is a member, or a guest (without an id), who took the floor on
+// an item.
 type Speaker struct {
 	Member Person    `json:"member"`
 	Start  time.Time `json:"start"`
 	End    time.Time `json:"end,omitzero"`
+	// Sitting is the sitting the speaker spoke in.
+	Sitting int `json:"sitting,omitempty"`
 }
 
 // Vote is one recorded vote, its figures and its explanation in the

@@ -203,7 +203,7 @@ func item(b pageBuilder, w words, it Item) {
 	if len(it.Speakers) > 0 {
 		sp := make([]string, len(it.Speakers))
 		for i, s := range it.Speakers {
-			sp[i] = w.Speaker(s)
+			sp[i] = w.Speaker(s, it.Sitting)
 		}
 		b.para("", bold(w.T("colon", w.T("label.speakers"))+" "), text(strings.Join(sp, w.T("list.sep"))))
 	}

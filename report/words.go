@@ -372,12 +372,23 @@ func (w words) ItemWhen(it Item) string {
 	if it.Started.IsZero() {
 		return w.T("item.not_started")
 	}
+	if it.StartSitting != 0 {
+		return w.T("item.when_across", w.SittingName(it.StartSitting), w.Clock(it.Started), w.SittingName(it.Sitting), w.Clock(it.Ended))
+	}
 	return w.T("item.when", w.SittingName(it.Sitting), w.Clock(it.Started), w.Clock(it.Ended))
 }
 
-// Speaker is a speaker's name and when they spoke.
-func (w words) Speaker(s Speaker) string {
-	return w.Honored(s.Member.Name, s.Member.Gender) + " (" + w.Clock(s.Start) + "–" + w.Clock(s.End) + ")"
+// Speaker is a speaker's name and when they spoke, with the sitting when it
+// is not the one the item ended in; a turn still under way has no end.
+func (w words) Speaker(s Speaker, itemSitting int) string {
+	when := w.Clock(s.Start)
+	if !s.End.IsZero() {
+		when += "–" + w.Clock(s.End)
+	}
+	if s.Sitting != 0 && s.Sitting != itemSitting {
+		when = w.T("speaker.sitting", w.SittingName(s.Sitting), when)
+	}
+	return w.Honored(s.Member.Name, s.Member.Gender) + " (" + when + ")"
 }
 
 // Rule names the majority rule of a vote and, where a tie can occur, how it

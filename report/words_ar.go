@@ -128,6 +128,8 @@ var arabic = map[string]string{
 
 	"item.heading":     "النقطة %d: %s",
 	"item.when":        "عرضت هذه النقطة خلال %s، من الساعة %s إلى الساعة %s.",
+	"item.when_across": "عرضت هذه النقطة خلال %s على الساعة %s، وانتهت خلال %s على الساعة %s.",
+	"speaker.sitting":  "%s، %s",
 	"item.not_started": "لم تعرض هذه النقطة بعد.",
 	"label.notes":      "المناقشة",
 	"label.speakers":   "المتدخلون",

@@ -128,6 +128,8 @@ var english = map[string]string{
 
 	"item.heading":     "Item %d: %s",
 	"item.when":        "Taken up in the %s, from %s to %s.",
+	"item.when_across": "Taken up in the %s at %s, ended in the %s at %s.",
+	"speaker.sitting":  "%s, %s",
 	"item.not_started": "Not yet taken up.",
 	"label.notes":      "Discussion",
 	"label.speakers":   "Speakers",

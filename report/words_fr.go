@@ -128,6 +128,8 @@ var french = map[string]string{
 
 	"item.heading":     "Point %d : %s",
 	"item.when":        "Examiné lors de la %s, de %s à %s.",
+	"item.when_across": "Examiné lors de la %s à %s, terminé lors de la %s à %s.",
+	"speaker.sitting":  "%s, %s",
 	"item.not_started": "Pas encore examiné.",
 	"label.notes":      "Discussion",
 	"label.speakers":   "Intervenants",

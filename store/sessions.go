@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/jalsa-app/jalsa/model"
 	bolt "go.etcd.io/bbolt"
@@ -26,14 +27,16 @@ func lineKey(n, i int) []byte {
 }
 
 // putSession writes the records of sess that a command of the given scope
-// changed; all of them when scoped is false.
-func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line string) error {
+// changed, and the spilled items without their lines (model.Spiller); all
+// of them when scoped is false.
+func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line string, spill []int) error {
 	b, err := tx.Bucket(bucketSessions).CreateBucketIfNotExists([]byte(sess.ID))
 	if err != nil {
 		return err
 	}
 	return eachRecord(sess, func(key []byte, n int, code string, v any) error {
-		if scoped && !inScope(n, code, item, line) {
+		spilled := n > 0 && code == "" && slices.Contains(spill, n)
+		if scoped && !inScope(n, code, item, line) && !spilled {
 			return nil
 		}
 		return putJSON(b, key, v)

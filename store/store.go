@@ -485,7 +485,7 @@ func (s *Store) do(o Origin, cmd model.Command) (model.Event, error) {
 	if sess := s.state.Sessions[sid]; sess != nil {
 		bodyBefore = s.state.Bodies[sess.Body]
 	}
-	if err := cmd.Apply(s.state, ctx); err != nil {
+	if err := model.Do(s.state, cmd, ctx); err != nil {
 		return model.Event{}, err
 	}
 	bodyChanged := false
@@ -552,7 +552,11 @@ func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool, cmd model.Co
 	if scoped {
 		item, line = sc.Scope()
 	}
-	if err := putSession(tx, sess, scoped, item, line); err != nil {
+	var spill []int
+	if sp, ok := cmd.(model.Spiller); ok {
+		spill = sp.Spill()
+	}
+	if err := putSession(tx, sess, scoped, item, line, spill); err != nil {
 		return err
 	}
 	if b := s.state.Bodies[sess.Body]; b != nil && withBody {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -84,8 +85,11 @@ func (m *audience) View() string {
 	w := m.w
 	s := c.Data.Session
 	var out []string
+	// add centres text, wrapped to the width.
 	add := func(style func(...string) string, text string) {
-		out = append(out, style(center(c.Cell(text, 0), w)))
+		for _, l := range wrap(text, w-4) {
+			out = append(out, style(center(c.Cell(l, 0), w)))
+		}
 	}
 	out = append(out, "")
 	if s == nil {
@@ -114,21 +118,63 @@ func (m *audience) View() string {
 		status = c.T("tui.item.under_way")
 	}
 	add(ms.Render, mark+" "+status)
-	v, line := result(it)
-	if v != nil {
+	head := out
+	out = nil
+	if fi, sp, ok := floor(s); ok {
+		// Who has the floor, and for how long, read from the back of the
+		// hall; red once over the session's speaking time.
+		d := turn(c, sp)
+		style := st.Warn
+		if overTime(c, d) {
+			style = st.Bad
+		}
+		out = append(out, "")
+		label := c.T("tui.audience.floor")
+		if fi != it {
+			label = c.T("tui.audience.floor_on", fi.N)
+		}
+		add(st.Label.Render, label)
+		add(st.Big.Render, speakerName(c, sp))
+		for _, r := range bigText(since(d)) {
+			out = append(out, style.Render(center(r, w)))
+		}
+		if s.SpeakingTime > 0 {
+			add(st.Label.Render, c.T("tui.speakers.limit", since(time.Duration(s.SpeakingTime)*time.Second)))
+		}
+	} else if sp := speakerSummary(c, it); sp != "" {
+		out = append(out, "")
+		add(st.Warn.Render, strings.TrimPrefix(sp, " · "))
+	}
+	speaking := out
+	out = nil
+	if v, line := result(it); v != nil {
 		out = append(out, "")
 		if line != "" {
 			add(st.Label.Render, line)
 		}
-		out = append(out, m.bigCounts(v)...)
+		// The counts in large digits when they fit beside who has the
+		// floor, else in words: the floor is what is happening now.
+		if len(head)+len(speaking)+len(out)+bigRows+3 <= m.h {
+			out = append(out, m.bigCounts(v)...)
+		} else {
+			add(st.Big.Render, c.T("tui.vote.counts", v.For, v.Against, v.Abstain))
+		}
 		vm, vs := st.Outcome(v.Outcome, "")
 		add(vs.Render, vm+" "+model.Explain(c.Lang, v))
 	}
-	if sp := speakerSummary(c, it); sp != "" {
-		out = append(out, "")
-		add(st.Warn.Render, strings.TrimPrefix(sp, " · "))
+	return strings.Join(slices.Concat(head, out, speaking), "\n")
+}
+
+// floor is whoever has the floor in the session, and on which item.
+func floor(s *model.Session) (*model.Item, model.Speaker, bool) {
+	for _, it := range s.Items {
+		for _, sp := range it.Speakers {
+			if sp.Speaking() {
+				return it, sp, true
+			}
+		}
 	}
-	return strings.Join(out, "\n")
+	return nil, model.Speaker{}, false
 }
 
 // bigCounts draws for, against and abstained in large digits, side by side.
@@ -180,15 +226,25 @@ var bigDigits = [10][bigRows]string{
 	{"███", "█ █", "███", "  █", "███"},
 }
 
+// bigColon separates minutes from seconds in a large timer.
+var bigColon = [bigRows]string{" ", "█", " ", "█", " "}
+
 // bigNumber draws n (≥ 0) in large digits.
-func bigNumber(n int) [bigRows]string {
+func bigNumber(n int) [bigRows]string { return bigText(strconv.Itoa(n)) }
+
+// bigText draws digits and colons (a timer, 03:27) in large type.
+func bigText(s string) [bigRows]string {
 	var rows [bigRows]string
-	for i, d := range []byte(strconv.Itoa(n)) {
+	for i, ch := range []byte(s) {
+		glyph := bigColon
+		if ch >= '0' && ch <= '9' {
+			glyph = bigDigits[ch-'0']
+		}
 		for r := range bigRows {
 			if i > 0 {
 				rows[r] += " "
 			}
-			rows[r] += bigDigits[d-'0'][r]
+			rows[r] += glyph[r]
 		}
 	}
 	return rows

@@ -69,3 +69,24 @@ func BenchmarkRollCallView(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFormsView draws the screens a sitting spends its time on, at
+// 160×50 in Arabic: the vote by counts, the named grid, the budget with its
+// subtotals, the notes and speakers.
+func BenchmarkFormsView(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		keys []string
+	}{
+		{"vote", []string{"enter", "v", "6", "0", "tab", "1", "0"}},
+		{"named", []string{"enter", "v", "N", "2", "j", "3"}},
+		{"budget", []string{"enter"}},
+		{"notes", []string{"n"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			m := benchUI(b, bidi.ModeApp)
+			press(b, m, c.keys...)
+			benchView(b, m, false)
+		})
+	}
+}

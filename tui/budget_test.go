@@ -18,13 +18,18 @@ func TestBudget(t *testing.T) {
 	if !m.pages[screenBudget].(*budget).Capturing() {
 		t.Fatal("the amendment form takes the keys")
 	}
-	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
-	press(t, m, "4,900,000.00", "enter")
-	contains(t, view(t, m), `"4,900,000.00" is not an amount`)
-	for range 12 {
+	// The amount is written the screen's one way, and read back in that
+	// form or plainly.
+	contains(t, view(t, m), "[4,800,000.00▏")
+	for range len("4,800,000.00") {
 		press(t, m, "backspace")
 	}
-	press(t, m, "4900000", "enter")
+	press(t, m, "4.900.000", "enter")
+	contains(t, view(t, m), `"4.900.000" is not an amount: write it as 1,234,567.89`)
+	for range len("4.900.000") {
+		press(t, m, "backspace")
+	}
+	press(t, m, "4,900,000.00", "enter")
 	contains(t, view(t, m), "an amendment needs a reason")
 	press(t, m, "new tariff", "enter")
 	l := sess().Items[9].Lines[0]
@@ -32,14 +37,17 @@ func TestBudget(t *testing.T) {
 		t.Fatalf("line I.1.1: %s, amendments %+v", l.Amount, l.Amendments)
 	}
 	contains(t, view(t, m), "line I.1.1 amended to 4,900,000.00", "NOT balanced", "amended 4,800,000.00 → 4,900,000.00: new tariff")
-	press(t, m, "v", "70", "tab", "5", "enter")
+	press(t, m, "v", "70", "tab", "5", "tab", "0", "enter")
 	if m.active != screenBudget {
 		t.Fatalf("after a line vote: screen %d, want the budget", m.active)
 	}
 	if l := sess().Items[9].Lines[0]; l.Vote == nil || l.Outcome != model.Adopted {
 		t.Fatalf("line I.1.1 vote %+v", l.Vote)
 	}
-	press(t, m, "e")
+	if b := m.pages[screenBudget].(*budget); b.cursor.pos != 1 {
+		t.Fatalf("after a line's vote the cursor is on line %d, want the next one", b.cursor.pos+1)
+	}
+	press(t, m, "k", "e")
 	contains(t, view(t, m), "line I.1.1 has been voted")
 	// The final vote is refused while lines have no vote.
 	press(t, m, "V")
@@ -68,4 +76,23 @@ func TestBudgetLockedOutOfBalance(t *testing.T) {
 	mustDo(t, st, &model.VoteCmd{Session: "2024-10", N: 10, Line: lines[len(lines)-1].Code, For: 60, Against: 5})
 	m.Update(ChangeMsg{Seq: st.Seq()})
 	contains(t, view(t, m), "37/37 lines voted · the final vote will be refused: defer the item")
+}
+
+// esc on an amendment with something typed asks before discarding it.
+func TestAmendEscAsks(t *testing.T) {
+	m, sess := votingOn(t, 10)
+	press(t, m, "enter", "e", "esc")
+	if m.pages[screenBudget].(*budget).form != nil {
+		t.Fatal("esc on an untouched amendment leaves it at once")
+	}
+	press(t, m, "e", "tab", "new tariff", "esc")
+	contains(t, view(t, m), "Discard the amendment of line I.1.1 typed so far?")
+	press(t, m, "esc")
+	if f := m.pages[screenBudget].(*budget).form; f == nil || f.reason.Value() != "new tariff" {
+		t.Fatal("esc on the question keeps the form as typed")
+	}
+	press(t, m, "esc", "enter")
+	if m.pages[screenBudget].(*budget).form != nil || len(sess().Items[9].Lines[0].Amendments) != 0 {
+		t.Fatal("enter on the question discards the amendment")
+	}
 }

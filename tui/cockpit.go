@@ -17,17 +17,7 @@ type cockpit struct {
 	cursor cursor
 	// sid is the session the cursor belongs to.
 	sid    string
-	prompt *confirm
-}
-
-// confirm asks before an action that cannot be undone, optionally with a
-// choice (the convocation of a sitting).
-type confirm struct {
-	question string
-	choices  []string
-	choice   int
-	run      func(choice int) error
-	done     string
+	prompt *prompt
 }
 
 func newCockpit(c *Common) *cockpit { return &cockpit{c: c} }
@@ -62,20 +52,37 @@ func (m *cockpit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case GoMsg:
 		m.prompt = nil
-		if msg.Item > 0 {
+		switch {
+		case msg.Voted:
+			m.cursor.pos = m.nextPending(msg.Item)
+		case msg.Item > 0:
 			m.cursor.pos = msg.Item - 1
-		} else if m.sid != m.c.SessionID {
+		case m.sid != m.c.SessionID:
 			m.cursor.pos = m.firstUseful()
 		}
 		m.sid = m.c.SessionID
 	case tea.KeyMsg:
 		if m.prompt != nil {
-			m.updatePrompt(msg)
+			if m.prompt.update(m.c, msg) {
+				m.prompt = nil
+			}
 			return m, nil
 		}
 		m.key(msg)
 	}
 	return m, nil
+}
+
+// nextPending is where the cursor goes once item n is dealt with: the next
+// pending item after it, else the first pending one, else n itself.
+func (m *cockpit) nextPending(n int) int {
+	items := m.items()
+	for i := range items {
+		if j := (n + i) % len(items); items[j].Outcome == model.Pending {
+			return j
+		}
+	}
+	return n - 1
 }
 
 // firstUseful is where the cursor starts: the item under way, else the
@@ -124,16 +131,16 @@ func (m *cockpit) key(msg tea.KeyMsg) {
 	case key.Matches(msg, k.Start):
 		m.do(&model.ItemCmd{Session: s.ID, N: it.N, Action: model.ActStart}, c.T("tui.cockpit.started", it.N))
 	case key.Matches(msg, k.Done):
-		m.do(&model.ItemCmd{Session: s.ID, N: it.N, Action: model.ActDone}, c.T("tui.cockpit.ended", it.N))
-	case key.Matches(msg, k.Defer):
-		m.do(&model.ItemCmd{Session: s.ID, N: it.N, Action: model.ActDefer}, c.T("tui.cockpit.deferred", it.N))
-	case key.Matches(msg, k.Withdraw):
-		if !c.Refuse() {
-			m.ask(c.T("tui.cockpit.ask_withdraw", it.N), nil, 0, func(int) error {
-				return c.Do(&model.ItemCmd{Session: s.ID, N: it.N, Action: model.ActWithdraw})
-			}, c.T("tui.cockpit.withdrawn", it.N))
+		if m.do(&model.ItemCmd{Session: s.ID, N: it.N, Action: model.ActDone}, c.T("tui.cockpit.ended", it.N)) {
+			m.cursor.pos = m.nextPending(it.N)
 		}
-	case key.Matches(msg, k.Vote):
+	case key.Matches(msg, k.Defer):
+		m.askItem(it, model.ActDefer, "tui.cockpit.ask_defer", "tui.cockpit.deferred")
+	case key.Matches(msg, k.Withdraw):
+		m.askItem(it, model.ActWithdraw, "tui.cockpit.ask_withdraw", "tui.cockpit.withdrawn")
+	case key.Matches(msg, k.Vote), key.Matches(msg, k.AllFor):
+		startVote(c, GoMsg{To: screenVote, Item: it.N, AllFor: key.Matches(msg, k.AllFor)})
+	case key.Matches(msg, k.FinalVote) && it.Kind == model.KindBudget:
 		startVote(c, GoMsg{To: screenVote, Item: it.N})
 	case key.Matches(msg, k.Correct):
 		startVote(c, GoMsg{To: screenVote, Item: it.N, Correct: true})
@@ -155,12 +162,39 @@ func (m *cockpit) key(msg tea.KeyMsg) {
 			}, c.T("tui.cockpit.suspended"))
 		}
 	case key.Matches(msg, k.Close):
-		if !c.Refuse() {
-			m.ask(c.T("tui.cockpit.ask_close", s.ID), nil, 0, func(int) error {
-				return c.Do(&model.CloseCmd{Session: s.ID})
-			}, c.T("tui.cockpit.closed"))
+		// What stands in the way is said before the question.
+		if c.Refuse() {
+			return
 		}
+		if err := c.Check(&model.CloseCmd{Session: s.ID}); err != nil {
+			c.Fail(err)
+			return
+		}
+		m.ask(c.T("tui.cockpit.ask_close", s.ID), nil, 0, func(int) error {
+			return c.Do(&model.CloseCmd{Session: s.ID})
+		}, c.T("tui.cockpit.closed"))
 	}
+}
+
+// askItem asks before deferring or withdrawing an item (neither can be
+// undone by a key), after checking that the rules allow it.
+func (m *cockpit) askItem(it *model.Item, action, question, done string) {
+	c := m.c
+	if c.Refuse() {
+		return
+	}
+	cmd := &model.ItemCmd{Session: c.SessionID, N: it.N, Action: action}
+	if err := c.Check(cmd); err != nil {
+		c.Fail(err)
+		return
+	}
+	m.ask(c.T(question, it.N), nil, 0, func(int) error {
+		if err := c.Do(cmd); err != nil {
+			return err
+		}
+		m.cursor.pos = m.nextPending(it.N)
+		return nil
+	}, c.T(done, it.N))
 }
 
 // startVote opens the vote screen after checking that the vote can be taken
@@ -177,44 +211,19 @@ func startVote(c *Common, g GoMsg) {
 	c.Go(g)
 }
 
-// do carries out cmd and says done or why not.
-func (m *cockpit) do(cmd model.Command, done string) {
+// do carries out cmd and says done or why not; it reports whether it was
+// done.
+func (m *cockpit) do(cmd model.Command, done string) bool {
 	if err := m.c.Do(cmd); err != nil {
 		m.c.Fail(err)
-		return
+		return false
 	}
 	m.c.Info(done)
+	return true
 }
 
 func (m *cockpit) ask(q string, choices []string, choice int, run func(int) error, done string) {
-	m.prompt = &confirm{question: q, choices: choices, choice: choice, run: run, done: done}
-}
-
-func (m *cockpit) updatePrompt(msg tea.KeyMsg) {
-	p, k := m.prompt, m.c.Keys
-	switch {
-	case key.Matches(msg, k.Back):
-		m.prompt = nil
-	case key.Matches(msg, k.Left) && len(p.choices) > 0:
-		p.choice = (p.choice + len(p.choices) - 1) % len(p.choices)
-	case key.Matches(msg, k.Right), key.Matches(msg, k.Tab):
-		if len(p.choices) > 0 {
-			p.choice = (p.choice + 1) % len(p.choices)
-		}
-	case key.Matches(msg, k.Enter):
-		m.prompt = nil
-		if err := p.run(p.choice); err != nil {
-			m.c.Fail(err)
-			return
-		}
-		m.c.Info(p.done)
-	default:
-		for i, ch := range p.choices {
-			if msg.String() == ch {
-				p.choice = i
-			}
-		}
-	}
+	m.prompt = &prompt{question: q, choices: choices, choice: choice, run: run, done: done}
 }
 
 // agendaWidth is the width of the agenda pane, borders included.
@@ -230,8 +239,11 @@ func (m *cockpit) View() string {
 	lw := m.agendaWidth()
 	rw := m.w - lw
 	h := m.h
+	var box string
 	if m.prompt != nil {
-		h -= 4
+		var rows int
+		box, rows = m.prompt.box(c, m.w)
+		h -= rows
 	}
 	left := strings.Split(st.Box(m.agenda(lw-4, h-2), lw-4, false), "\n")
 	right := strings.Split(st.Box(m.detail(rw-4, h-2), rw-4, false), "\n")
@@ -240,9 +252,7 @@ func (m *cockpit) View() string {
 		b.WriteString(c.row(left[i], right[i]))
 		b.WriteByte('\n')
 	}
-	if m.prompt != nil {
-		b.WriteString(st.Box(m.promptView(m.w-4), m.w-4, true))
-	}
+	b.WriteString(box)
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
@@ -315,8 +325,12 @@ func (m *cockpit) detail(w, h int) []string {
 	if it.Kind == model.KindBudget {
 		add(budgetSummary(c, it, w)...)
 	}
-	if n, sp := len(it.Notes), speakerSummary(c, it); n > 0 || sp != "" {
-		add(st.Label.Render(c.Cell(c.T("tui.item.notes", n)+sp, w)))
+	if n, sp, over := len(model.LiveNotes(it.Notes)), speakerSummary(c, it), floorOverTime(c, it); n > 0 || sp != "" {
+		style := st.Label
+		if over {
+			style = st.Bad
+		}
+		add(style.Render(c.CellStart(c.T("tui.item.notes", n)+sp, w)))
 	}
 	if it.Text != "" {
 		add("")
@@ -348,12 +362,23 @@ func voteLines(c *Common, v *model.Vote, w int) []string {
 	return out
 }
 
+// floorOverTime reports that the speaker who has the floor on it has run
+// past the session's speaking time.
+func floorOverTime(c *Common, it *model.Item) bool {
+	for _, sp := range it.Speakers {
+		if sp.Speaking() {
+			return overTime(c, turn(c, sp))
+		}
+	}
+	return false
+}
+
 // speakerSummary says who is speaking and for how long, or how many wait.
 func speakerSummary(c *Common, it *model.Item) string {
 	waiting := 0
 	for _, sp := range it.Speakers {
-		if !sp.Start.IsZero() && sp.End.IsZero() {
-			return " · " + c.T("tui.speakers.speaking", c.Data.MemberName(sp.Member), since(c.Now().Sub(sp.Start)))
+		if sp.Speaking() {
+			return " · " + c.T("tui.speakers.speaking", speakerName(c, sp), since(turn(c, sp)))
 		}
 		if sp.Start.IsZero() {
 			waiting++
@@ -384,44 +409,55 @@ func fill(lines []string, w, h int) []string {
 	return lines
 }
 
-// promptView is the question, the choice if any, and how to answer, each
-// line w cells wide.
-func (m *cockpit) promptView(w int) []string {
-	c, st := m.c, m.c.Styles
-	p := m.prompt
-	pieces := []string{c.Cell(p.question, 0)}
-	if len(p.choices) > 0 {
-		pieces = append(pieces, "  ", c.Cell(c.T("tui.cockpit.call"), 0))
-		for i, ch := range p.choices {
-			if i == p.choice {
-				pieces = append(pieces, " ", st.Selected.Render("‹"+ch+"›"))
-			} else {
-				pieces = append(pieces, "  "+ch+" ")
-			}
-		}
-	}
-	line := c.row(pieces...)
-	if c.RTL() {
-		line = padLeft(line, w)
-	}
-	return []string{padRight(line, w), st.Dim.Render(c.Cell(c.T("tui.prompt.confirm"), w))}
-}
-
 // ShortHelp implements help.KeyMap.
 func (m *cockpit) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	if m.prompt != nil {
-		return []key.Binding{k.Enter, k.Back}
+		return m.prompt.help(k)
 	}
-	return []key.Binding{k.Up, k.Down, k.Start, k.Vote, k.Notes, k.RollCall, k.OpenSitting, k.Back, k.Quit}
+	s := m.c.Data.Session
+	it := m.selected()
+	switch {
+	case s == nil:
+		return []key.Binding{k.Back, k.Quit}
+	case s.State == model.StateDraft, s.State == model.StateSuspended:
+		return []key.Binding{k.OpenSitting, k.Up, k.Down, k.Enter, k.Back, k.Quit}
+	case s.State == model.StateClosed || it == nil:
+		return []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Quit}
+	}
+	// The keys the selected item needs come first.
+	var bs []key.Binding
+	switch {
+	case it.State != model.ItemOpen && it.Outcome == model.Pending || it.Outcome == model.Deferred:
+		bs = []key.Binding{k.Start, k.Defer}
+	case it.State == model.ItemOpen && it.Kind == model.KindBudget:
+		bs = []key.Binding{withHelp(k.Enter, m.c, "tui.cockpit.lines"), k.FinalVote, k.Defer}
+	case it.State == model.ItemOpen && it.Votes:
+		bs = []key.Binding{k.Vote, k.AllFor, k.Defer}
+	case it.State == model.ItemOpen:
+		bs = []key.Binding{k.Done, k.Defer}
+	case it.Vote != nil:
+		bs = []key.Binding{k.Correct}
+	}
+	return append(bs, k.Notes, k.Up, k.Down, k.RollCall, k.Suspend, k.Close, k.Quit)
 }
 
 // FullHelp implements help.KeyMap.
 func (m *cockpit) FullHelp() [][]key.Binding {
 	k := m.c.Keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Enter, k.Back},
-		{k.Start, k.Vote, k.Correct, k.Done, k.Defer, k.Withdraw, k.Notes},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Back},
+		{k.Start, k.Vote, k.AllFor, k.Correct, k.Done, k.Defer, k.Withdraw, k.Notes},
+		{withHelp(k.Enter, m.c, "tui.cockpit.lines"), k.FinalVote},
 		{k.OpenSitting, k.Suspend, k.Close},
 	}
+}
+
+// MoreHelp implements moreHelp: a budget's keys, one enter away.
+func (m *cockpit) MoreHelp() (string, []key.Binding) {
+	var bs []key.Binding
+	for _, g := range m.c.budgetKeys() {
+		bs = append(bs, g...)
+	}
+	return m.c.T("tui.help.budget"), bs
 }

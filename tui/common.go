@@ -65,6 +65,8 @@ type cellKey struct {
 	w   int
 	dir int8
 	n   int // lines, for wrapped text (dirWrapped)
+	// start marks CellStart's results.
+	start bool
 }
 
 // maxCells bounds the cell cache; it is cleared when full.
@@ -229,7 +231,7 @@ func (c *Common) Check(cmd model.Command) error {
 		st.Sessions[d.Session.ID] = deepCopy(d.Session)
 		st.Bodies[d.Body.ID] = deepCopy(d.Body)
 	}
-	return cmd.Apply(st, model.Ctx{Time: c.Now(), Actor: c.Actor})
+	return model.Do(st, cmd, model.Ctx{Time: c.Now(), Actor: c.Actor})
 }
 
 // Refuse shows why an attempt to change something was refused and returns
@@ -249,13 +251,17 @@ func (c *Common) Reload() { c.Data = Load(c.Store, c.SessionID) }
 func (c *Common) Info(msg string) { c.status, c.statusBad = msg, false }
 
 // Fail shows err on the status line, in the session's language.
-func (c *Common) Fail(err error) { c.status, c.statusBad = model.Message(err, c.Lang), true }
+func (c *Common) Fail(err error) { c.status, c.statusBad = c.say(err), true }
 
 // Go asks the root to show a screen.
 func (c *Common) Go(g GoMsg) { c.nav = append(c.nav, navigation{to: g}) }
 
 // Back asks the root to return to the previous screen.
 func (c *Common) Back() { c.nav = append(c.nav, navigation{back: true}) }
+
+// BackAfter returns to the previous screen and tells it what happened (a
+// vote recorded), so that it moves on.
+func (c *Common) BackAfter(g GoMsg) { c.nav = append(c.nav, navigation{to: g, back: true}) }
 
 func (c *Common) takeNav() (GoMsg, bool, bool) {
 	if len(c.nav) == 0 {

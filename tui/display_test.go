@@ -317,7 +317,7 @@ func TestShapeOnScreenOnly(t *testing.T) {
 	if strings.Contains(v, bidi.Visual(title)) {
 		t.Error("the unshaped title is on screen")
 	}
-	press(t, m, "n", "tab", "ملاحظة مهمة", "enter")
+	press(t, m, "n", "ملاحظة مهمة", "enter")
 	notes := session(t, st, "2024-10").Items[0].Notes
 	if len(notes) != 1 || notes[0].Text != "ملاحظة مهمة" {
 		t.Fatalf("stored note %+v", notes)

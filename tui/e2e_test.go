@@ -222,7 +222,7 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	tm.typ("m14")
 	tm.keys("Enter", "Space")
 	tm.waitFor("absent: ", "present 81/82")
-	tm.keys("Tab", "BSpace", "BSpace", "BSpace")
+	tm.keys("Tab")
 	tm.typ("m15")
 	tm.keys("Enter", "x")
 	tm.waitFor("excused: ", "present 80/82")
@@ -249,20 +249,23 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("2024-10/1 recorded: adopted")
 
-	// Item 2, a report: noted without a vote.
-	tm.keys("j", "s")
+	// Item 2, a report: noted without a vote. After a vote the cursor is
+	// on the next pending item already.
+	tm.keys("s")
 	tm.waitFor("item 2 is under way")
 	tm.keys("d")
 	tm.waitFor("item 2 ended (noted)")
 
 	// Item 3: a tie, broken by the presiding member's side.
-	tm.keys("j", "s")
+	tm.keys("s")
 	tm.waitFor("item 3 is under way")
 	tm.keys("v")
 	tm.waitFor("Vote on 2024-10/3")
 	tm.typ("38")
 	tm.keys("Tab")
 	tm.typ("38")
+	tm.keys("Tab")
+	tm.typ("5")
 	tm.keys("Enter")
 	tm.waitFor("tie 38–38: choose the presiding member's side", "Tie: the presiding member voted")
 	tm.keys("Right")
@@ -271,7 +274,7 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	tm.waitFor("2024-10/3 recorded: adopted")
 
 	// Item 4: rejected.
-	tm.keys("j", "s")
+	tm.keys("s")
 	tm.waitFor("item 4 is under way")
 	tm.keys("v")
 	tm.waitFor("Vote on 2024-10/4")
@@ -284,14 +287,17 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("2024-10/4 recorded: rejected")
 
-	// Items 5 to 9 are deferred to the next session.
+	// Items 5 to 9 are deferred to the next session, each after its
+	// question.
 	for n := 5; n <= 9; n++ {
-		tm.keys("j", "f")
+		tm.keys("f")
+		tm.waitFor(fmt.Sprintf("Defer item %d", n))
+		tm.keys("Enter")
 		tm.waitFor(fmt.Sprintf("item %d deferred", n))
 	}
 
 	// Item 10, the budget: one line voted.
-	tm.keys("j", "s")
+	tm.keys("s")
 	tm.waitFor("item 10 is under way")
 	tm.keys("Enter")
 	tm.waitFor("I.1.1", "revenue 17,072,560.50 · expense 17,072,560.50 · balance 0.00", "0/37 lines voted")
@@ -300,6 +306,8 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	tm.typ("60")
 	tm.keys("Tab")
 	tm.typ("10")
+	tm.keys("Tab")
+	tm.typ("0")
 	tm.keys("Enter")
 	tm.waitFor("2024-10/10/I.1.1 recorded: adopted", "1/37 lines voted")
 
@@ -317,7 +325,7 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	}{
 		{"2024-10/1", "adopted", 70, 5, 5},
 		{"2024-10/2", "noted", 0, 0, 0},
-		{"2024-10/3", "adopted", 38, 38, 0},
+		{"2024-10/3", "adopted", 38, 38, 5},
 		{"2024-10/4", "rejected", 20, 50, 11},
 		{"2024-10/10/I.1.1", "adopted", 60, 10, 0},
 	}
@@ -340,7 +348,7 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	// (Wait for the cockpit before q: an escape followed at once by a key
 	// reads as alt+key.)
 	tm.keys("Escape")
-	tm.waitFor("s start item")
+	tm.waitFor("? help", "╭")
 	tm.keys("q")
 	if code := tm.waitDead(); code != "0" {
 		t.Fatalf("jalsa exited with %s:\n%s", code, tm.screen())
@@ -349,9 +357,9 @@ func TestEndToEndSittingInTmux(t *testing.T) {
 	tm.waitFor("Item 10/10 · budget", "present 81/82", "1/37 lines voted")
 
 	// Close: item 10 is deferred first, since nothing may stay pending.
-	tm.keys("X", "Enter")
+	tm.keys("X")
 	tm.waitFor("are still pending")
-	tm.keys("f")
+	tm.keys("f", "Enter")
 	tm.waitFor("item 10 deferred")
 	tm.keys("X")
 	tm.waitFor("Close session 2024-10?")

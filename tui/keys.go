@@ -6,9 +6,9 @@ import "github.com/charmbracelet/bubbles/key"
 // others are jalsa's own. Each screen shows the ones that matter in its help
 // bar, and `?` lists them all.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, Left, Right key.Binding
-	Enter, Back, Tab, ShiftTab              key.Binding
-	Help, Lookup, Quit, ForceQuit           key.Binding
+	Up, Down, PageUp, PageDown, Home, End, Left, Right key.Binding
+	Enter, Back, Tab, ShiftTab                         key.Binding
+	Help, Lookup, Quit, ForceQuit                      key.Binding
 
 	// Cockpit and the screens it opens.
 	RollCall, Vote, Start, Notes, Minutes, Audience key.Binding
@@ -18,16 +18,16 @@ type KeyMap struct {
 	Done, Defer, Withdraw, Correct key.Binding
 
 	// Roll call.
-	Toggle, AllPresent, Excused key.Binding
+	Toggle, AllPresent, Excused, SameAsLast key.Binding
 
-	// Vote entry.
-	ByName, VoteFor, VoteAgainst, VoteAbstain, VoteClear, Rest key.Binding
+	// Vote entry. AllFor fills in "every member present voted for".
+	ByName, AllFor, VoteFor, VoteAgainst, VoteAbstain, VoteClear, Rest key.Binding
 
 	// Budget.
 	Amend, FinalVote key.Binding
 
 	// Notes and speakers.
-	AddSpeaker, RemoveSpeaker key.Binding
+	AddSpeaker, RemoveSpeaker, EditNote, WithdrawNote key.Binding
 
 	// Lookup.
 	GoToSession key.Binding
@@ -44,6 +44,8 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 		Down:      b("↓/j", "down", "down", "j"),
 		PageUp:    b("pgup", "page_up", "pgup"),
 		PageDown:  b("pgdn", "page_down", "pgdown"),
+		Home:      b("home", "home", "home"),
+		End:       b("end", "end", "end"),
 		Left:      b("←", "left", "left"),
 		Right:     b("→", "right", "right"),
 		Enter:     b("enter", "enter", "enter"),
@@ -73,8 +75,10 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 		Toggle:     b("space", "toggle", " "),
 		AllPresent: b("A", "all_present", "A"),
 		Excused:    b("x", "excused", "x"),
+		SameAsLast: b("L", "same_as_last", "L"),
 
 		ByName:      b("N", "by_name", "N"),
+		AllFor:      b("u", "all_for", "u"),
 		VoteFor:     b("1", "vote_for", "1"),
 		VoteAgainst: b("2", "vote_against", "2"),
 		VoteAbstain: b("3", "vote_abstain", "3"),
@@ -86,6 +90,8 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 
 		AddSpeaker:    b("+", "add_speaker", "+"),
 		RemoveSpeaker: b("-", "remove_speaker", "-"),
+		EditNote:      b("e", "edit_note", "e"),
+		WithdrawNote:  b("w", "withdraw_note", "w"),
 
 		GoToSession: b("g", "go_to_session", "g"),
 	}

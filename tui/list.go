@@ -48,6 +48,10 @@ func (c *cursor) move(msg tea.KeyMsg, k *KeyMap, n, height int) bool {
 		c.pos -= max(height-1, 1)
 	case key.Matches(msg, k.PageDown):
 		c.pos += max(height-1, 1)
+	case key.Matches(msg, k.Home):
+		c.pos = 0
+	case key.Matches(msg, k.End):
+		c.pos = n - 1
 	default:
 		return false
 	}

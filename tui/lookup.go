@@ -25,8 +25,11 @@ type lookup struct {
 	ran    string
 	seq    uint64
 	cursor cursor
-	// open is the decision shown in full, nil for the list.
-	open *model.Decision
+	// open is the decision shown in full, nil for the list, and explain
+	// how its outcome was reached, in the UI's language (a copy of a
+	// decision no longer holds the vote it is worded from).
+	open    *model.Decision
+	explain string
 }
 
 func newLookup(c *Common) *lookup { return &lookup{c: c, query: newField(200), ran: "\x00"} }
@@ -97,7 +100,7 @@ func (m *lookup) listKey(msg tea.KeyMsg) {
 			return
 		}
 		// Decisions share maps and slices with the store's state.
-		m.open = deepCopy(&d)
+		m.open, m.explain = deepCopy(&d), d.ExplanationIn(c.Lang)
 	default:
 		m.query.update(msg)
 		m.search()
@@ -150,7 +153,9 @@ func (m *lookup) detail() string {
 	}
 	if d.For+d.Against+d.Abstain > 0 || d.Explanation != "" {
 		add(c.Cell(c.T("tui.vote.counts", d.For, d.Against, d.Abstain)+" · "+c.T("tui.header.present", d.Present, d.Seats)+" · "+c.T("tui.rule."+d.Rule), w))
-		add(st.Label.Render(c.Cell(d.ExplanationIn(c.Lang), w)))
+		for _, l := range wrap(m.explain, w) {
+			add(st.Label.Render(c.CellStart(l, w)))
+		}
 	}
 	if len(d.Named) > 0 {
 		add(st.Label.Render(c.Cell(c.T("label.named")+": "+strconv.Itoa(len(d.Named)), w)))

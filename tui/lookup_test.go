@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/jalsa-app/jalsa/model"
@@ -70,4 +71,30 @@ func TestLookupShowsNamedVotes(t *testing.T) {
 	contains(t, v, "against (1): "+body.MemberName("m02"))
 	contains(t, v, "abstained (1): "+body.MemberName("m09"))
 	contains(t, v, fmt.Sprintf("for: %d", len(lk.open.Named)-2))
+}
+
+// A decision opened in full explains its outcome in the UI's language, as
+// `jalsa show` does, whatever language it was recorded in.
+func TestLookupExplainsInTheUILanguage(t *testing.T) {
+	st := demoStore(t)
+	for lang, want := range map[string]string{"fr": "suffrages exprimés", "en": "votes cast"} {
+		m := newTestUI(t, st, Options{Lang: lang})
+		press(t, m, "/", "enter")
+		lk := m.pages[screenLookup].(*lookup)
+		for lk.open != nil && lk.open.For == 0 {
+			press(t, m, "esc", "down", "enter")
+		}
+		if lk.open == nil {
+			t.Fatalf("%s: no decision opens", lang)
+		}
+		d, err := st.Decision(lk.open.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := view(t, m)
+		contains(t, v, want, d.ExplanationIn(lang)[:20])
+		if lang != "en" && strings.Contains(v, "votes cast") {
+			t.Errorf("%s: the explanation is in English:\n%s", lang, v)
+		}
+	}
 }

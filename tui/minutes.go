@@ -10,16 +10,19 @@ import (
 	"github.com/jalsa-app/jalsa/report"
 )
 
-// minutes previews the minutes of the session as `jalsa minutes` writes
-// them, kept up to date as the sitting goes on.
+// minutes previews the minutes of the session as `jalsa minutes` prints
+// them, in the body's language, laid out (headings, lists, tables) rather
+// than as Markdown, kept up to date as the sitting goes on.
 type minutes struct {
 	c    *Common
 	w, h int
 	view viewport.Model
-	// md is the Markdown shown, and seq and sid the record it was written from.
-	md  string
-	seq uint64
-	sid string
+	// md is the Markdown shown, in lang, and seq and sid the record it was
+	// written from.
+	md   string
+	lang string
+	seq  uint64
+	sid  string
 }
 
 func newMinutes(c *Common) *minutes { return &minutes{c: c, view: viewport.New(0, 0)} }
@@ -41,32 +44,25 @@ func (m *minutes) load() {
 		return
 	}
 	m.seq, m.sid = c.Data.Seq, c.SessionID
+	lang := c.Lang
+	if b := c.Data.Body; b != nil && b.Language != "" {
+		lang = b.Language
+	}
+	m.lang = lang
 	var err error
-	c.Store.Read(func(st *model.State) { m.md, err = report.Markdown(st, c.SessionID, c.Lang) })
+	c.Store.Read(func(st *model.State) { m.md, err = report.Markdown(st, c.SessionID, lang) })
 	if err != nil {
 		m.md = model.Message(err, c.Lang)
 	}
 	m.render()
 }
 
-// render lays the Markdown out in the viewport, each line through Cell.
+// render lays the minutes out in the viewport.
 func (m *minutes) render() {
 	if m.md == "" || m.w <= 0 {
 		return
 	}
-	c, st := m.c, m.c.Styles
-	var b strings.Builder
-	for _, para := range strings.Split(m.md, "\n") {
-		style := Paint{}
-		if strings.HasPrefix(para, "#") {
-			style = st.Title
-		}
-		for _, l := range c.cells(para, m.w, 0) {
-			b.WriteString(style.Render(l))
-			b.WriteByte('\n')
-		}
-	}
-	m.view.SetContent(strings.TrimSuffix(b.String(), "\n"))
+	m.view.SetContent(strings.Join(renderMarkdown(m.c, m.md, m.lang == "ar", m.w), "\n"))
 }
 
 // Update implements tea.Model.
@@ -77,8 +73,15 @@ func (m *minutes) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ChangeMsg:
 		m.load()
 	case tea.KeyMsg:
-		if key.Matches(msg, m.c.Keys.Back) {
+		switch k := m.c.Keys; {
+		case key.Matches(msg, k.Back):
 			m.c.Back()
+			return m, nil
+		case key.Matches(msg, k.Home):
+			m.view.GotoTop()
+			return m, nil
+		case key.Matches(msg, k.End):
+			m.view.GotoBottom()
 			return m, nil
 		}
 		var cmd tea.Cmd
@@ -92,13 +95,13 @@ func (m *minutes) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *minutes) View() string {
 	c, st := m.c, m.c.Styles
 	pct := int(m.view.ScrollPercent() * 100)
-	return st.Title.Render(c.Cell(c.T("tui.minutes.title", c.SessionID, pct), m.w)) + "\n" + m.view.View()
+	return st.Title.Render(c.CellStart(c.T("tui.minutes.title", c.SessionID, pct), m.w)) + "\n" + m.view.View()
 }
 
 // ShortHelp implements help.KeyMap.
 func (m *minutes) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Back}
 }
 
 // FullHelp implements help.KeyMap.

@@ -11,20 +11,39 @@ import (
 )
 
 // rollCall takes the attendance of the sitting: toggle each member, all
-// present then the exceptions, find a member by name as you type. Once an
+// present then the exceptions, or the same as the last sitting when a
+// suspended session resumes; find a member by name as you type. Once an
 // item of the sitting has started, changes are recorded as arrivals and
-// departures, which the minutes report with their times.
+// departures, shown with their times as the minutes report them.
 type rollCall struct {
 	c      *Common
 	w, h   int
 	cursor cursor
 	find   memberFinder
-	// finding says the search field has the focus.
+	// finding says the search field has the focus; pick is the cursor
+	// among the members it finds.
 	finding bool
+	pick    cursor
 }
 
 // rollHeaderRows: counts, mode, search field.
 const rollHeaderRows = 3
+
+// rollStatusW is the width of a member's attendance ("left at 11:40").
+const rollStatusW = 18
+
+// lastMoves is each member's latest arrival or departure in the sitting.
+func lastMoves(sit *model.Sitting) map[string]model.Move {
+	out := map[string]model.Move{}
+	for _, mv := range sit.Moves {
+		if mv.Kind != "roll" {
+			out[mv.Member] = mv
+		} else {
+			delete(out, mv.Member)
+		}
+	}
+	return out
+}
 
 func newRollCall(c *Common) *rollCall { return &rollCall{c: c, find: newMemberFinder()} }
 
@@ -81,19 +100,29 @@ func (m *rollCall) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// findKey types into the search: every key but those that leave it is
+// text (a space too: names have them). Enter or tab goes back to the whole
+// list on the member found, esc without moving.
 func (m *rollCall) findKey(msg tea.KeyMsg) {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Back):
 		m.find.SetValue("")
 		m.finding = false
-	case key.Matches(msg, k.Enter), key.Matches(msg, k.Tab):
+	case key.Matches(msg, k.Enter), key.Matches(msg, k.Tab), key.Matches(msg, k.ShiftTab):
+		found := m.visible()
+		m.find.SetValue("")
 		m.finding = false
+		if len(found) > 0 {
+			m.pick.clamp(len(found), m.listRows())
+			id := found[m.pick.pos].ID
+			m.cursor.pos = slices.IndexFunc(m.visible(), func(mem model.Member) bool { return mem.ID == id })
+		}
 	case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown, msg.Type == tea.KeyPgUp, msg.Type == tea.KeyPgDown:
-		m.cursor.move(msg, k, len(m.visible()), m.listRows())
+		m.pick.move(msg, k, len(m.visible()), m.listRows())
 	default:
 		m.find.update(msg)
-		m.cursor = cursor{}
+		m.pick = cursor{}
 	}
 }
 
@@ -108,10 +137,13 @@ func (m *rollCall) key(msg tea.KeyMsg) {
 	case key.Matches(msg, k.Back):
 		c.Back()
 	case key.Matches(msg, k.Tab):
-		m.finding = true
+		m.finding, m.pick = true, cursor{}
+		m.find.SetValue("")
 	case s == nil:
 	case key.Matches(msg, k.AllPresent):
 		m.attend(&model.AttendCmd{Session: s.ID, Present: []string{"all"}}, c.T("tui.roll.all_present"))
+	case key.Matches(msg, k.SameAsLast):
+		m.sameAsLast(s)
 	case len(members) == 0:
 	case key.Matches(msg, k.Toggle), key.Matches(msg, k.Enter):
 		m.cursor.clamp(len(members), m.listRows())
@@ -128,16 +160,44 @@ func (m *rollCall) key(msg tea.KeyMsg) {
 		default:
 			cmd.Present = []string{mem.ID}
 		}
-		state := "present"
-		if here {
-			state = "absent"
+		state := c.T("tui.roll.present")
+		switch {
+		case here && during(s):
+			state = c.T("tui.roll.left", c.Clock(c.Now()))
+		case here:
+			state = c.T("tui.roll.absent")
+		case during(s):
+			state = c.T("tui.roll.arrived", c.Clock(c.Now()))
 		}
-		m.attend(cmd, c.T("tui.roll.marked", c.T("tui.roll."+state), mem.Name))
+		m.attend(cmd, c.T("tui.roll.marked", state, mem.Name))
 	case key.Matches(msg, k.Excused):
 		m.cursor.clamp(len(members), m.listRows())
 		mem := members[m.cursor.pos]
 		m.attend(&model.AttendCmd{Session: s.ID, Excused: []string{mem.ID}}, c.T("tui.roll.marked", c.T("tui.roll.excused"), mem.Name))
 	}
+}
+
+// sameAsLast takes the roll of a resumed session as it stood at the end of
+// the last sitting: who was there, who was excused, who was not.
+func (m *rollCall) sameAsLast(s *model.Session) {
+	c := m.c
+	if len(s.Sittings) < 2 || during(s) {
+		c.Fail(model.Refused("tui.roll.no_last"))
+		return
+	}
+	last := s.Sittings[len(s.Sittings)-2]
+	cmd := &model.AttendCmd{Session: s.ID}
+	for _, mem := range c.Data.Body.Members {
+		switch last.Attendance[mem.ID] {
+		case model.Present:
+			cmd.Present = append(cmd.Present, mem.ID)
+		case model.Excused:
+			cmd.Excused = append(cmd.Excused, mem.ID)
+		default:
+			cmd.Absent = append(cmd.Absent, mem.ID)
+		}
+	}
+	m.attend(cmd, c.T("tui.roll.same_as_last", last.N))
 }
 
 func (m *rollCall) attend(cmd *model.AttendCmd, done string) {
@@ -162,44 +222,56 @@ func (m *rollCall) View() string {
 	q := c.Data.Quorum
 	counts := c.T("tui.roll.counts", q.Present, sit.Count(model.Excused), q.Seats-q.Present-sit.Count(model.Excused), q.Seats)
 	title := c.Cell(c.T("tui.roll.title"), 0)
-	out = append(out, c.row(st.Title.Render(title), "  ", c.Cell(counts, w-ansiWidth(title)-2)))
+	out = append(out, c.row(st.Title.Render(title), "  ", c.CellStart(counts, w-ansiWidth(title)-2)))
 	if sit == nil {
 		out = append(out, st.Warn.Render(c.Cell(c.T("tui.roll.no_sitting"), w)))
 		return strings.Join(out, "\n")
 	}
 	mode := "tui.roll.mode_roll"
-	if during(s) {
+	switch {
+	case during(s):
 		mode = "tui.roll.mode_moves"
+	case len(s.Sittings) > 1:
+		mode = "tui.roll.mode_resume"
 	}
-	out = append(out, st.Label.Render(c.Cell(c.T(mode), w)))
-	out = append(out, c.row(c.Cell(c.T("tui.roll.find"), 12), " ", m.find.view(c, 40, m.finding)))
+	out = append(out, st.Label.Render(c.CellStart(c.T(mode), w)))
+	out = append(out, c.line(c.row(c.Cell(c.T("tui.roll.find"), 12), " ", m.find.view(c, 40, m.finding)), w))
 	members := m.visible()
 	rows := m.listRows()
-	from, to := m.cursor.window(len(members), rows)
+	pos := &m.cursor
+	if m.finding {
+		pos = &m.pick
+	}
+	moves := lastMoves(sit)
+	from, to := pos.window(len(members), rows)
 	for i := from; i < to; i++ {
 		mem := members[i]
 		p := presence(s, mem.ID)
-		mark, ms, word := "○", st.Dim, "tui.roll.absent"
-		switch p {
-		case model.Present:
-			mark, ms, word = "●", st.Good, "tui.roll.present"
-		case model.Excused:
-			mark, ms, word = "◌", st.Warn, "tui.roll.excused"
-		case "":
-			word = "tui.roll.unmarked"
+		mark, ms, word := "○", st.Dim, c.T("tui.roll.absent")
+		switch mv, moved := moves[mem.ID]; {
+		case moved && mv.Kind == "leave" && p == model.Absent:
+			word = c.T("tui.roll.left", c.Clock(mv.Time))
+		case moved && mv.Kind == "arrive" && p == model.Present:
+			mark, ms, word = "●", st.Good, c.T("tui.roll.arrived", c.Clock(mv.Time))
+		case p == model.Present:
+			mark, ms, word = "●", st.Good, c.T("tui.roll.present")
+		case p == model.Excused:
+			mark, ms, word = "◌", st.Warn, c.T("tui.roll.excused")
+		case p == "":
+			word = c.T("tui.roll.unmarked")
 		}
-		status := c.Cell(mark+" "+c.T(word), 14)
+		status := c.CellStart(mark+" "+word, rollStatusW)
 		info := strings.Join(slices.DeleteFunc([]string{report.RoleName(c.Lang, mem.Role), mem.Group},
 			func(s string) bool { return s == "" }), " · ")
-		line := c.row(c.Cell(mem.ID, 5), " ", c.Cell(mem.Name, 28), " ", c.Cell(info, w-2-5-28-14-3))
-		if i == m.cursor.pos && !m.finding {
+		line := c.row(c.Cell(mem.ID, 5), " ", c.CellStart(mem.Name, 28), " ", c.CellStart(info, w-2-5-28-rollStatusW-3))
+		if i == pos.pos {
 			out = append(out, c.selectRow(true, c.row(status, " ", line)))
 		} else {
 			out = append(out, c.row("  ", ms.Render(status), " ", line))
 		}
 	}
 	if len(members) == 0 {
-		out = append(out, st.Dim.Render(c.Cell(c.T("tui.roll.no_match"), w)))
+		out = append(out, st.Dim.Render(c.CellStart(c.T("tui.roll.no_match"), w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -208,13 +280,18 @@ func (m *rollCall) View() string {
 func (m *rollCall) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	if m.finding {
-		return []key.Binding{k.Enter, k.Back}
+		return []key.Binding{k.Up, k.Down, withHelp(k.Enter, m.c, "tui.vote.go_to_member"), k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, k.Toggle, k.AllPresent, k.Excused, withHelp(k.Tab, m.c, "tui.roll.find_key"), k.Back}
+	bs := []key.Binding{k.Toggle, k.AllPresent, k.Excused, withHelp(k.Tab, m.c, "tui.roll.find_key")}
+	if s := m.c.Data.Session; s != nil && len(s.Sittings) > 1 && !during(s) {
+		bs = append([]key.Binding{k.SameAsLast}, bs...)
+	}
+	return append(bs, k.Up, k.Down, k.Home, k.End, k.Back)
 }
 
 // FullHelp implements help.KeyMap.
 func (m *rollCall) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}, {k.Toggle, k.AllPresent, k.Excused, withHelp(k.Tab, m.c, "tui.roll.find_key")}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Back},
+		{k.Toggle, k.AllPresent, k.Excused, k.SameAsLast, withHelp(k.Tab, m.c, "tui.roll.find_key")}}
 }

@@ -108,6 +108,16 @@ func (c *Common) cells(s string, w, n int) []string {
 // Money writes an amount the way the session's language groups digits.
 func (c *Common) Money(a model.Cents) string { return report.FormatMoney(c.Lang, a) }
 
+// ParseMoney reads an amount typed as Money writes it in the session's
+// language ("1 234 567,89", "1,234,567.89" in English), or plainly
+// ("1234567.89"): a clerk copies what the screen shows.
+func (c *Common) ParseMoney(s string) (model.Cents, error) {
+	if c.Lang == "en" {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return model.ParseCents(s)
+}
+
 // Day writes a YYYY-MM-DD day as people read it in the session's language
 // ("28 أكتوبر 2024").
 func (c *Common) Day(day string) string { return report.FormatDay(c.Lang, day) }
@@ -122,6 +132,10 @@ func (c *Common) dateWidth() int {
 	}
 	return c.dateW
 }
+
+// Clock writes the time of day of t as the screens show it (15:04), in the
+// time zone the clock of the header shows.
+func (c *Common) Clock(t time.Time) string { return t.In(c.Now().Location()).Format("15:04") }
 
 // since writes a duration as mm:ss (or h:mm:ss), for the speakers' timer.
 func since(d time.Duration) string {

@@ -53,6 +53,12 @@ type page interface {
 	SetSize(width, height int)
 }
 
+// moreHelp is a page whose full help also lists the keys of a screen it
+// opens (the cockpit, a budget's).
+type moreHelp interface {
+	MoreHelp() (title string, keys []key.Binding)
+}
+
 // capturer is a page with a text field focused, which gets every key but
 // the few that leave it.
 type capturer interface {
@@ -68,6 +74,12 @@ type GoMsg struct {
 	Line    string
 	// Correct asks the vote screen to correct a recorded vote.
 	Correct bool
+	// AllFor opens the vote screen with every member present voting for,
+	// shown before enter records it.
+	AllFor bool
+	// Voted tells the screen returned to that the vote on Item (and Line)
+	// was recorded, so that it moves on to what comes next.
+	Voted bool
 }
 
 // ChangeMsg reports that the record changed (from this UI, another SSH
@@ -86,8 +98,9 @@ type UI struct {
 	active screen
 	// back holds the screens to return to with esc.
 	back     []screen
-	help     help.Model
 	showHelp bool
+	// helpBars caches the help bars drawn: the same few on every frame.
+	helpBars map[helpKey]string
 
 	sub   <-chan store.Change
 	unsub func()
@@ -99,8 +112,7 @@ func newUI(o Options) *UI {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	m := &UI{c: c, ctx: ctx, help: help.New()}
-	m.help.Styles = c.Styles.Help
+	m := &UI{c: c, ctx: ctx, helpBars: map[helpKey]string{}}
 	m.pages = [numScreens]page{
 		screenHome:     newHome(c),
 		screenCockpit:  newCockpit(c),
@@ -286,7 +298,7 @@ func (m *UI) forward(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 		if back {
-			m.goBack()
+			m.goBack(g)
 			continue
 		}
 		m.show(g)
@@ -306,8 +318,9 @@ func (m *UI) show(g GoMsg) {
 	m.pages[g.To].Update(g)
 }
 
-// goBack returns to the previous screen (home when there is none).
-func (m *UI) goBack() {
+// goBack returns to the previous screen (home when there is none) and
+// tells it what g says (Voted).
+func (m *UI) goBack(g GoMsg) {
 	to := screenHome
 	if n := len(m.back); n > 0 {
 		to, m.back = m.back[n-1], m.back[:n-1]
@@ -316,13 +329,13 @@ func (m *UI) goBack() {
 		return
 	}
 	m.active = to
-	m.pages[to].Update(GoMsg{To: to})
+	g.To = to
+	m.pages[to].Update(g)
 }
 
 func (m *UI) bodyHeight() int { return m.c.Height - headerRows - footerRows }
 
 func (m *UI) resize() {
-	m.help.Width = m.c.Width
 	for _, p := range m.pages {
 		p.SetSize(m.c.Width, m.bodyHeight())
 	}
@@ -359,9 +372,10 @@ func (m *UI) View() string {
 	} else {
 		body = m.pages[m.active].View()
 	}
-	b.WriteString(fitBlock(body, m.bodyHeight()))
+	status := m.statusLines()
+	b.WriteString(fitBlock(body, m.bodyHeight()-len(status)+1))
 	b.WriteByte('\n')
-	b.WriteString(m.statusLine())
+	b.WriteString(strings.Join(status, "\n"))
 	b.WriteByte('\n')
 	// A display (the hall's projector) shows no keys.
 	if m.c.Role != model.RoleDisplay {
@@ -393,12 +407,13 @@ func (m *UI) fullHelp() string {
 				continue
 			}
 			seen[h.Key+h.Desc] = true
-			// h.Desc is drawn already (DefaultKeyMap); only padded here.
-			desc := padRight(h.Desc, helpColumn-11)
+			// h.Desc is drawn already (DefaultKeyMap); only padded here. A
+			// mirrored layout aligns the keys on their right.
+			desc, keyCell := padRight(h.Desc, helpColumn-11), c.Cell(h.Key, 10)
 			if c.RTL() {
-				desc = padLeft(h.Desc, helpColumn-11)
+				desc, keyCell = padLeft(h.Desc, helpColumn-11), padLeft(c.Cell(h.Key, 0), 10)
 			}
-			entries = append(entries, c.row(s.Help.FullKey.Render(c.Cell(h.Key, 10)), " ", s.Help.FullDesc.Render(desc)))
+			entries = append(entries, c.row(s.Help.FullKey.Render(keyCell), " ", s.Help.FullDesc.Render(desc)))
 		}
 	}
 	var screen []key.Binding
@@ -406,6 +421,10 @@ func (m *UI) fullHelp() string {
 		screen = append(screen, g...)
 	}
 	addAll(c.T("tui.help.screen"), screen)
+	if more, ok := m.pages[m.active].(moreHelp); ok {
+		title, bs := more.MoreHelp()
+		addAll(title, bs)
+	}
 	addAll(c.T("tui.help.everywhere"), m.globalHelp())
 	display := c.cells(c.displaySummary(), c.Width, 2)
 	for i, l := range display {
@@ -440,40 +459,75 @@ func (c *Common) displaySummary() string {
 	return c.T("tui.help.display", c.T("tui.mode."+string(c.Bidi)), c.T("tui.from."+c.bidiFrom), c.T(shape))
 }
 
-// shortHelp is the help bar. bubbles' help draws it left to right; with a
-// mirrored layout it is drawn here, from the right, each key after its
-// description, cut at the left when it does not fit.
+// shortHelp is the help bar: the screen's keys in the order given, as many
+// as fit, then always ? for the full list (SPEC §6: every key is shown,
+// there or in the full help). In a mirrored layout it reads from the
+// right, each key before its description.
 func (m *UI) shortHelp(bs []key.Binding) string {
 	c := m.c
-	if !c.RTL() {
-		return m.help.ShortHelpView(bs)
+	var sig strings.Builder
+	for _, b := range bs {
+		if b.Enabled() {
+			sig.WriteString(b.Help().Key + "\x00" + b.Help().Desc + "\x00")
+		}
 	}
+	k := helpKey{sig.String(), c.Width, c.RTL()}
+	if bar, ok := m.helpBars[k]; ok {
+		return bar
+	}
+	if len(m.helpBars) > 64 {
+		clear(m.helpBars)
+	}
+	bar := m.drawHelp(bs)
+	m.helpBars[k] = bar
+	return bar
+}
+
+// helpKey is a help bar's keys and width, for the cache of bars.
+type helpKey struct {
+	keys  string
+	width int
+	rtl   bool
+}
+
+// drawHelp draws the help bar (see shortHelp).
+func (m *UI) drawHelp(bs []key.Binding) string {
+	c := m.c
 	s := c.Styles.Help
 	sep := s.ShortSeparator.Inline(true).Render(" • ")
-	sepW := ansi.StringWidth(sep)
+	item := func(b key.Binding) string {
+		h := b.Help()
+		return c.row(s.ShortKey.Inline(true).Render(c.Cell(h.Key, 0)), " ", s.ShortDesc.Inline(true).Render(h.Desc))
+	}
+	last := item(c.Keys.Help)
+	room := c.Width - 1 - ansiWidth(sep) - ansiWidth(last)
 	var pieces []string
 	w := 0
 	for _, b := range bs {
-		if !b.Enabled() {
+		if !b.Enabled() || b.Help().Key == c.Keys.Help.Help().Key {
 			continue
 		}
-		h := b.Help()
-		item := s.ShortDesc.Inline(true).Render(h.Desc) + " " + s.ShortKey.Inline(true).Render(c.Cell(h.Key, 0))
-		iw := ansi.StringWidth(item)
+		it := item(b)
+		iw := ansiWidth(it)
 		if len(pieces) > 0 {
-			iw += sepW
+			iw += ansiWidth(sep)
 		}
-		if w+iw > c.Width-2 {
-			pieces = append(pieces, s.Ellipsis.Inline(true).Render("… "))
+		if w+iw > room {
+			pieces = append(pieces, s.Ellipsis.Inline(true).Render(" …"))
 			break
 		}
 		if len(pieces) > 0 {
 			pieces = append(pieces, sep)
 		}
-		pieces = append(pieces, item)
+		pieces = append(pieces, it)
 		w += iw
 	}
-	return padLeft(c.row(pieces...), c.Width)
+	if len(pieces) > 0 && !strings.HasSuffix(pieces[len(pieces)-1], s.Ellipsis.Inline(true).Render(" …")) {
+		pieces = append(pieces, sep)
+	} else if len(pieces) > 0 {
+		pieces = append(pieces, " ")
+	}
+	return c.line(c.row(append(pieces, last)...), c.Width)
 }
 
 // joinColumns lays blocks side by side, each w cells wide.
@@ -503,17 +557,33 @@ func joinColumns(blocks []string, w int) string {
 	return sb.String()
 }
 
-// statusLine is the message of the last action, or a calm empty line.
-func (m *UI) statusLine() string {
+// maxStatusRows bounds the status line when a message wraps; the screen
+// gives up its last rows until the next key.
+const maxStatusRows = 3
+
+// statusLines are the message of the last action, wrapped (never cut: a
+// refusal's advice is at its end), or one calm empty line.
+func (m *UI) statusLines() []string {
 	c := m.c
 	if c.status == "" {
-		return ""
+		return []string{""}
 	}
 	mark, st := "✓", c.Styles.Info
 	if c.statusBad {
 		mark, st = "✗", c.Styles.Error
 	}
-	return st.Render(c.row(mark, " ", c.Cell(c.status, c.Width-2)))
+	lines := c.cells(c.status, c.Width-2, maxStatusRows)
+	for i, l := range lines {
+		lead := "  "
+		if i == 0 {
+			lead = mark + " "
+			if c.RTL() {
+				lead = " " + mark
+			}
+		}
+		lines[i] = st.Render(c.line(c.row(lead, strings.TrimSpace(l)), c.Width))
+	}
+	return lines
 }
 
 // fitBlock cuts or pads s to exactly h lines. Screens keep within the
@@ -552,8 +622,11 @@ func (m *UI) header() string {
 	if rtl {
 		title = " · " + sess.ID + " · jalsa "
 	}
-	room := w - ansi.StringWidth(title) - len(clock) - 2
-	line1 := s.Header.Render(c.row(title, c.Cell(sess.Title, room), " "+clock+" "))
+	// The title starts where the layout reads from, two cells from the
+	// clock at the most: an Arabic title in a French screen does not run
+	// into the time.
+	room := w - ansi.StringWidth(title) - len(clock) - 4
+	line1 := s.Header.Render(c.row(title, c.CellStart(sess.Title, room), "   "+clock+" "))
 	q := d.Quorum
 	info := c.T("state." + sess.State)
 	if sit := sess.Sitting(); sit != nil {

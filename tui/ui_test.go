@@ -226,7 +226,7 @@ func TestObserverIsRefusedEveryChange(t *testing.T) {
 	before := st.Seq()
 	m := newTestUI(t, st, Options{Role: model.RoleObserver})
 	attempts := [][]string{{"s"}, {"v"}, {"d"}, {"f"}, {"w"}, {"o"}, {"p"}, {"X"}, {"c"},
-		{"a", "space"}, {"a", "A"}, {"a", "x"}, {"n", "+"}, {"n", "tab", "hello", "enter"}}
+		{"a", "space"}, {"a", "A"}, {"a", "x"}, {"n", "tab", "tab", "+"}, {"n", "hello", "enter"}, {"u"}}
 	for _, keys := range attempts {
 		m = newTestUI(t, st, Options{Role: model.RoleObserver})
 		press(t, m, keys...)
@@ -305,10 +305,11 @@ func TestKeysTypedTogetherAreTakenOneByOne(t *testing.T) {
 	if it := session(t, st, "2024-10").Items[1]; it.Outcome != model.Noted {
 		t.Fatalf("item 2: %s, want noted", it.Outcome)
 	}
-	press(t, m, "k", "s", "v")
+	// The cursor went on to item 3.
+	press(t, m, "s", "v")
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("42")})
-	if v := m.pages[screenVote].(*vote); v.counts[0] != 42 {
-		t.Fatalf("for = %d, want 42", v.counts[0])
+	if v := m.pages[screenVote].(*vote); v.counts[0] != "42" {
+		t.Fatalf("for = %q, want 42", v.counts[0])
 	}
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,10 +12,12 @@ import (
 )
 
 // vote records a vote on an item or a budget line, or corrects one: by
-// counts, checked as they are typed (their sum never exceeds the members
-// present), or by name (everyone votes the rest choice, then the
-// exceptions). A preview gives the outcome and its explanation before
-// enter records it; a tie asks for the presiding member's side.
+// counts, or by name (everyone votes the rest choice, then the exceptions,
+// found by typing). A count is recorded only as the clerk typed it: each of
+// the three must be typed (0 too), the fields show exactly what was typed,
+// and a sum above the members present stays on screen, marked, while enter
+// refuses with the reason. A preview gives the outcome before enter records
+// it; a tie asks for the presiding member's side.
 type vote struct {
 	c       *Common
 	w, h    int
@@ -22,15 +25,23 @@ type vote struct {
 	line    string
 	correct bool
 
-	named  bool
-	counts [3]int
+	named bool
+	// counts are the digits typed for, against and abstained ("": not typed).
+	counts [3]string
 	focus  int
 	chair  model.Choice
 	// By name: the members whose vote differs from rest.
 	exceptions map[string]model.Choice
 	rest       model.Choice
 	cursor     cursor
-	reason     field
+	find       memberFinder
+	// pick is the cursor among the members the search finds.
+	pick   cursor
+	reason field
+	// opened is the form as it opened, to tell whether anything was typed.
+	opened string
+	// discard asks before esc throws away what was typed.
+	discard *prompt
 }
 
 // Fields of the vote screen, in tab order.
@@ -40,8 +51,12 @@ const (
 	fieldAbstain
 	fieldChair
 	fieldGrid
+	fieldFind
 	fieldReason
 )
+
+// maxCountDigits bounds a count as typed: no room holds a million members.
+const maxCountDigits = 6
 
 // choices are the sides of a vote, in the order keys 1, 2, 3 pick them.
 var choices = []model.Choice{model.For, model.Against, model.Abstain}
@@ -56,7 +71,7 @@ type voteBase struct {
 	ids                    []string
 }
 
-func newVote(c *Common) *vote { return &vote{c: c} }
+func newVote(c *Common) *vote { return &vote{c: c, find: newMemberFinder()} }
 
 // SetSize implements page.
 func (m *vote) SetSize(w, h int) { m.w, m.h = w, h }
@@ -64,8 +79,12 @@ func (m *vote) SetSize(w, h int) { m.w, m.h = w, h }
 // Init implements tea.Model.
 func (m *vote) Init() tea.Cmd { return nil }
 
-// Capturing implements capturer: the reason field takes every key.
-func (m *vote) Capturing() bool { return m.fields()[m.focus] == fieldReason }
+// Capturing implements capturer: the reason and the member search take
+// every key.
+func (m *vote) Capturing() bool {
+	f := m.current()
+	return m.discard == nil && (f == fieldReason || f == fieldFind)
+}
 
 // Update implements tea.Model.
 func (m *vote) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -75,18 +94,25 @@ func (m *vote) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.reset(msg)
 		}
 	case tea.KeyMsg:
+		if m.discard != nil {
+			if m.discard.update(m.c, msg) {
+				m.discard = nil
+			}
+			return m, nil
+		}
 		m.key(msg)
 	}
 	return m, nil
 }
 
 // reset prepares the screen for a new vote, or for correcting one with the
-// recorded figures filled in.
+// recorded figures filled in, or with every member present voting for when
+// the clerk asked for it (AllFor).
 func (m *vote) reset(g GoMsg) {
 	*m = vote{c: m.c, w: m.w, h: m.h, item: g.Item, line: g.Line, correct: g.Correct,
-		exceptions: map[string]model.Choice{}, rest: model.For, reason: newField(200)}
+		exceptions: map[string]model.Choice{}, rest: model.For, reason: newField(200), find: newMemberFinder()}
 	if old := m.recorded(); m.correct && old != nil {
-		m.counts = [3]int{old.For, old.Against, old.Abstain}
+		m.counts = [3]string{strconv.Itoa(old.For), strconv.Itoa(old.Against), strconv.Itoa(old.Abstain)}
 		m.chair = old.Chair
 		if old.Named != nil {
 			m.named = true
@@ -97,7 +123,27 @@ func (m *vote) reset(g GoMsg) {
 			}
 		}
 	}
+	m.opened = m.signature()
+	if g.AllFor {
+		m.allFor()
+	}
 }
+
+// signature sums up what the form holds, to tell whether anything changed.
+func (m *vote) signature() string {
+	var b strings.Builder
+	b.WriteString(strings.Join(m.counts[:], "/") + "|" + string(m.chair) + "|" + string(m.rest) + "|" + m.reason.Value())
+	if m.named {
+		b.WriteString("|named")
+	}
+	for _, id := range slices.Sorted(maps.Keys(m.exceptions)) {
+		b.WriteString("|" + id + "=" + string(m.exceptions[id]))
+	}
+	return b.String()
+}
+
+// typed reports that the form holds something the clerk typed.
+func (m *vote) typed() bool { return m.signature() != m.opened }
 
 // recorded is the vote already on the target, if any.
 func (m *vote) recorded() *model.Vote {
@@ -132,10 +178,25 @@ func (m *vote) base() voteBase {
 	return b
 }
 
-// tally is the vote as entered so far.
+// count is count i as typed, and whether it was typed.
+func (m *vote) count(i int) (int, bool) {
+	if m.counts[i] == "" {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m.counts[i]) // digits only, at most six
+	return n, true
+}
+
+// complete reports that all three counts were typed.
+func (m *vote) complete() bool { return m.counts[0] != "" && m.counts[1] != "" && m.counts[2] != "" }
+
+// tally is the vote as entered so far (a count not typed counts 0).
 func (m *vote) tally(b voteBase) model.Tally {
 	if !m.named {
-		return model.Tally{For: m.counts[0], Against: m.counts[1], Abstain: m.counts[2]}
+		f, _ := m.count(0)
+		a, _ := m.count(1)
+		ab, _ := m.count(2)
+		return model.Tally{For: f, Against: a, Abstain: ab}
 	}
 	var t model.Tally
 	for _, id := range b.ids {
@@ -158,16 +219,20 @@ func (m *vote) choiceOf(id string) model.Choice {
 	return m.rest
 }
 
-// needsChair reports a tie by counts under the president rule.
+// over reports counts whose sum exceeds the members present.
+func (m *vote) over(b voteBase) bool { return !m.named && m.tally(b).Total() > b.present }
+
+// needsChair reports a tie by counts under the president rule, once for and
+// against are typed.
 func (m *vote) needsChair(b voteBase) bool {
-	return !m.named && b.tie == model.TiePresident && model.IsTie(b.rule, m.tally(b))
+	return !m.named && m.counts[0] != "" && m.counts[1] != "" && !m.over(b) && b.tie == model.TiePresident && model.IsTie(b.rule, m.tally(b))
 }
 
 // fields lists the fields shown now, in tab order.
 func (m *vote) fields() []int {
 	var f []int
 	if m.named {
-		f = []int{fieldGrid}
+		f = []int{fieldGrid, fieldFind}
 	} else {
 		f = []int{fieldFor, fieldAgainst, fieldAbstain}
 		if m.needsChair(m.base()) {
@@ -183,22 +248,33 @@ func (m *vote) fields() []int {
 	return f
 }
 
+// current is the field with the focus.
+func (m *vote) current() int { return m.fields()[m.focus] }
+
 func (m *vote) key(msg tea.KeyMsg) {
 	c, k := m.c, m.c.Keys
-	fields := m.fields()
-	cur := fields[m.focus]
+	cur := m.current()
+	if cur == fieldFind {
+		m.findKey(msg)
+		return
+	}
 	switch {
 	case key.Matches(msg, k.Back):
+		if m.typed() {
+			m.discard = &prompt{question: c.T("tui.vote.ask_discard"), answer: c.T("tui.vote.discard_answer"),
+				run: func(int) error { c.Back(); return nil }}
+			return
+		}
 		c.Back()
 		return
 	case key.Matches(msg, k.Enter):
 		m.confirm()
 		return
 	case key.Matches(msg, k.Tab):
-		m.focus = (m.focus + 1) % len(fields)
+		m.focus = (m.focus + 1) % len(m.fields())
 		return
 	case key.Matches(msg, k.ShiftTab):
-		m.focus = (m.focus + len(fields) - 1) % len(fields)
+		m.focus = (m.focus + len(m.fields()) - 1) % len(m.fields())
 		return
 	}
 	switch cur {
@@ -213,8 +289,35 @@ func (m *vote) key(msg tea.KeyMsg) {
 	}
 }
 
-// countKey types a digit into a count, refusing one that would make the
-// sum exceed the members present.
+// allFor fills in "every member present voted for": the counts, or the
+// named grid with no exceptions. The preview shows it before enter.
+func (m *vote) allFor() {
+	b := m.base()
+	if m.named {
+		m.rest = model.For
+		clear(m.exceptions)
+		return
+	}
+	m.counts = [3]string{strconv.Itoa(b.present), "0", "0"}
+	m.chair = model.NoVote
+}
+
+// digit reads a typed digit, Western or Arabic-Indic (an Arabic keyboard
+// types ٣), as 0–9; ok is false for anything else.
+func digit(r rune) (byte, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return byte(r - '0'), true
+	case r >= '٠' && r <= '٩':
+		return byte(r - '٠'), true
+	case r >= '۰' && r <= '۹':
+		return byte(r - '۰'), true
+	}
+	return 0, false
+}
+
+// countKey types into a count. Whatever is typed stays as typed: a sum
+// above the members present is marked on screen, not silently cut.
 func (m *vote) countKey(msg tea.KeyMsg, f int) {
 	c, k := m.c, m.c.Keys
 	switch {
@@ -222,44 +325,47 @@ func (m *vote) countKey(msg tea.KeyMsg, f int) {
 		m.focus = max(m.focus-1, 0)
 	case key.Matches(msg, k.Down):
 		m.focus = min(m.focus+1, len(m.fields())-1)
+	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
+		// The hint of a tie says ←/→ wherever the focus is.
+		if m.needsChair(m.base()) {
+			m.focusOn(fieldChair)
+			m.chairKey(msg)
+		}
 	case key.Matches(msg, k.ByName):
 		m.named, m.focus = true, 0
+	case key.Matches(msg, k.AllFor):
+		m.allFor()
 	case msg.Type == tea.KeyBackspace:
-		m.counts[f] /= 10
+		if s := m.counts[f]; s != "" {
+			m.counts[f] = s[:len(s)-1]
+		}
 	case msg.Type == tea.KeyRunes:
 		// Several digits may come in one message when typed fast or pasted.
 		for _, r := range msg.Runes {
-			if r < '0' || r > '9' {
+			d, ok := digit(r)
+			if !ok {
 				return
 			}
-			n := m.counts[f]*10 + int(r-'0')
-			b := m.base()
-			t := m.counts
-			t[f] = n
-			if sum := t[0] + t[1] + t[2]; sum > b.present {
-				c.Fail(model.Refused("err.votes_exceed_present", sum, b.present))
+			if len(m.counts[f]) == maxCountDigits {
+				c.Fail(model.Usage("tui.vote.too_long", maxCountDigits))
 				return
 			}
-			m.counts[f] = n
+			m.counts[f] += string(rune('0' + d))
 		}
 	}
 }
 
 func (m *vote) chairKey(msg tea.KeyMsg) {
 	k := m.c.Keys
-	i := 0
-	for j, ch := range choices {
-		if ch == m.chair {
-			i = j
-		}
-	}
+	i := slices.Index(choices, m.chair)
 	switch {
 	case key.Matches(msg, k.Left), key.Matches(msg, k.Up):
+		if i < 0 {
+			i = len(choices)
+		}
 		i = (i + len(choices) - 1) % len(choices)
 	case key.Matches(msg, k.Right), key.Matches(msg, k.Down), key.Matches(msg, k.Toggle):
-		if m.chair != model.NoVote {
-			i = (i + 1) % len(choices)
-		}
+		i = (i + 1) % len(choices)
 	case key.Matches(msg, k.VoteFor):
 		i = 0
 	case key.Matches(msg, k.VoteAgainst):
@@ -279,11 +385,14 @@ func (m *vote) gridKey(msg tea.KeyMsg) {
 	if m.cursor.move(msg, k, len(ids), m.gridRows()) {
 		return
 	}
-	if key.Matches(msg, k.ByName) {
+	switch {
+	case key.Matches(msg, k.ByName):
 		m.named, m.focus = false, 0
 		return
-	}
-	if key.Matches(msg, k.Rest) {
+	case key.Matches(msg, k.AllFor):
+		m.allFor()
+		return
+	case key.Matches(msg, k.Rest):
 		next := map[model.Choice]model.Choice{model.For: model.Against, model.Against: model.Abstain, model.Abstain: model.NoVote, model.NoVote: model.For}
 		m.rest = next[m.rest]
 		return
@@ -315,22 +424,56 @@ func (m *vote) gridKey(msg tea.KeyMsg) {
 	}
 }
 
-// confirm records the vote, or says what is missing.
+// found lists the present members the search finds, in the grid's order.
+func (m *vote) found(b voteBase) []string {
+	if strings.TrimSpace(m.find.Value()) == "" {
+		return b.ids
+	}
+	var out []string
+	for _, mem := range m.find.matches(m.c.Data) {
+		if slices.Contains(b.ids, mem.ID) {
+			out = append(out, mem.ID)
+		}
+	}
+	return out
+}
+
+// findKey types into the member search; enter (or tab) goes back to the
+// grid on the member found, esc without moving.
+func (m *vote) findKey(msg tea.KeyMsg) {
+	k := m.c.Keys
+	b := m.base()
+	switch {
+	case key.Matches(msg, k.Back):
+		m.find.SetValue("")
+		m.focusOn(fieldGrid)
+	case key.Matches(msg, k.Enter), key.Matches(msg, k.Tab), key.Matches(msg, k.ShiftTab):
+		if found := m.found(b); len(found) > 0 {
+			m.pick.clamp(len(found), m.gridRows())
+			m.cursor = cursor{pos: slices.Index(b.ids, found[m.pick.pos])}
+		}
+		m.find.SetValue("")
+		m.focusOn(fieldGrid)
+	case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown, msg.Type == tea.KeyPgUp, msg.Type == tea.KeyPgDown:
+		m.pick.move(msg, k, len(m.found(b)), m.gridRows())
+	default:
+		m.find.update(msg)
+		m.pick = cursor{}
+	}
+}
+
+// confirm records the vote, or says why not and puts the focus where the
+// clerk must act.
 func (m *vote) confirm() {
 	c := m.c
 	b := m.base()
-	if m.needsChair(b) && m.chair == model.NoVote {
-		m.focusOn(fieldChair)
-		t := m.tally(b)
-		c.Fail(model.Refused("tui.vote.tie_side", t.For, t.Against))
-		return
-	}
-	if m.correct && strings.TrimSpace(m.reason.Value()) == "" {
-		m.focusOn(fieldReason)
-		c.Fail(model.Usage("tui.vote.reason_needed"))
+	if f, err := m.refusal(b); err != nil {
+		m.focusOn(f)
+		c.Fail(err)
 		return
 	}
 	cmd := &model.VoteCmd{Session: c.SessionID, N: m.item, Line: m.line, Correct: m.correct, Reason: m.reason.Value()}
+	t := m.tally(b)
 	if m.named {
 		// Every present member is named, so the event says exactly who
 		// voted what.
@@ -341,7 +484,7 @@ func (m *vote) confirm() {
 			}
 		}
 	} else {
-		cmd.For, cmd.Against, cmd.Abstain = m.counts[0], m.counts[1], m.counts[2]
+		cmd.For, cmd.Against, cmd.Abstain = t.For, t.Against, t.Abstain
 		if m.needsChair(b) {
 			cmd.Chair = m.chair
 		}
@@ -353,7 +496,34 @@ func (m *vote) confirm() {
 	if v := m.recorded(); v != nil {
 		c.Info(c.T("tui.vote.recorded", model.Ref(c.SessionID, m.item, m.line), model.Explain(c.Lang, v)))
 	}
-	c.Back()
+	c.BackAfter(GoMsg{Voted: true, Item: m.item, Line: m.line})
+}
+
+// refusal is the field where the clerk must act (-1: none) and why enter
+// would not record the vote now (nil: it would).
+func (m *vote) refusal(b voteBase) (int, error) {
+	if !m.correct && !b.met {
+		return -1, model.Refused("err.no_quorum", b.present, b.quorum, b.seats)
+	}
+	if !m.named {
+		labels := []string{"choice.for", "choice.against", "choice.abstain"}
+		for i := range m.counts {
+			if m.counts[i] == "" {
+				return fieldFor + i, model.Usage("tui.vote.missing", m.c.T(labels[i]))
+			}
+		}
+		if t := m.tally(b); t.Total() > b.present {
+			return -1, model.Refused("err.votes_exceed_present", t.Total(), b.present)
+		}
+		if m.needsChair(b) && m.chair == model.NoVote {
+			t := m.tally(b)
+			return fieldChair, model.Refused("tui.vote.tie_side", t.For, t.Against)
+		}
+	}
+	if m.correct && strings.TrimSpace(m.reason.Value()) == "" {
+		return fieldReason, model.Usage("tui.vote.reason_needed")
+	}
+	return -1, nil
 }
 
 func (m *vote) focusOn(f int) {
@@ -383,7 +553,7 @@ func (m *vote) preview(b voteBase) *model.Vote {
 const voteHeaderRows = 4
 
 // gridRows is how many members the named grid shows.
-func (m *vote) gridRows() int { return max(m.h-voteHeaderRows-5, 3) }
+func (m *vote) gridRows() int { return max(m.h-voteHeaderRows-6, 3) }
 
 // View implements tea.Model.
 func (m *vote) View() string {
@@ -400,42 +570,52 @@ func (m *vote) View() string {
 	if m.correct {
 		heading = "tui.vote.correct_title"
 	}
-	add(st.Title.Render(c.Cell(c.T(heading, model.Ref(c.SessionID, m.item, m.line)), w)))
+	add(st.Title.Render(c.CellStart(c.T(heading, model.Ref(c.SessionID, m.item, m.line)), w)))
 	subject := it.Title
 	if m.line != "" {
 		if l, err := it.Line(m.line); err == nil {
 			subject = l.Label + " · " + c.Money(l.Amount)
 		}
 	}
-	add(c.Cell(subject, w))
+	add(c.CellStart(subject, w))
 	quorum := "✓"
 	qs := st.Good
 	if !b.met {
 		quorum, qs = "✗", st.Bad
 	}
-	add(c.row(st.Label.Render(c.Cell(c.T("tui.vote.base", c.T("tui.rule."+string(b.rule)), b.present, b.seats), w-20)), " ",
+	add(c.row(st.Label.Render(c.CellStart(c.T("tui.vote.base", c.T("tui.rule."+string(b.rule)), b.present, b.seats), w-20)), " ",
 		qs.Render(c.Cell(quorum+" "+c.T("tui.header.quorum_met", b.quorum), 19))))
 	add("")
-	cur := m.fields()[m.focus]
+	cur := m.current()
 	t := m.tally(b)
 	if m.named {
-		add(m.grid(b, w, cur == fieldGrid)...)
-		add(c.Cell(c.T("tui.vote.rest", c.T("choice."+choiceKey(m.rest)))+" · "+c.T("tui.vote.counts", t.For, t.Against, t.Abstain), w))
+		add(m.findRow(w, cur == fieldFind))
+		add(m.grid(b, w, cur)...)
+		add(c.CellStart(c.T("tui.vote.rest", c.T("choice."+choiceKey(m.rest)))+" · "+c.T("tui.vote.counts", t.For, t.Against, t.Abstain), w))
 	} else {
 		labels := []string{c.T("choice.for"), c.T("choice.against"), c.T("choice.abstain")}
+		over := m.over(b)
 		for i, l := range labels {
-			add(m.countRow(l, m.counts[i], cur == i))
+			add(m.countRow(i, l, cur == i, over, w))
 		}
-		add(st.Label.Render(c.Cell(c.T("tui.vote.not_voting", max(b.present-t.Total(), 0)), w)))
+		if over {
+			add(st.Bad.Render(c.CellStart("✗ "+model.Message(model.Refused("err.votes_exceed_present", t.Total(), b.present), c.Lang), w)))
+		} else {
+			add(st.Label.Render(c.CellStart(c.T("tui.vote.not_voting", max(b.present-t.Total(), 0)), w)))
+		}
 		if m.needsChair(b) {
 			add(m.chairRow(cur == fieldChair, w))
 		}
 	}
 	if m.correct {
-		add(c.row(c.Cell(c.T("tui.vote.reason"), 14), " ", m.reason.view(c, w-16, cur == fieldReason)))
+		add(c.line(c.row(c.Cell(c.T("tui.vote.reason"), 14), " ", m.reason.view(c, w-16, cur == fieldReason)), w))
 	}
 	add("")
 	add(m.previewLines(b, w)...)
+	if m.discard != nil {
+		box, rows := m.discard.box(c, w)
+		out = append(fill(out, w, m.h-rows), box)
+	}
 	return strings.Join(out, "\n")
 }
 
@@ -446,16 +626,27 @@ func choiceKey(ch model.Choice) string {
 	return string(ch)
 }
 
-func (m *vote) countRow(label string, n int, focused bool) string {
+// countRow draws count i as typed: blank until typed, marked when the sum
+// is above the members present.
+func (m *vote) countRow(i int, label string, focused, over bool, w int) string {
 	c, st := m.c, m.c.Styles
-	val := strconv.Itoa(n)
+	val := m.counts[i]
 	if focused {
-		if n == 0 {
-			val = ""
-		}
-		return c.row(c.pointer(), c.Cell(label, 14), " ", st.Selected.Render("["+padLeft(val+"▏", 6)+"]"))
+		val += "▏"
 	}
-	return c.row("  ", c.Cell(label, 14), " ", st.Dim.Render("[")+padLeft(val, 6)+st.Dim.Render("]"))
+	box := st.Dim.Render("[") + padLeft(val, maxCountDigits+1) + st.Dim.Render("]")
+	mark := "  "
+	switch {
+	case over && val != "":
+		box, mark = st.Bad.Render("["+padLeft(val, maxCountDigits+1)+"]"), st.Bad.Render(" ✗")
+	case focused:
+		box = st.Selected.Render("[" + padLeft(val, maxCountDigits+1) + "]")
+	}
+	lead := "  "
+	if focused {
+		lead = c.pointer()
+	}
+	return c.line(c.row(lead, c.Cell(label, 14), " ", box, mark), w)
 }
 
 func (m *vote) chairRow(focused bool, w int) string {
@@ -473,63 +664,96 @@ func (m *vote) chairRow(focused bool, w int) string {
 	if focused {
 		lead = st.Warn.Render(c.pointer())
 	}
-	return c.row(append([]string{lead}, pieces...)...)
+	return c.line(c.row(append([]string{lead}, pieces...)...), w)
 }
 
-// grid draws the present members with their votes.
-func (m *vote) grid(b voteBase, w int, focused bool) []string {
+// findRow is the member search of the named grid.
+func (m *vote) findRow(w int, focused bool) string {
+	c := m.c
+	label := c.Cell(c.T("tui.roll.find"), 12)
+	if !focused && m.find.Value() == "" {
+		return c.line(c.row(label, " ", c.Styles.Dim.Render(c.Cell(c.T("tui.vote.find_hint"), 0))), w)
+	}
+	return c.line(c.row(label, " ", m.find.view(c, 40, focused)), w)
+}
+
+// grid draws the present members with their votes: those the search finds
+// while it has the focus.
+func (m *vote) grid(b voteBase, w int, cur int) []string {
 	c := m.c
 	rows := m.gridRows()
-	from, to := m.cursor.window(len(b.ids), rows)
+	ids, pos := b.ids, &m.cursor
+	if cur == fieldFind {
+		ids, pos = m.found(b), &m.pick
+	}
+	from, to := pos.window(len(ids), rows)
 	out := make([]string, 0, rows)
 	for i := from; i < to; i++ {
-		id := b.ids[i]
+		id := ids[i]
 		ch := m.choiceOf(id)
 		mark := " "
 		if _, ok := m.exceptions[id]; ok {
 			mark = "*"
 		}
-		line := c.row(c.Cell(id, 6), " ", c.Cell(c.Data.MemberName(id), w-6-20), " ", mark, c.Cell(c.T("choice."+choiceKey(ch)), 14))
-		out = append(out, c.selectRow(focused && i == m.cursor.pos, line))
+		// The vote stays next to the name on a wide screen.
+		line := c.line(c.row(c.Cell(id, 6), " ", c.CellStart(c.Data.MemberName(id), min(w-6-20, 40)), " ", mark, c.Cell(c.T("choice."+choiceKey(ch)), 14)), w-2)
+		out = append(out, c.selectRow((cur == fieldGrid || cur == fieldFind) && i == pos.pos, line))
 	}
-	for len(out) < rows {
-		out = append(out, "")
+	if len(ids) == 0 {
+		out = append(out, c.Styles.Dim.Render(c.CellStart(c.T("tui.roll.no_match"), w)))
 	}
-	return out
+	return fill(out, w, rows)
 }
 
+// previewLines say whether enter records the vote now, and what it records.
 func (m *vote) previewLines(b voteBase, w int) []string {
 	c, st := m.c, m.c.Styles
-	if !m.correct && !b.met {
-		return []string{st.Bad.Render(c.Cell(model.Message(model.Refused("err.no_quorum", b.present, b.quorum, b.seats), c.Lang), w))}
-	}
-	if m.needsChair(b) && m.chair == model.NoVote {
-		t := m.tally(b)
-		return []string{st.Warn.Render(c.Cell(c.T("tui.vote.tie_side", t.For, t.Against), w))}
+	if _, err := m.refusal(b); err != nil {
+		hint := c.say(err)
+		switch {
+		case !m.named && !m.complete():
+			hint = c.T("tui.vote.type_counts")
+		case m.over(b):
+			hint = c.T("tui.vote.fix_counts")
+		}
+		var out []string
+		for _, l := range wrap("✗ "+hint, w) {
+			out = append(out, st.Warn.Render(c.CellStart(l, w)))
+		}
+		return out
 	}
 	v := m.preview(b)
-	mark, ms := st.Outcome(v.Outcome, "")
-	out := []string{ms.Render(c.Cell(mark+" "+c.T("tui.vote.preview"), w))}
-	for _, l := range c.cells(model.Explain(c.Lang, v), w, 2) {
-		out = append(out, ms.Render(l))
+	_, ms := st.Outcome(v.Outcome, "")
+	out := []string{st.Good.Render(c.CellStart("✓ "+c.T("tui.vote.preview"), w))}
+	for _, l := range wrap(model.Explain(c.Lang, v), w) {
+		out = append(out, ms.Render(c.CellStart(l, w)))
 	}
 	return out
 }
 
 // ShortHelp implements help.KeyMap.
 func (m *vote) ShortHelp() []key.Binding {
-	k := m.c.Keys
-	if m.named {
-		return []key.Binding{k.Up, k.Down, k.VoteFor, k.VoteAgainst, k.VoteAbstain, k.Rest, k.ByName, k.Enter, k.Back}
+	k, c := m.c.Keys, m.c
+	if m.discard != nil {
+		return m.discard.help(k)
 	}
-	return []key.Binding{k.Tab, k.ByName, k.Enter, k.Back}
+	switch m.current() {
+	case fieldFind:
+		return []key.Binding{k.Up, k.Down, withHelp(k.Enter, c, "tui.vote.go_to_member"), k.Back}
+	case fieldGrid:
+		return []key.Binding{k.VoteFor, k.VoteAgainst, k.VoteAbstain, withHelp(k.Tab, c, "tui.roll.find_key"), withHelp(k.Enter, c, "tui.vote.record"), k.Back, k.Rest, k.AllFor, k.ByName, k.Up, k.Down}
+	}
+	if m.needsChair(m.base()) {
+		return []key.Binding{k.Left, k.Right, withHelp(k.Enter, c, "tui.vote.record"), k.Tab, k.Back}
+	}
+	return []key.Binding{k.Tab, k.AllFor, withHelp(k.Enter, c, "tui.vote.record"), k.Back, k.ByName}
 }
 
 // FullHelp implements help.KeyMap.
 func (m *vote) FullHelp() [][]key.Binding {
-	k := m.c.Keys
+	k, c := m.c.Keys, m.c
 	return [][]key.Binding{
-		{k.Tab, k.ShiftTab, k.Enter, k.Back, k.ByName},
-		{k.Up, k.Down, k.VoteFor, k.VoteAgainst, k.VoteAbstain, k.VoteClear, k.Toggle, k.Rest},
+		{k.Tab, k.ShiftTab, withHelp(k.Enter, c, "tui.vote.record"), k.Back, k.AllFor, k.ByName, k.Left, k.Right},
+		{k.Up, k.Down, k.Home, k.End, k.VoteFor, k.VoteAgainst, k.VoteAbstain, k.VoteClear, k.Toggle, k.Rest, withHelp(k.Tab, c, "tui.roll.find_key")},
 	}
 }
