@@ -46,6 +46,12 @@ func (c *InitCmd) check() error {
 	if err := checkRules(&b.Rules, b.Seats); err != nil {
 		return err
 	}
+	if err := CheckText("body.legal_basis", b.LegalBasis, MaxText, true); err != nil {
+		return err
+	}
+	if b.Timezone != "" && !ValidTimezone(b.Timezone) {
+		return fieldFault("body.timezone", "sessionfile.timezone", b.Timezone)
+	}
 	seen := map[string]bool{}
 	for i, m := range b.Members {
 		p := fieldIndex("members", i)
@@ -67,6 +73,9 @@ func (c *InitCmd) check() error {
 				return err
 			}
 		}
+		if err := checkGender(p+".gender", m.Gender); err != nil {
+			return err
+		}
 	}
 	return c.checkSession()
 }
@@ -83,8 +92,13 @@ func (c *InitCmd) checkSession() error {
 	if err := checkLine("session.title", s.Title, MaxTitle, true); err != nil {
 		return err
 	}
-	if _, err := time.Parse(time.DateOnly, s.Date); err != nil || len(s.Date) != len(time.DateOnly) {
-		return fieldFault("session.date", "sessionfile.not_date", s.Date)
+	if err := checkDate("session.date", s.Date); err != nil {
+		return err
+	}
+	if s.Convened != "" {
+		if err := checkDate("session.convened", s.Convened); err != nil {
+			return err
+		}
 	}
 	if err := checkLine("session.place", s.Place, MaxName, false); err != nil {
 		return err
@@ -95,6 +109,9 @@ func (c *InitCmd) checkSession() error {
 			return err
 		}
 		if err := checkLine(p+".role", g.Role, MaxName, false); err != nil {
+			return err
+		}
+		if err := checkGender(p+".gender", g.Gender); err != nil {
 			return err
 		}
 	}
@@ -156,6 +173,14 @@ func checkItem(p string, it *Item) error {
 	if len(it.Lines) == 0 || len(it.Lines) > maxLines {
 		return fieldFault(p+".lines", "sessionfile.number_range", strconv.Itoa(len(it.Lines)), 1, maxLines)
 	}
+	for key, name := range it.Parts {
+		if !slices.ContainsFunc(it.Lines, func(l *BudgetLine) bool { return l.Part == key }) {
+			return fieldFault(fieldPath(p+".parts", key), "sessionfile.part_unused", key)
+		}
+		if err := checkLine(fieldPath(p+".parts", key), name, MaxName, true); err != nil {
+			return err
+		}
+	}
 	codes := map[string]bool{}
 	for j, l := range it.Lines {
 		lp := fieldIndex(p+".lines", j)
@@ -178,6 +203,22 @@ func checkItem(p string, it *Item) error {
 		if l.Amount < 0 || l.Amount > maxCents {
 			return fieldFault(lp+".amount", "sessionfile.amount_large", l.Amount.String())
 		}
+	}
+	return nil
+}
+
+// checkDate checks a day written YYYY-MM-DD.
+func checkDate(field, s string) error {
+	if _, err := time.Parse(time.DateOnly, s); err != nil || len(s) != len(time.DateOnly) {
+		return fieldFault(field, "sessionfile.not_date", s)
+	}
+	return nil
+}
+
+// checkGender checks a member's or guest's gender: f, m or not stated.
+func checkGender(field, g string) error {
+	if g != "" && g != Female && g != Male {
+		return fieldFault(field, "sessionfile.not_one_of", g, Female+", "+Male)
 	}
 	return nil
 }

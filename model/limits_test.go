@@ -217,6 +217,14 @@ func TestInitReplayChecks(t *testing.T) {
 		{"long session id", "session.id", func(c *model.InitCmd) { c.Session.ID = strings.Repeat("s", 40000) }},
 		{"quorum above seats", "body.rules.quorum[1]", func(c *model.InitCmd) { c.Body.Rules.Quorum = []string{"1000"} }},
 		{"huge amount", "agenda[6].lines[1].amount", func(c *model.InitCmd) { c.Session.Items[5].Lines[0].Amount = math.MaxInt64 }},
+		{"bad time zone", "body.timezone", func(c *model.InitCmd) { c.Body.Timezone = "Mars/Olympus" }},
+		{"long legal basis", "body.legal_basis", func(c *model.InitCmd) { c.Body.LegalBasis = strings.Repeat("l ", model.MaxText) }},
+		{"bad gender", "members[2].gender", func(c *model.InitCmd) { c.Body.Members[1].Gender = "x" }},
+		{"bad guest gender", "session.guests[1].gender", func(c *model.InitCmd) {
+			c.Session.Guests = []model.Guest{{Name: "g", Gender: "female"}}
+		}},
+		{"bad convocation date", "session.convened", func(c *model.InitCmd) { c.Session.Convened = "28/10/2024" }},
+		{"part no line uses", "agenda[6].parts.9", func(c *model.InitCmd) { c.Session.Items[5].Parts = map[string]string{"9": "x"} }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := testInit(t)

@@ -668,3 +668,55 @@ func FuzzLoadSessionFile(f *testing.F) {
 		}
 	})
 }
+
+// TestInitKeepsWhatTheFileGives guards InitCmd's copy, which takes only what
+// a session file can give: every field the loader sets on the session, its
+// items and their lines must come through Apply unchanged, so that a field
+// added to the file is not silently dropped from the record.
+func TestInitKeepsWhatTheFileGives(t *testing.T) {
+	for _, file := range []string{"testdata/session.yaml", "../demo/2024-06.yaml", "../demo/2024-10.yaml"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd, err := LoadSessionFile(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := NewState()
+		if err := cmd.Apply(st, Ctx{}); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		got := st.Sessions[cmd.Session.ID]
+		sameSetFields(t, file+": session", reflect.ValueOf(cmd.Session), reflect.ValueOf(*got))
+		for i, it := range cmd.Session.Items {
+			sameSetFields(t, file+": item "+it.Title, reflect.ValueOf(*it), reflect.ValueOf(*got.Items[i]))
+			for j, l := range it.Lines {
+				sameSetFields(t, file+": line "+l.Code, reflect.ValueOf(*l), reflect.ValueOf(*got.Items[i].Lines[j]))
+			}
+		}
+	}
+}
+
+// sameSetFields reports each field that is set in want and differs in got;
+// slices of pointers (items, lines) are compared element by element by the
+// caller.
+func sameSetFields(t *testing.T, what string, want, got reflect.Value) {
+	t.Helper()
+	for i := range want.NumField() {
+		f := want.Type().Field(i)
+		w := want.Field(i)
+		if !f.IsExported() || w.IsZero() {
+			continue
+		}
+		if w.Kind() == reflect.Slice && w.Type().Elem().Kind() == reflect.Pointer {
+			if got.Field(i).Len() != w.Len() {
+				t.Errorf("%s: %s has %d elements after init, the file %d", what, f.Name, got.Field(i).Len(), w.Len())
+			}
+			continue
+		}
+		if !reflect.DeepEqual(w.Interface(), got.Field(i).Interface()) {
+			t.Errorf("%s: %s is %v after init, the file gives %v", what, f.Name, got.Field(i).Interface(), w.Interface())
+		}
+	}
+}

@@ -64,11 +64,12 @@ func (c *InitCmd) Apply(st *State, ctx Ctx) error {
 	// file's, and what it claims is not recorded.
 	cs := &c.Session
 	s := Session{ID: cs.ID, Body: body.ID, Kind: cs.Kind, Title: cs.Title, Date: cs.Date, Place: cs.Place,
-		Chair: cs.Chair, Secretary: cs.Secretary, Guests: cs.Guests, State: StateDraft, Created: ctx.Time}
+		Chair: cs.Chair, Secretary: cs.Secretary, Guests: cs.Guests, Convened: cs.Convened, Public: cs.Public,
+		State: StateDraft, Created: ctx.Time}
 	s.Items = make([]*Item, len(cs.Items))
 	for i, it := range cs.Items {
 		cp := Item{N: i + 1, Title: it.Title, Kind: it.Kind, Text: it.Text, Majority: it.Majority, Votes: it.Votes,
-			VoteMode: it.VoteMode, Balanced: it.Balanced, State: ItemWaiting, Outcome: Pending}
+			VoteMode: it.VoteMode, Balanced: it.Balanced, Parts: it.Parts, State: ItemWaiting, Outcome: Pending}
 		cp.Lines = make([]*BudgetLine, len(it.Lines))
 		for j, l := range it.Lines {
 			cp.Lines[j] = &BudgetLine{Code: l.Code, Label: l.Label, Kind: l.Kind, Part: l.Part, Amount: l.Amount, Outcome: Pending}
