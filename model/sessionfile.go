@@ -514,7 +514,9 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 			cmd.Session.Items = l.agenda(v)
 		}
 	})
-	for _, k := range []string{"body", "members", "session", "agenda"} {
+	// Members may be left out when the database holds the body: the
+	// session then takes its roster (InitCmd).
+	for _, k := range []string{"body", "session", "agenda"} {
 		l.require(top, root, "", k)
 	}
 	if l.err != nil {
@@ -523,6 +525,10 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 
 	// Checks across sections.
 	b := &cmd.Body
+	if len(b.Members) == 0 {
+		cmd.Session.Body = b.ID
+		return cmd
+	}
 	if seats == nil {
 		b.Seats = len(b.Members)
 	} else if b.Seats < len(b.Members) {
@@ -579,6 +585,11 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 		}
 	})
 	l.require(f, n, path, "id")
+	if _, named := f["name"]; !named && len(f) == 1 {
+		// body: {id: …} alone names a body the database holds.
+		b.Language, b.Rules = "", Rules{}
+		return nil, nil
+	}
 	l.require(f, n, path, "name")
 	return seats, quorum
 }
