@@ -27,7 +27,7 @@ func (c *MemberAddCmd) Apply(st *State, ctx Ctx) error {
 	if err != nil {
 		return err
 	}
-	m, err := cleanMember(c.Member)
+	m, err := CheckMember(c.Member)
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func (c *MemberSetCmd) Apply(st *State, ctx Ctx) error {
 			*f.to = *f.from
 		}
 	}
-	if m, err = cleanMember(m); err != nil {
+	if m, err = CheckMember(m); err != nil {
 		return err
 	}
 	if err := b.replace(st, i, m, ChangeMember, date, ctx); err != nil {
@@ -203,7 +203,7 @@ func (c *MembersImportCmd) Apply(st *State, ctx Ctx) error {
 // importRow brings one row of a list onto b: pos holds where each member
 // is in b.Members, first the row each id came in.
 func (b *Body) importRow(st *State, row int, given Member, pos, first map[string]int, date string, ctx Ctx) error {
-	m, err := cleanMember(given)
+	m, err := CheckMember(given)
 	if err != nil {
 		return err
 	}
@@ -252,10 +252,11 @@ func (e *RowError) In(lang string) string {
 // Unwrap returns the row's error.
 func (e *RowError) Unwrap() error { return e.Err }
 
-// cleanMember checks a member the roster commands are given and returns it
+// CheckMember checks a member the roster commands are given and returns it
 // as the record keeps it (trimmed, NFC). Its faults name the columns of a
-// roster file: id, name, role, gender, group, since, until.
-func cleanMember(m Member) (Member, error) {
+// roster file (id, name, role, gender, group, since, until), so that a
+// reader of such a file can place them.
+func CheckMember(m Member) (Member, error) {
 	m.Name, m.Role, m.Group = oneLine(m.Name), strings.TrimSpace(m.Role), oneLine(m.Group)
 	m.Reason = strings.TrimSpace(m.Reason)
 	if err := checkID("id", m.ID); err != nil {
