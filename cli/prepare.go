@@ -21,6 +21,7 @@ import (
 type sessionFlags struct {
 	Title     string `flag:"title" value:"TITLE"`
 	Date      string `flag:"date" value:"DATE"`
+	Time      string `flag:"time" value:"HH:MM"`
 	Kind      string `flag:"kind" values:"ordinary|extraordinary"`
 	Place     string `flag:"place" value:"PLACE"`
 	Chair     string `flag:"chair" value:"ID" complete:"members"`
@@ -55,7 +56,7 @@ func runNew(c *call, f *sessionFlags) error {
 	if err != nil {
 		return err
 	}
-	cmd := &model.NewSessionCmd{ID: c.args[0], Kind: f.Kind, Title: f.Title, Date: f.Date, Place: f.Place, Chair: f.Chair,
+	cmd := &model.NewSessionCmd{ID: c.args[0], Kind: f.Kind, Title: f.Title, Date: f.Date, Time: f.Time, Place: f.Place, Chair: f.Chair,
 		Secretary: f.Secretary, Convened: f.Convened, Public: public}
 	if err := c.withBody(func(id string) error {
 		cmd.Body = id
@@ -81,7 +82,7 @@ func runEdit(c *call, f *sessionFlags) error {
 		return err
 	}
 	cmd := &model.EditSessionCmd{Session: c.args[0], Title: c.str("title", f.Title), Kind: c.str("kind", f.Kind),
-		Date: c.str("date", f.Date), Place: c.str("place", f.Place), Chair: c.str("chair", f.Chair),
+		Date: c.str("date", f.Date), Time: c.str("time", f.Time), Place: c.str("place", f.Place), Chair: c.str("chair", f.Chair),
 		Secretary: c.str("secretary", f.Secretary), Convened: c.str("convened", f.Convened), Public: public}
 	if _, err := c.do(c.st, cmd); err != nil {
 		return err

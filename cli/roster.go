@@ -130,11 +130,15 @@ func runBodySet(c *call, f *bodySetFlags) error {
 		t := model.TieRule(f.Tie)
 		cmd.Tie = &t
 	}
-	return c.withBody(func(id string) error {
+	err := c.withBody(func(id string) error {
 		cmd.Body = id
 		_, err := c.do(c.st, cmd)
 		return err
-	}, "msg.body.changed")
+	}, "")
+	if err == nil {
+		fmt.Fprintln(c.Stdout, i18n.T(c.lang, "msg.body.changed"))
+	}
+	return err
 }
 
 // membersFlags are `jalsa members`' flags.
@@ -298,8 +302,8 @@ func roleFlag(s string) (string, error) {
 	return r, nil
 }
 
-// withBody runs fn with the id of the database's body, then says msg with
-// the command's first argument.
+// withBody runs fn with the id of the database's body, then, if it did
+// not fail, says msg with the command's first argument ("" for none).
 func (c *call) withBody(fn func(id string) error, msg string) error {
 	var id string
 	var err error
@@ -313,11 +317,7 @@ func (c *call) withBody(fn func(id string) error, msg string) error {
 		err = fn(id)
 	}
 	if err == nil && msg != "" {
-		arg := ""
-		if len(c.args) > 0 {
-			arg = c.args[0]
-		}
-		fmt.Fprintln(c.Stdout, i18n.T(c.lang, msg, arg))
+		fmt.Fprintln(c.Stdout, i18n.T(c.lang, msg, c.args[0]))
 	}
 	return err
 }

@@ -38,6 +38,7 @@ type NewSessionCmd struct {
 	Kind      string `json:"kind,omitempty"`
 	Title     string `json:"title"`
 	Date      string `json:"date"`
+	Time      string `json:"time,omitempty"`
 	Place     string `json:"place,omitempty"`
 	Chair     string `json:"chair,omitempty"`
 	Secretary string `json:"secretary,omitempty"`
@@ -67,7 +68,7 @@ func (c *NewSessionCmd) Apply(st *State, ctx Ctx) error {
 	if kind == "" {
 		kind = "ordinary"
 	}
-	s := &Session{ID: c.ID, Body: b.ID, Kind: kind, Title: oneLine(c.Title), Date: c.Date, Place: oneLine(c.Place),
+	s := &Session{ID: c.ID, Body: b.ID, Kind: kind, Title: oneLine(c.Title), Date: c.Date, Time: c.Time, Place: oneLine(c.Place),
 		Chair: c.Chair, Secretary: c.Secretary, Convened: c.Convened, Public: c.Public, State: StateDraft, Created: ctx.Time}
 	if err := checkDetails(s); err != nil {
 		return err
@@ -122,6 +123,9 @@ func checkDetails(s *Session) error {
 	if err := checkLine("place", s.Place, MaxName, false); err != nil {
 		return err
 	}
+	if s.Time != "" && !ValidClock(s.Time) {
+		return fieldFault("time", "sessionfile.time", s.Time)
+	}
 	if s.Convened != "" {
 		if err := checkDate("convened", s.Convened); err != nil {
 			return err
@@ -162,6 +166,7 @@ type EditSessionCmd struct {
 	Title     *string `json:"title,omitempty"`
 	Kind      *string `json:"kind,omitempty"`
 	Date      *string `json:"date,omitempty"`
+	Time      *string `json:"time,omitempty"`
 	Place     *string `json:"place,omitempty"`
 	Chair     *string `json:"chair,omitempty"`
 	Secretary *string `json:"secretary,omitempty"`
@@ -184,7 +189,7 @@ func (c *EditSessionCmd) Apply(st *State, _ Ctx) error {
 	if err != nil {
 		return err
 	}
-	draftOnly := c.Title != nil || c.Kind != nil || c.Date != nil || c.Place != nil || c.Chair != nil || c.Secretary != nil
+	draftOnly := c.Title != nil || c.Kind != nil || c.Date != nil || c.Time != nil || c.Place != nil || c.Chair != nil || c.Secretary != nil
 	if !draftOnly && c.Convened == nil && c.Public == nil {
 		return Usage("err.edit_nothing")
 	}
@@ -196,7 +201,7 @@ func (c *EditSessionCmd) Apply(st *State, _ Ctx) error {
 		to   *string
 		from *string
 		line bool
-	}{{&e.Title, c.Title, true}, {&e.Kind, c.Kind, false}, {&e.Date, c.Date, false}, {&e.Place, c.Place, true},
+	}{{&e.Title, c.Title, true}, {&e.Kind, c.Kind, false}, {&e.Date, c.Date, false}, {&e.Time, c.Time, false}, {&e.Place, c.Place, true},
 		{&e.Chair, c.Chair, false}, {&e.Secretary, c.Secretary, false}, {&e.Convened, c.Convened, false}} {
 		if f.from != nil {
 			*f.to = *f.from
@@ -597,7 +602,7 @@ func (s *Session) readyToOpen() error {
 func init() {
 	i18n.Register(map[string]i18n.Text{
 		"err.convened_after":      {En: "the convocations (%s) cannot go out after the session's date (%s)", Fr: "les convocations (%s) ne peuvent partir après la date de la session (%s)", Ar: "لا يمكن أن يكون تاريخ الاستدعاءات (%s) بعد تاريخ الدورة (%s)"},
-		"err.edit_nothing":        {En: "nothing to change: give --title, --date, --kind, --place, --chair, --secretary, --convened or --public", Fr: "rien à changer : indiquez --title, --date, --kind, --place, --chair, --secretary, --convened ou --public", Ar: "لا شيء للتغيير: حدد --title أو --date أو --kind أو --place أو --chair أو --secretary أو --convened أو --public"},
+		"err.edit_nothing":        {En: "nothing to change: give --title, --date, --time, --kind, --place, --chair, --secretary, --convened or --public", Fr: "rien à changer : indiquez --title, --date, --time, --kind, --place, --chair, --secretary, --convened ou --public", Ar: "لا شيء للتغيير: حدد --title أو --date أو --time أو --kind أو --place أو --chair أو --secretary أو --convened أو --public"},
 		"err.not_draft_details":   {En: "session %s is open: only --convened and --public may still change", Fr: "la session %s est ouverte : seuls --convened et --public peuvent encore changer", Ar: "الدورة %s مفتوحة: لا يمكن بعد الآن تغيير غير --convened و--public"},
 		"err.guest_not_found":     {En: "no guest %d in session %s (guests 1 to %d)", Fr: "pas d'invité %d dans la session %s (invités 1 à %d)", Ar: "لا يوجد مدعو رقم %d في الدورة %s (المدعوون من 1 إلى %d)"},
 		"err.agenda_open_add":     {En: "session %s is open: an item added now is urgent (--urgent --reason TEXT)", Fr: "la session %s est ouverte : un point ajouté maintenant est urgent (--urgent --reason TEXTE)", Ar: "الدورة %s مفتوحة: النقطة المضافة الآن نقطة مستعجلة (--urgent --reason النص)"},
@@ -611,4 +616,10 @@ func init() {
 		"err.agenda_empty":        {En: "session %s has no agenda yet: add its items first", Fr: "la session %s n'a pas encore d'ordre du jour : ajoutez d'abord ses points", Ar: "ليس للدورة %s جدول أعمال بعد: أضف نقطه أولا"},
 		"err.budget_no_lines":     {En: "item %d of session %s is a budget without lines: import them first (jalsa budget SESSION N import FILE)", Fr: "le point %d de la session %s est un budget sans lignes : importez-les d'abord (jalsa budget SESSION N import FICHIER)", Ar: "النقطة %d من الدورة %s ميزانية بلا أسطر: استوردها أولا (jalsa budget SESSION N import FILE)"},
 	})
+}
+
+// ValidClock reports whether s is a time of day written HH:MM (24 hours).
+func ValidClock(s string) bool {
+	t, err := time.Parse("15:04", s)
+	return err == nil && t.Format("15:04") == s
 }

@@ -120,6 +120,9 @@ func (c *InitCmd) checkSession() error {
 			return err
 		}
 	}
+	if s.Time != "" && !ValidClock(s.Time) {
+		return fieldFault("session.time", "sessionfile.time", s.Time)
+	}
 	if err := checkLine("session.place", s.Place, MaxName, false); err != nil {
 		return err
 	}

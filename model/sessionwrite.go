@@ -84,6 +84,7 @@ func fileSession(s *Session) *yaml.Node {
 	n.add("kind", str(s.Kind))
 	n.add("title", str(s.Title))
 	n.add("date", scalar("!!timestamp", s.Date))
+	n.opt("time", s.Time)
 	n.opt("place", s.Place)
 	n.add("chair", str(s.Chair))
 	n.opt("secretary", s.Secretary)

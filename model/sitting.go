@@ -33,7 +33,7 @@ func (c *InitCmd) Apply(st *State, ctx Ctx) error {
 	// that claims sittings, votes or notes from the start is not a session
 	// file's, and what it claims is not recorded.
 	cs := &c.Session
-	s := Session{ID: cs.ID, Body: c.Body.ID, Kind: cs.Kind, Title: cs.Title, Date: cs.Date, Place: cs.Place,
+	s := Session{ID: cs.ID, Body: c.Body.ID, Kind: cs.Kind, Title: cs.Title, Date: cs.Date, Time: cs.Time, Place: cs.Place,
 		Chair: cs.Chair, Secretary: cs.Secretary, Guests: cs.Guests, Convened: cs.Convened, Public: cs.Public,
 		State: StateDraft, Created: ctx.Time}
 	s.Items = make([]*Item, len(cs.Items))

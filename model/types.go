@@ -167,11 +167,14 @@ type Guest struct {
 
 // Session is a nominal session of a body with its agenda and sittings.
 type Session struct {
-	ID        string     `json:"id"`
-	Body      string     `json:"body"`
-	Kind      string     `json:"kind"`
-	Title     string     `json:"title"`
-	Date      string     `json:"date"`
+	ID    string `json:"id"`
+	Body  string `json:"body"`
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	// Time is when the first sitting is called, HH:MM in the body's time
+	// zone ("" : not stated), for the convocations.
+	Time      string     `json:"time,omitempty"`
 	Place     string     `json:"place,omitempty"`
 	Chair     string     `json:"chair"`
 	Secretary string     `json:"secretary,omitempty"`

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -263,15 +264,13 @@ func (t *Table) Columns(cols []Column) error {
 			continue
 		}
 		for _, c := range cols {
-			for _, name := range c.Headers {
-				if headerKey(name) != k {
-					continue
-				}
-				if j, dup := t.cols[c.Key]; dup {
-					return fail(t.at(t.HeadLine, i+1), "", "sheet.dup_column", strings.TrimSpace(h), j+1)
-				}
-				t.cols[c.Key] = i
+			if !slices.ContainsFunc(c.Headers, func(name string) bool { return headerKey(name) == k }) {
+				continue
 			}
+			if j, dup := t.cols[c.Key]; dup {
+				return fail(t.at(t.HeadLine, i+1), "", "sheet.dup_column", strings.TrimSpace(h), j+1)
+			}
+			t.cols[c.Key] = i
 		}
 	}
 	for _, c := range cols {
