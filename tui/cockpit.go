@@ -109,8 +109,12 @@ func (m *cockpit) key(msg tea.KeyMsg) {
 		return
 	}
 	it := m.selected()
-	if key.Matches(msg, k.Back) {
+	switch {
+	case key.Matches(msg, k.Back):
 		c.Back()
+		return
+	case key.Matches(msg, k.Agenda):
+		c.Go(GoMsg{To: screenAgenda, Item: m.cursor.pos + 1})
 		return
 	}
 	if it == nil {
@@ -413,6 +417,9 @@ func (m *cockpit) ShortHelp() []key.Binding {
 	if m.prompt != nil {
 		return []key.Binding{k.Enter, k.Back}
 	}
+	if s := m.c.Data.Session; s != nil && s.State == model.StateDraft {
+		return []key.Binding{k.Up, k.Down, k.Agenda, k.OpenSitting, k.RollCall, k.Back, k.Quit}
+	}
 	return []key.Binding{k.Up, k.Down, k.Start, k.Vote, k.Notes, k.RollCall, k.OpenSitting, k.Back, k.Quit}
 }
 
@@ -422,6 +429,6 @@ func (m *cockpit) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Enter, k.Back},
 		{k.Start, k.Vote, k.Correct, k.Done, k.Defer, k.Withdraw, k.Notes},
-		{k.OpenSitting, k.Suspend, k.Close},
+		{k.OpenSitting, k.Suspend, k.Close, k.Agenda},
 	}
 }

@@ -43,6 +43,7 @@ const (
 	screenMinutes
 	screenAudience
 	screenCheck
+	screenAgenda
 	numScreens
 )
 
@@ -112,6 +113,7 @@ func newUI(o Options) *UI {
 		screenMinutes:  newMinutes(c),
 		screenAudience: newAudience(c),
 		screenCheck:    newCheck(c),
+		screenAgenda:   newAgenda(c),
 	}
 	c.Reload()
 	switch {
