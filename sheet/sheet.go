@@ -212,6 +212,15 @@ func (t *Table) add(line int, cells []string) error {
 	if len(t.Rows) >= MaxRows {
 		return fail(t.at(line, 0), "", "sheet.too_many", MaxRows)
 	}
+	if t.Sheet == "" && len(cells) > len(t.Head) {
+		// A CSV row longer than its header has a separator too many: a
+		// comma in an amount written 1 234,50 in a comma-separated file.
+		for j := len(t.Head); j < len(cells); j++ {
+			if strings.TrimSpace(cells[j]) != "" {
+				return fail(t.at(line, j+1), "", "sheet.extra_cells", len(cells), len(t.Head))
+			}
+		}
+	}
 	t.Rows = append(t.Rows, Row{Line: line, Cells: cells})
 	return nil
 }
@@ -414,6 +423,7 @@ func init() {
 		"sheet.empty":          {En: "the file is empty: its first row names the columns", Fr: "le fichier est vide : sa première ligne nomme les colonnes", Ar: "الملف فارغ: يجب أن يسمي صفه الأول الأعمدة"},
 		"sheet.dup_column":     {En: "column %q comes twice (first in column %d)", Fr: "la colonne %q figure deux fois (d'abord en colonne %d)", Ar: "العمود %q مكرر (أول مرة في العمود %d)"},
 		"sheet.missing_column": {En: "no column %s (headed %s); the first row names the columns: %s", Fr: "pas de colonne %s (intitulée %s) ; la première ligne nomme les colonnes : %s", Ar: "لا يوجد عمود %s (بعنوان %s)؛ يسمي الصف الأول الأعمدة: %s"},
+		"sheet.extra_cells":    {En: "%d cells where the first row names %d columns: a separator too many (an amount such as 1 234,50 in a comma-separated file must be quoted)", Fr: "%d cellules alors que la première ligne nomme %d colonnes : un séparateur de trop (un montant comme 1 234,50 dans un fichier séparé par des virgules doit être entre guillemets)", Ar: "%d خلية بينما يسمي الصف الأول %d عمودا: فاصل زائد (يجب وضع مبلغ مثل 1 234,50 بين علامتي تنصيص في ملف تفصله الفواصل)"},
 		"sheet.date":           {En: "%q is not a date: write it YYYY-MM-DD or DD/MM/YYYY", Fr: "%q n'est pas une date : écrivez-la AAAA-MM-JJ ou JJ/MM/AAAA", Ar: "%q ليس تاريخا: اكتبه على شكل YYYY-MM-DD أو DD/MM/YYYY"},
 	})
 }
