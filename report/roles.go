@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
@@ -13,25 +14,32 @@ import (
 // either gender ("نائبة الرئيس", "vice-présidente"), without regard to
 // case, accents or harakat. ok is false for a role jalsa does not know.
 func ParseRole(s string) (role string, ok bool) {
-	k := roleKey(s)
+	role, ok = roleNames()[roleKey(s)]
+	return role, ok
+}
+
+// roleNames maps every way of writing each role, folded, to the role: made
+// once, as a roster of thousands of rows asks it for each.
+var roleNames = sync.OnceValue(func() map[string]string {
+	names := map[string]string{}
 	for _, r := range model.Roles {
-		if k == roleKey(r) {
-			return r, true
-		}
+		names[roleKey(r)] = r
 		for _, lang := range i18n.Languages {
 			w := words{lang}
 			for _, g := range []string{model.Male, model.Female} {
-				if name := w.Role(r, g); name != "" && k == roleKey(name) {
-					return r, true
+				if name := w.Role(r, g); name != "" {
+					names[roleKey(name)] = r
 				}
-			}
-			if r == "member" && (k == roleKey(w.T("role.member")) || k == roleKey(w.T("role.f.member"))) {
-				return r, true
 			}
 		}
 	}
-	return "", false
-}
+	for _, lang := range i18n.Languages {
+		w := words{lang}
+		names[roleKey(w.T("role.member"))] = "member"
+		names[roleKey(w.T("role.f.member"))] = "member"
+	}
+	return names
+})
 
 // roleKey folds a role for matching, its article aside: «الرئيس» is
 // «رئيس», «le président» is «président».
