@@ -90,7 +90,7 @@ func bigBudget(b *testing.B, path string, n, bad int) {
 		kind := []string{"revenue", "expense"}[i%2]
 		var amount any = float64(1000000+i*37) / 100
 		if i%3 == 0 {
-			amount = model.Cents(100000000 + i*3700).Format('\u202f', ',')
+			amount = model.Cents(100000000+i*3700).Format('\u202f', ',')
 		}
 		if i%2 == 1 {
 			// The expense line equals the revenue line before it.

@@ -136,9 +136,9 @@ func fileFields(t *testing.T, db, id string) map[string]string {
 	defer st.Close()
 	var data []byte
 	st.Read(func(s *model.State) {
-		sess, err := s.Session(id)
-		if err != nil {
-			t.Fatal(err)
+		sess, serr := s.Session(id)
+		if serr != nil {
+			t.Fatal(serr)
 		}
 		b := s.BodyOf(sess)
 		type line struct {
