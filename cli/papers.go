@@ -40,25 +40,13 @@ func runAttendanceSheet(c *call, f *attendanceFlags) error {
 
 // writePaper lays out a paper from the record and writes it in the format
 // asked, in the body's language unless --lang names another, as the
-// minutes are written: a PDF is printed once the record is let go.
+// minutes are written.
 func writePaper(c *call, f *paperFlags, layout func(st *model.State) (*report.Page, error)) error {
-	binary := f.Format == "docx" || f.Format == "pdf"
-	if binary && (f.Output == "" || f.Output == "-") && c.Terminal {
-		return model.Usage("report.err_binary_tty", f.Format)
-	}
-	var out []byte
-	var err error
-	c.st.Read(func(st *model.State) {
-		var p *report.Page
-		if p, err = layout(st); err == nil {
-			out, err = report.RenderPage(p, f.Format)
+	return writeDocument(c, &f.outputFlags, f.Format, func(st *model.State) ([]byte, error) {
+		p, err := layout(st)
+		if err != nil {
+			return nil, err
 		}
+		return report.RenderPage(p, f.Format)
 	})
-	if err == nil && f.Format == "pdf" {
-		out, err = report.PrintPDF(c.ctx, out)
-	}
-	if err != nil {
-		return err
-	}
-	return f.write(c, out)
 }
