@@ -448,7 +448,9 @@ func (c *Common) displaySummary() string {
 func (m *UI) shortHelp(bs []key.Binding) string {
 	c := m.c
 	if !c.RTL() {
-		return m.help.ShortHelpView(bs)
+		// bubbles' help adds a key that does not fit when its ellipsis
+		// does not fit either.
+		return ansi.Truncate(m.help.ShortHelpView(bs), c.Width, "…")
 	}
 	s := c.Styles.Help
 	sep := s.ShortSeparator.Inline(true).Render(" • ")
