@@ -220,15 +220,12 @@ func (m *agendaScreen) updateForm(msg tea.KeyMsg) {
 	}
 }
 
-// step moves a choice along its list with ← and →, which in a mirrored
-// layout go the other way, as the list is drawn.
+// step moves a choice along its list: → to the next, ← to the previous,
+// as the help bar says and the cockpit's questions do.
 func (m *agendaScreen) step(msg tea.KeyMsg, i, n int) int {
 	d := 1
 	if key.Matches(msg, m.c.Keys.Left) {
 		d = -1
-	}
-	if m.c.RTL() {
-		d = -d
 	}
 	return (i + d + n) % n
 }
