@@ -272,7 +272,15 @@ var valueLists = map[string]func() []string{
 		}
 		return out
 	},
-	"kinds":   func() []string { return model.ItemKinds },
+	"kinds": func() []string { return model.ItemKinds },
+	"roles": func() []string { return model.Roles },
+	"majorities": func() []string {
+		out := make([]string, len(model.Majorities))
+		for i, m := range model.Majorities {
+			out[i] = string(m)
+		}
+		return out
+	},
 	"formats": func() []string { return report.Formats },
 }
 

@@ -53,7 +53,7 @@ func flagTexts() map[string]i18n.Text {
 		"help.h.flags":         {En: "Flags:", Fr: "Options :", Ar: "الخيارات:"},
 		"help.h.global":        {En: "Global flags:", Fr: "Options globales :", Ar: "الخيارات العامة:"},
 		"help.h.examples":      {En: "Examples:", Fr: "Exemples :", Ar: "أمثلة:"},
-		"help.h.group.conduct": {En: "Before and during the session:", Fr: "Avant et pendant la session :", Ar: "قبل الدورة وأثناءها:"},
+		"help.h.group.conduct": {En: "During the session:", Fr: "Pendant la session :", Ar: "أثناء الدورة:"},
 		"help.h.group.lookup":  {En: "Looking up:", Fr: "Consulter :", Ar: "الاطلاع:"},
 		"help.h.group.data":    {En: "The record:", Fr: "Le registre :", Ar: "السجل:"},
 		"help.h.group.program": {En: "jalsa itself:", Fr: "jalsa lui-même :", Ar: "jalsa نفسه:"},

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"maps"
 	"strings"
 	"sync"
 
@@ -350,7 +351,10 @@ func commandHelps() map[string]commandHelp {
 // each command's (commandHelps), each flag's and help's headings.
 var registerHelp = sync.OnceFunc(func() {
 	texts := flagTexts()
-	for key, h := range commandHelps() {
+	maps.Copy(texts, prepareFlagTexts())
+	helps := commandHelps()
+	maps.Copy(helps, prepareHelps())
+	for key, h := range helps {
 		texts["help."+key] = h.short
 		texts["help."+key+".long"] = h.long
 		texts["help."+key+".example"] = examplesText(h.examples)

@@ -30,15 +30,24 @@ func (f *outputFlags) write(c *call, data []byte) error {
 // runMinutes writes the minutes in the body's language unless --lang names
 // another: the minutes are the body's document, whatever the clerk's locale.
 func runMinutes(c *call, f *minutesFlags) error {
-	binary := f.Format == "docx" || f.Format == "pdf"
+	return writeDocument(c, &f.outputFlags, f.Format, func(st *model.State) ([]byte, error) {
+		return report.Render(st, c.args[0], c.global.Lang, f.Format)
+	})
+}
+
+// writeDocument writes a document render makes from the record in format;
+// a PDF is printed from the HTML render gives once the record is let go
+// (printing takes seconds). A binary format is not written to a terminal.
+func writeDocument(c *call, f *outputFlags, format string, render func(st *model.State) ([]byte, error)) error {
+	binary := format == "docx" || format == "pdf"
 	if binary && (f.Output == "" || f.Output == "-") && c.Terminal {
-		return model.Usage("report.err_binary_tty", f.Format)
+		return model.Usage("report.err_binary_tty", format)
 	}
 	var out []byte
 	var err error
-	c.st.Read(func(s *model.State) { out, err = report.Render(s, c.args[0], c.global.Lang, f.Format) })
-	if err == nil && f.Format == "pdf" {
-		out, err = report.PrintPDF(c.ctx, out) // outside Read: printing takes seconds
+	c.st.Read(func(s *model.State) { out, err = render(s) })
+	if err == nil && format == "pdf" {
+		out, err = report.PrintPDF(c.ctx, out)
 	}
 	if err != nil {
 		return err

@@ -12,7 +12,27 @@ func init() {
 	table = []*Command{
 		{Name: "", Group: "program", Owns: true, Do: with(runUI)},
 
-		{Name: "init", Group: "conduct", Args: []Arg{argsFile}, Writes: true, Creates: true, Do: with(runInit)},
+		{Name: "body", Group: "prepare", Do: with(runBody)},
+		{Name: "body create", Group: "prepare", Args: []Arg{{Name: "ID"}}, Writes: true, Creates: true, Do: with(runBodyCreate)},
+		{Name: "body set", Group: "prepare", Writes: true, Do: with(runBodySet)},
+		{Name: "members", Group: "prepare", Do: with(runMembers)},
+		{Name: "members import", Group: "prepare", Args: []Arg{argsFile}, Writes: true, Creates: true, Do: with(runMembersImport)},
+		{Name: "members add", Group: "prepare", Args: []Arg{{Name: "ID"}}, Writes: true, Do: with(runMembersAdd)},
+		{Name: "members leave", Group: "prepare", Args: []Arg{{Name: "ID", Kind: argMember}}, Writes: true, Do: with(runMembersLeave)},
+		{Name: "members set", Group: "prepare", Args: []Arg{{Name: "ID", Kind: argMember}}, Writes: true, Do: with(runMembersSet)},
+		{Name: "new", Group: "prepare", Args: []Arg{{Name: "SESSION"}}, Writes: true, Do: with(runNew)},
+		{Name: "edit", Group: "prepare", Args: []Arg{argsSession}, Writes: true, Do: with(runEdit)},
+		{Name: "guests", Group: "prepare", Args: []Arg{argsSession, {Name: "ACTION", Kind: argChoice, Values: []string{"add", "remove"}},
+			{Name: "NAME|N"}}, Writes: true, Do: with(runGuests)},
+		{Name: "agenda", Group: "prepare", Args: []Arg{argsSession, {Name: "ACTION", Kind: argChoice, Values: []string{"add", "edit", "move", "remove"}},
+			{Name: "TITLE|N", Many: true}}, Writes: true, Do: with(runAgenda)},
+		{Name: "budget", Group: "prepare", Args: []Arg{argsSession, argsItem, {Name: "ACTION", Kind: argChoice, Values: []string{"import"}}, argsFile},
+			Writes: true, Do: with(runBudget)},
+		{Name: "convocation", Group: "prepare", Args: []Arg{argsSession}, Do: with(runConvocation)},
+		{Name: "attendance-sheet", Group: "prepare", Args: []Arg{argsSession}, Do: with(runAttendanceSheet)},
+		{Name: "init", Group: "prepare", Args: []Arg{argsFile}, Writes: true, Creates: true, Do: with(runInit)},
+		{Name: "session-file", Group: "prepare", Args: []Arg{argsSession}, Do: with(runSessionFile)},
+
 		{Name: "open", Group: "conduct", Args: []Arg{argsSession}, Writes: true, Do: with(runOpen)},
 		{Name: "attend", Group: "conduct", Args: []Arg{argsSession}, Writes: true, Do: with(runAttend)},
 		{Name: "item", Group: "conduct", Args: []Arg{argsSession, argsItem,
@@ -53,4 +73,4 @@ func init() {
 }
 
 // groups are the headings of `jalsa help`, in order.
-var groups = []string{"conduct", "lookup", "data", "program"}
+var groups = []string{"prepare", "conduct", "lookup", "data", "program"}

@@ -257,7 +257,7 @@ func TestCreates(t *testing.T) {
 			got = append(got, c.Name)
 		}
 	}
-	if want := []string{"init", "import", "import-decisions", "demo"}; !slices.Equal(got, want) {
+	if want := []string{"body create", "members import", "init", "import", "import-decisions", "demo"}; !slices.Equal(got, want) {
 		t.Errorf("commands that create a database: %v, want %v", got, want)
 	}
 }

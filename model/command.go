@@ -53,6 +53,17 @@ func init() {
 	register(func() Command { return &SuspendCmd{} })
 	register(func() Command { return &CloseCmd{} })
 	register(func() Command { return &RegisterCmd{} })
+	register(func() Command { return &BodyCreateCmd{} })
+	register(func() Command { return &BodySetCmd{} })
+	register(func() Command { return &MemberAddCmd{} })
+	register(func() Command { return &MemberLeaveCmd{} })
+	register(func() Command { return &MemberSetCmd{} })
+	register(func() Command { return &MembersImportCmd{} })
+	register(func() Command { return &NewSessionCmd{} })
+	register(func() Command { return &EditSessionCmd{} })
+	register(func() Command { return &GuestsCmd{} })
+	register(func() Command { return &AgendaCmd{} })
+	register(func() Command { return &BudgetImportCmd{} })
 }
 
 // NewEvent wraps a carried-out command as an event (without seq and hashes).

@@ -104,6 +104,8 @@ func TestGuestsTakeTheFloor(t *testing.T) {
 	if sp := r.ctItem(nMinutes).Speakers[1]; sp.Speaking() || !sp.End.Equal(r.session().Sittings[0].End) {
 		t.Fatalf("the suspension ends the guest's turn with the sitting: %+v", sp)
 	}
+	wali := slices.IndexFunc(r.session().Guests, func(g model.Guest) bool { return g.Name == "The Wali" }) + 1
+	r.no("a guest who spoke is removed", &model.GuestsCmd{Session: cmdSID, Action: "remove", N: wali}, 3, "err.guest_spoke")
 }
 
 func TestNoteCorrectedAndWithdrawnStayInTheRecord(t *testing.T) {

@@ -23,34 +23,20 @@ func (c *InitCmd) check() error {
 	if err := checkID("body.id", b.ID); err != nil {
 		return err
 	}
-	if err := checkLine("body.name", b.Name, MaxName, true); err != nil {
+	if b.Name == "" {
+		// A body named by its id alone is the database's (InitCmd.Apply).
+		if b.Names != nil || b.Language != "" || b.Seats != 0 || b.Rules.Quorum != nil || b.Rules.Majority != "" ||
+			b.Rules.Tie != "" || b.LegalBasis != "" || b.Timezone != "" {
+			return fieldFault("body.name", "sessionfile.empty_value")
+		}
+	} else if err := c.checkTerms(); err != nil {
 		return err
 	}
-	for lang, name := range b.Names {
-		if err := checkLine(fieldPath("body.names", lang), name, MaxName, true); err != nil {
-			return err
-		}
-	}
-	if !slices.Contains(fileLanguages, b.Language) {
-		return fieldFault("body.language", "sessionfile.not_one_of", b.Language, strings.Join(fileLanguages, ", "))
-	}
-	if b.Seats < 1 || b.Seats > MaxSeats {
-		return fieldFault("body.seats", "sessionfile.number_range", strconv.Itoa(b.Seats), 1, MaxSeats)
-	}
-	if len(b.Members) == 0 {
-		return fieldFault("members", "sessionfile.nonempty_list")
-	}
-	if b.Seats < len(b.Members) {
+	if b.Seats != 0 && b.Seats < len(b.Members) {
 		return fieldFault("body.seats", "sessionfile.seats_below", b.Seats, len(b.Members))
 	}
-	if err := checkRules(&b.Rules, b.Seats); err != nil {
-		return err
-	}
-	if err := CheckText("body.legal_basis", b.LegalBasis, MaxText, true); err != nil {
-		return err
-	}
-	if b.Timezone != "" && !ValidTimezone(b.Timezone) {
-		return fieldFault("body.timezone", "sessionfile.timezone", b.Timezone)
+	if len(b.Changes) > 0 {
+		return fieldFault("body.changes", "err.init_changes")
 	}
 	seen := map[string]bool{}
 	for i, m := range b.Members {
@@ -76,8 +62,42 @@ func (c *InitCmd) check() error {
 		if err := checkGender(p+".gender", m.Gender); err != nil {
 			return err
 		}
+		if m.Since != "" || m.Until != "" || m.Reason != "" {
+			return fieldFault(p, "err.init_term")
+		}
 	}
 	return c.checkSession()
+}
+
+// checkTerms checks the terms of a body the file states in full.
+func (c *InitCmd) checkTerms() error {
+	b := &c.Body
+	if err := checkLine("body.name", b.Name, MaxName, true); err != nil {
+		return err
+	}
+	for lang, name := range b.Names {
+		if err := checkLine(fieldPath("body.names", lang), name, MaxName, true); err != nil {
+			return err
+		}
+	}
+	if !slices.Contains(fileLanguages, b.Language) {
+		return fieldFault("body.language", "sessionfile.not_one_of", b.Language, strings.Join(fileLanguages, ", "))
+	}
+	// Seats 0: not stated, by a file without members for a body the
+	// database holds.
+	if b.Seats < 0 || b.Seats > MaxSeats || (b.Seats == 0 && len(b.Members) > 0) {
+		return fieldFault("body.seats", "sessionfile.number_range", strconv.Itoa(b.Seats), 1, MaxSeats)
+	}
+	if err := checkRules(&b.Rules, max(b.Seats, len(b.Members))); err != nil {
+		return err
+	}
+	if err := CheckText("body.legal_basis", b.LegalBasis, MaxText, true); err != nil {
+		return err
+	}
+	if b.Timezone != "" && !ValidTimezone(b.Timezone) {
+		return fieldFault("body.timezone", "sessionfile.timezone", b.Timezone)
+	}
+	return nil
 }
 
 func (c *InitCmd) checkSession() error {
@@ -99,6 +119,9 @@ func (c *InitCmd) checkSession() error {
 		if err := checkDate("session.convened", s.Convened); err != nil {
 			return err
 		}
+	}
+	if s.Time != "" && !ValidClock(s.Time) {
+		return fieldFault("session.time", "sessionfile.time", s.Time)
 	}
 	if err := checkLine("session.place", s.Place, MaxName, false); err != nil {
 		return err
@@ -243,6 +266,8 @@ func fieldFault(field, key string, args ...any) error {
 func init() {
 	i18n.Register(map[string]i18n.Text{
 		"err.id_twice":     {En: "%q is given twice", Fr: "%q figure deux fois", Ar: "%q مذكور مرتين"},
+		"err.init_changes": {En: "a session file brings no history of the roster", Fr: "un fichier de session n'apporte pas d'historique de la liste des membres", Ar: "لا يحمل ملف الدورة تاريخ لائحة الأعضاء"},
+		"err.init_term":    {En: "a session file gives no term of office (since, until): use jalsa members", Fr: "un fichier de session ne donne pas de mandat (since, until) : utilisez jalsa members", Ar: "لا يحدد ملف الدورة مدة العضوية (since وuntil): استعمل jalsa members"},
 		"err.amount_large": {En: "amount %s is too large", Fr: "le montant %s est trop grand", Ar: "المبلغ %s كبير جدا"},
 	})
 }

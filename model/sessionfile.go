@@ -514,7 +514,9 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 			cmd.Session.Items = l.agenda(v)
 		}
 	})
-	for _, k := range []string{"body", "members", "session", "agenda"} {
+	// Members may be left out when the database holds the body: the
+	// session then takes its roster (InitCmd).
+	for _, k := range []string{"body", "session", "agenda"} {
 		l.require(top, root, "", k)
 	}
 	if l.err != nil {
@@ -523,6 +525,10 @@ func (l *sessionLoader) load(root *yaml.Node) *InitCmd {
 
 	// Checks across sections.
 	b := &cmd.Body
+	if len(b.Members) == 0 {
+		cmd.Session.Body = b.ID
+		return cmd
+	}
 	if seats == nil {
 		b.Seats = len(b.Members)
 	} else if b.Seats < len(b.Members) {
@@ -579,6 +585,11 @@ func (l *sessionLoader) body(n *yaml.Node, b *Body) (seats *yaml.Node, quorum []
 		}
 	})
 	l.require(f, n, path, "id")
+	if _, named := f["name"]; !named && len(f) == 1 {
+		// body: {id: …} alone names a body the database holds.
+		b.Language, b.Rules = "", Rules{}
+		return nil, nil
+	}
 	l.require(f, n, path, "name")
 	return seats, quorum
 }
@@ -720,7 +731,7 @@ func (l *sessionLoader) members(n *yaml.Node) []Member {
 func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yaml.Node) {
 	const path = "session"
 	s.Kind = "ordinary"
-	f, ok := l.fields(n, path, "id", "kind", "title", "date", "place", "chair", "secretary", "guests", "convened", "public", "speaking_time")
+	f, ok := l.fields(n, path, "id", "kind", "title", "date", "time", "place", "chair", "secretary", "guests", "convened", "public", "speaking_time")
 	if !ok {
 		return nil, nil
 	}
@@ -734,6 +745,12 @@ func (l *sessionLoader) session(n *yaml.Node, s *Session) (chair, secretary *yam
 			s.Title = l.line(v, p, true, MaxTitle)
 		case "date":
 			s.Date = l.date(v, p)
+		case "time":
+			if t, ok := l.scalar(v, p); ok && !ValidClock(t) {
+				l.fail(v, p, "sessionfile.time", t)
+			} else {
+				s.Time = t
+			}
 		case "place":
 			s.Place = l.line(v, p, false, MaxName)
 		case "chair":
@@ -1074,6 +1091,7 @@ func init() {
 		"sessionfile.amount_large":      {En: "%q is too large", Fr: "%q est trop grand", Ar: "%q كبير جدا"},
 		"sessionfile.negative":          {En: "%q is negative", Fr: "%q est négatif", Ar: "%q سالب"},
 		"sessionfile.timezone":          {En: "%q is not a time zone: use an IANA name such as Africa/Casablanca", Fr: "%q n'est pas un fuseau horaire : utilisez un nom IANA comme Africa/Casablanca", Ar: "%q ليست منطقة زمنية: استعمل اسما من قاعدة IANA مثل Africa/Casablanca"},
+		"sessionfile.time":              {En: "%q is not a time of day: write it HH:MM, such as 10:00", Fr: "%q n'est pas une heure : écrivez-la HH:MM, comme 10:00", Ar: "%q ليس توقيتا: اكتبه على شكل HH:MM، مثل 10:00"},
 		"sessionfile.part_unused":       {En: "no line is in part %q", Fr: "aucune ligne n'appartient à la partie %q", Ar: "لا يوجد أي سطر في الجزء %q"},
 
 		"sessionfile.node.mapping":  {En: "a mapping (key: value)", Fr: "un dictionnaire (clé : valeur)", Ar: "قاموس (مفتاح: قيمة)"},

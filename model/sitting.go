@@ -1,7 +1,6 @@
 package model
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -26,44 +25,15 @@ func (c *InitCmd) Apply(st *State, ctx Ctx) error {
 	if _, ok := st.Sessions[c.Session.ID]; ok {
 		return Refused("err.session_exists", c.Session.ID)
 	}
-	body := c.Body
-	if old, ok := st.Bodies[body.ID]; ok {
-		if old.Name != body.Name || old.Language != body.Language || !slices.Equal(old.Rules.Quorum, body.Rules.Quorum) ||
-			old.Rules.Majority != body.Rules.Majority || old.Rules.Tie != body.Rules.Tie || old.Seats != body.Seats ||
-			old.Zone() != body.Zone() || old.LegalBasis != body.LegalBasis {
-			return Refused("err.body_differs", body.ID)
-		}
-		for _, m := range body.Members {
-			if om, ok := old.Member(m.ID); ok && om != m {
-				return Refused("err.member_differs", m.ID, body.ID)
-			}
-		}
-	}
-	for _, id := range []string{c.Session.Chair, c.Session.Secretary} {
-		if id != "" {
-			if _, ok := body.Member(id); !ok {
-				return NotFound("err.member_not_found", id)
-			}
-		}
-	}
-	if old, ok := st.Bodies[body.ID]; ok {
-		merged := *old
-		merged.Members = slices.Clone(old.Members)
-		for _, m := range body.Members {
-			if _, ok := old.Member(m.ID); !ok {
-				merged.Members = append(merged.Members, m)
-			}
-		}
-		st.Bodies[body.ID] = &merged
-	} else {
-		b := body
-		st.Bodies[b.ID] = &b
+	body, err := c.body(st, ctx)
+	if err != nil {
+		return err
 	}
 	// Only what a session file gives is taken from the command: an event
 	// that claims sittings, votes or notes from the start is not a session
 	// file's, and what it claims is not recorded.
 	cs := &c.Session
-	s := Session{ID: cs.ID, Body: body.ID, Kind: cs.Kind, Title: cs.Title, Date: cs.Date, Place: cs.Place,
+	s := Session{ID: cs.ID, Body: c.Body.ID, Kind: cs.Kind, Title: cs.Title, Date: cs.Date, Time: cs.Time, Place: cs.Place,
 		Chair: cs.Chair, Secretary: cs.Secretary, Guests: cs.Guests, Convened: cs.Convened, Public: cs.Public,
 		SpeakingTime: cs.SpeakingTime, State: StateDraft, Created: ctx.Time}
 	s.Items = make([]*Item, len(cs.Items))
@@ -76,6 +46,10 @@ func (c *InitCmd) Apply(st *State, ctx Ctx) error {
 		}
 		s.Items[i] = &cp
 	}
+	if err := checkOfficers(body, &s); err != nil {
+		return err
+	}
+	st.Bodies[body.ID] = body
 	st.Sessions[s.ID] = &s
 	return nil
 }
@@ -103,6 +77,9 @@ func (c *OpenCmd) Apply(st *State, ctx Ctx) error {
 		return Refused("err.already_open", s.ID)
 	case StateClosed:
 		return Refused("err.closed", s.ID)
+	}
+	if err := s.readyToOpen(); err != nil {
+		return err
 	}
 	call := c.Call
 	if call == 0 {
@@ -287,6 +264,7 @@ func (c *CloseCmd) Apply(st *State, ctx Ctx) error {
 	}
 	s.State = StateClosed
 	s.Closed = ctx.Time
+	s.RollAt = len(st.Bodies[s.Body].Changes)
 	s.Current = 0
 	return nil
 }

@@ -25,6 +25,16 @@ func ParseSpeakingTime(s string) (int, bool) {
 	return int(d / time.Second), true
 }
 
+// speakingTimeNode writes a limit of secs seconds as ParseSpeakingTime
+// reads it: whole minutes as a number, as a clerk writes them, else a
+// duration.
+func speakingTimeNode(secs int) *yaml.Node {
+	if secs%60 == 0 {
+		return scalar("!!int", strconv.Itoa(secs/60))
+	}
+	return str((time.Duration(secs) * time.Second).String())
+}
+
 // speakingTime reads session.speaking_time.
 func (l *sessionLoader) speakingTime(n *yaml.Node, path string) int {
 	s, ok := l.scalar(n, path)

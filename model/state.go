@@ -52,8 +52,9 @@ func (st *State) Session(id string) (*Session, error) {
 	return s, nil
 }
 
-// BodyOf returns the body a session belongs to.
-func (st *State) BodyOf(s *Session) *Body { return st.Bodies[s.Body] }
+// BodyOf returns the body a session belongs to, as the session sees it:
+// its members are those on the session's roll (Body.For).
+func (st *State) BodyOf(s *Session) *Body { return st.Bodies[s.Body].For(s) }
 
 // Member returns the member id of b, if any.
 func (b *Body) Member(id string) (Member, bool) {

@@ -127,6 +127,13 @@ type Member struct {
 	Group string `json:"group,omitempty"`
 	// Gender is Female, Male or "" (not stated).
 	Gender string `json:"gender,omitempty"`
+	// Since is the day the member took office, YYYY-MM-DD ("" : not
+	// recorded, a member from the start); Until the day they left ("" : in
+	// office), and Reason why. A member is on the roll of the sessions
+	// dated from Since to the day before Until (roster.go).
+	Since  string `json:"since,omitempty"`
+	Until  string `json:"until,omitempty"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // Body is an assembly with its members and rules.
@@ -144,6 +151,10 @@ type Body struct {
 	// Timezone is the IANA zone every time of the body's sessions is shown
 	// in; "" is DefaultTimezone. Location resolves it.
 	Timezone string `json:"timezone,omitempty"`
+	// Changes logs every arrival, departure and change of a member, and
+	// every change of the terms above, made after the body was created
+	// (roster.go), so that a closed session keeps the body it had.
+	Changes []BodyChange `json:"changes,omitempty"`
 }
 
 // Guest attends a session without a vote.
@@ -156,11 +167,14 @@ type Guest struct {
 
 // Session is a nominal session of a body with its agenda and sittings.
 type Session struct {
-	ID        string  `json:"id"`
-	Body      string  `json:"body"`
-	Kind      string  `json:"kind"`
-	Title     string  `json:"title"`
-	Date      string  `json:"date"`
+	ID    string `json:"id"`
+	Body  string `json:"body"`
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	// Time is when the first sitting is called, HH:MM in the body's time
+	// zone ("" : not stated), for the convocations.
+	Time      string  `json:"time,omitempty"`
 	Place     string  `json:"place,omitempty"`
 	Chair     string  `json:"chair"`
 	Secretary string  `json:"secretary,omitempty"`
@@ -181,6 +195,9 @@ type Session struct {
 	// Public says whether the sittings are open to the public; nil when
 	// the session file does not say, and the minutes then say nothing.
 	Public *bool `json:"public,omitempty"`
+	// RollAt is how many of its body's member changes were recorded when
+	// the session closed: its roll stays the one they give (roster.go).
+	RollAt int `json:"roll_at,omitempty"`
 }
 
 // Sitting is one meeting day of a session.
@@ -232,6 +249,9 @@ type Item struct {
 	// ("1": "مداخيل التسيير"), so the minutes can say «الجزء الأول:
 	// مداخيل التسيير».
 	Parts map[string]string `json:"parts,omitempty"`
+	// Urgent is set on an item added once the session was open
+	// (agenda.go).
+	Urgent *Urgent `json:"urgent,omitempty"`
 }
 
 // BudgetLine is one line of a budget item. Amounts are integer centimes.

@@ -158,6 +158,9 @@ func (bd builder) item(s *model.Session, it *model.Item, chair string) Item {
 	if it.Kind == model.KindBudget {
 		out.Budget = bd.budget(s, it, chair)
 	}
+	if u := it.Urgent; u != nil {
+		out.Urgent = &Urgent{Time: bd.at(u.Time), Sitting: u.Sitting, Reason: cleanText(u.Reason)}
+	}
 	out.Result = words{bd.lang}.Result(out, chair)
 	return out
 }

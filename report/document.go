@@ -144,6 +144,15 @@ type Item struct {
 	Budget   *Budget   `json:"budget,omitempty"`
 	// Result is the sentence that states the decision.
 	Result string `json:"result"`
+	// Urgent is set on an item added to the agenda during the session.
+	Urgent *Urgent `json:"urgent,omitempty"`
+}
+
+// Urgent says when an urgent item was added to the agenda, and why.
+type Urgent struct {
+	Time    time.Time `json:"time"`
+	Sitting int       `json:"sitting"`
+	Reason  string    `json:"reason"`
 }
 
 // Note is a discussion note.

@@ -468,6 +468,15 @@ func columnWidths(t *Table) []int {
 			ws[i] = rest * max(l, 4*char) / max(wraps, 1)
 		}
 	}
+	if last := n - 1; t.Tall && last > 0 && ws[last] < width*32/100 {
+		// The column to sign in, which holds no text, gets its room
+		// from the others.
+		others := width - ws[last]
+		ws[last] = width * 32 / 100
+		for i := range last {
+			ws[i] = ws[i] * (width - ws[last]) / max(others, 1)
+		}
+	}
 	return ws
 }
 
@@ -499,8 +508,13 @@ func (x *docxWriter) grid(t *Table, style string, widths []int, cellStyle string
 		}
 		b.WriteString(`</w:tr>`)
 	}
+	rowPr := `<w:tr><w:trPr><w:cantSplit/></w:trPr>`
+	if t.Tall {
+		// 9 mm, room for a signature.
+		rowPr = `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="510" w:hRule="atLeast"/></w:trPr>`
+	}
 	for n, r := range t.Rows {
-		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		b.WriteString(rowPr)
 		keep := together && n < len(t.Rows)-1
 		if r.Group != "" {
 			// A part's caption stays with its first line.

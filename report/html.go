@@ -131,8 +131,11 @@ func htmlBlock(b *strings.Builder, bl Block, rtl bool) {
 
 func htmlTable(b *strings.Builder, t *Table, rtl bool) {
 	class := "grid"
-	if t.Facts {
+	switch {
+	case t.Facts:
 		class = "facts"
+	case t.Tall:
+		class = "grid tall"
 	}
 	style := ""
 	if t.Width > 0 {

@@ -77,6 +77,8 @@ type Table struct {
 	Facts          bool
 	RowHeads       bool
 	Width          int // percent of the line; 0 = full
+	// Tall rows leave room to sign in (an attendance sheet).
+	Tall bool
 }
 
 // Row is one row of a Table: its cells, or a caption across the table.

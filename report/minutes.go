@@ -68,7 +68,11 @@ func Layout(d *Document) *Page {
 	b.heading(2, text(w.T("section.agenda")))
 	agenda := &List{Ordered: true}
 	for _, it := range d.Items {
-		agenda.Items = append(agenda.Items, []Run{typed(it.Title), text(" — "), bold(w.Outcome(it.Outcome))})
+		runs := []Run{typed(it.Title), text(" — "), bold(w.Outcome(it.Outcome))}
+		if it.Urgent != nil {
+			runs = append(runs, text(" ("+w.T("urgent.short")+")"))
+		}
+		agenda.Items = append(agenda.Items, runs)
 	}
 	b.add(agenda)
 
@@ -191,6 +195,9 @@ func names(w words, key string, ps []Person) *Names {
 // decision and its text.
 func item(b pageBuilder, w words, it Item) {
 	b.heading(3, text(w.T("item.heading", it.N, w.iso(it.Title))))
+	if u := it.Urgent; u != nil {
+		b.para("notice", bold(w.T("urgent.mark")), text(" — "+w.T("urgent.added", w.Stamp(u.Time))+" "), typed(u.Reason))
+	}
 	b.para("small", text(w.ItemWhen(it)))
 	if len(it.Notes) > 0 {
 		b.heading(4, text(w.T("label.notes")))

@@ -269,6 +269,10 @@ var arabic = map[string]string{
 	"role.f.deputy-secretary": "نائبة الكاتب",
 	"role.treasurer":          "أمين المال",
 	"role.f.treasurer":        "أمينة المال",
+	"role.deputy-treasurer":   "نائب أمين المال",
+	"role.f.deputy-treasurer": "نائبة أمين المال",
+	"role.member":             "عضو",
+	"role.f.member":           "عضوة",
 
 	"date":        "%s %s",
 	"date.short":  "%s %s %d",

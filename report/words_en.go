@@ -269,6 +269,10 @@ var english = map[string]string{
 	"role.f.deputy-secretary": "deputy secretary",
 	"role.treasurer":          "treasurer",
 	"role.f.treasurer":        "treasurer",
+	"role.deputy-treasurer":   "deputy treasurer",
+	"role.f.deputy-treasurer": "deputy treasurer",
+	"role.member":             "member",
+	"role.f.member":           "member",
 
 	"date":        "%s %s",
 	"date.short":  "%s %s %d",

@@ -269,6 +269,10 @@ var french = map[string]string{
 	"role.f.deputy-secretary": "secrétaire adjointe",
 	"role.treasurer":          "trésorier",
 	"role.f.treasurer":        "trésorière",
+	"role.deputy-treasurer":   "trésorier adjoint",
+	"role.f.deputy-treasurer": "trésorière adjointe",
+	"role.member":             "membre",
+	"role.f.member":           "membre",
 
 	"date":        "%s %s",
 	"date.short":  "%s %s %d",

@@ -102,8 +102,12 @@ func (s *Store) Import(r io.Reader, req string) (n int, err error) {
 		}
 		old := s.state
 		s.state = st
+		if err := s.saveBodies(tx, nil); err != nil {
+			s.state = old
+			return err
+		}
 		for id, sess := range st.Sessions {
-			err := s.saveSession(tx, id, true, nil)
+			err := s.saveSession(tx, id, nil)
 			if err == nil {
 				err = indexSession(tx, sess, st)
 			}

@@ -34,13 +34,34 @@ func putSession(tx *bolt.Tx, sess *model.Session, scoped bool, item int, line st
 	if err != nil {
 		return err
 	}
-	return eachRecord(sess, func(key []byte, n int, code string, v any) error {
+	written := map[string]bool{}
+	err = eachRecord(sess, func(key []byte, n int, code string, v any) error {
 		spilled := n > 0 && code == "" && slices.Contains(spill, n)
 		if scoped && !inScope(n, code, item, line) && !spilled {
 			return nil
 		}
+		written[string(key)] = true
 		return putJSON(b, key, v)
 	})
+	if err != nil || scoped {
+		return err
+	}
+	// A command that changes the whole session may remove or renumber
+	// items and lines (the agenda of a draft, a budget's lines): what it
+	// did not write is gone.
+	var stale [][]byte
+	err = b.ForEach(func(k, _ []byte) error {
+		if !written[string(k)] {
+			stale = append(stale, bytes.Clone(k))
+		}
+		return nil
+	})
+	for _, k := range stale {
+		if err == nil {
+			err = b.Delete(k)
+		}
+	}
+	return err
 }
 
 // eachRecord calls fn with each record of sess as it is stored: the

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -479,18 +480,11 @@ func (s *Store) do(o Origin, cmd model.Command) (model.Event, error) {
 	}
 	ctx := model.Ctx{Time: o.Time.UTC().Truncate(time.Millisecond), Actor: o.Actor}
 	sid := cmd.SessionID()
-	// Apply replaces a body it changes (init) instead of editing it, so the
-	// pointer tells whether the body must be written again.
-	var bodyBefore *model.Body
-	if sess := s.state.Sessions[sid]; sess != nil {
-		bodyBefore = s.state.Bodies[sess.Body]
-	}
+	// Apply replaces a body it changes (init, the roster commands) instead
+	// of editing it, so the pointers tell which bodies to write again.
+	bodies := maps.Clone(s.state.Bodies)
 	if err := model.Do(s.state, cmd, ctx); err != nil {
 		return model.Event{}, err
-	}
-	bodyChanged := false
-	if sess := s.state.Sessions[sid]; sess != nil {
-		bodyChanged = s.state.Bodies[sess.Body] != bodyBefore
 	}
 	ev, err := model.NewEvent(cmd, ctx)
 	if err != nil {
@@ -507,7 +501,10 @@ func (s *Store) do(o Origin, cmd model.Command) (model.Event, error) {
 		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(hash)); err != nil {
 			return err
 		}
-		return s.saveSession(tx, sid, bodyChanged, cmd)
+		if err := s.saveBodies(tx, bodies); err != nil {
+			return err
+		}
+		return s.saveSession(tx, sid, cmd)
 	})
 	if err != nil {
 		s.reload()
@@ -539,10 +536,9 @@ func (s *Store) reload() {
 	})
 }
 
-// saveSession writes what cmd changed of session sid, and its body if
-// withBody; a nil cmd (an import) writes everything. The index follows
-// (follow.go).
-func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool, cmd model.Command) error {
+// saveSession writes what cmd changed of session sid; a nil cmd (an
+// import) writes everything. The index follows (follow.go).
+func (s *Store) saveSession(tx *bolt.Tx, sid string, cmd model.Command) error {
 	sess := s.state.Sessions[sid]
 	if sess == nil {
 		return nil
@@ -558,15 +554,6 @@ func (s *Store) saveSession(tx *bolt.Tx, sid string, withBody bool, cmd model.Co
 	}
 	if err := putSession(tx, sess, scoped, item, line, spill); err != nil {
 		return err
-	}
-	if b := s.state.Bodies[sess.Body]; b != nil && withBody {
-		bv, err := json.Marshal(b)
-		if err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketBodies).Put([]byte(b.ID), bv); err != nil {
-			return err
-		}
 	}
 	if !scoped {
 		return checkRegisterClash(tx, sess)

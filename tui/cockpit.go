@@ -116,8 +116,12 @@ func (m *cockpit) key(msg tea.KeyMsg) {
 		return
 	}
 	it := m.selected()
-	if key.Matches(msg, k.Back) {
+	switch {
+	case key.Matches(msg, k.Back):
 		c.Back()
+		return
+	case key.Matches(msg, k.Agenda):
+		c.Go(GoMsg{To: screenAgenda, Item: m.cursor.pos + 1})
 		return
 	}
 	if it == nil {
@@ -420,7 +424,9 @@ func (m *cockpit) ShortHelp() []key.Binding {
 	switch {
 	case s == nil:
 		return []key.Binding{k.Back, k.Quit}
-	case s.State == model.StateDraft, s.State == model.StateSuspended:
+	case s.State == model.StateDraft:
+		return []key.Binding{k.OpenSitting, k.Agenda, k.Up, k.Down, k.Enter, k.Back, k.Quit}
+	case s.State == model.StateSuspended:
 		return []key.Binding{k.OpenSitting, k.Up, k.Down, k.Enter, k.Back, k.Quit}
 	case s.State == model.StateClosed || it == nil:
 		return []key.Binding{k.Up, k.Down, k.Enter, k.Back, k.Quit}
@@ -449,7 +455,7 @@ func (m *cockpit) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Back},
 		{k.Start, k.Vote, k.AllFor, k.Correct, k.Done, k.Defer, k.Withdraw, k.Notes},
 		{withHelp(k.Enter, m.c, "tui.cockpit.lines"), k.FinalVote},
-		{k.OpenSitting, k.Suspend, k.Close},
+		{k.OpenSitting, k.Suspend, k.Close, k.Agenda},
 	}
 }
 

@@ -31,6 +31,9 @@ type KeyMap struct {
 
 	// Lookup.
 	GoToSession key.Binding
+
+	// The agenda of a draft session.
+	Agenda, AddItem, MoveItemUp, MoveItemDown, RemoveItem key.Binding
 }
 
 // DefaultKeyMap returns the keys, with help text said by label (an i18n key
@@ -94,6 +97,12 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 		WithdrawNote:  b("w", "withdraw_note", "w"),
 
 		GoToSession: b("g", "go_to_session", "g"),
+
+		Agenda:       b("e", "agenda", "e"),
+		AddItem:      b("+", "add_item", "+", "insert"),
+		MoveItemUp:   b("K", "move_up", "K", "shift+up"),
+		MoveItemDown: b("J", "move_down", "J", "shift+down"),
+		RemoveItem:   b("x", "remove_item", "x", "delete"),
 	}
 }
 

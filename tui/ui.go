@@ -43,6 +43,7 @@ const (
 	screenMinutes
 	screenAudience
 	screenCheck
+	screenAgenda
 	numScreens
 )
 
@@ -124,6 +125,7 @@ func newUI(o Options) *UI {
 		screenMinutes:  newMinutes(c),
 		screenAudience: newAudience(c),
 		screenCheck:    newCheck(c),
+		screenAgenda:   newAgenda(c),
 	}
 	c.Reload()
 	switch {
@@ -432,6 +434,10 @@ func (m *UI) fullHelp() string {
 	}
 	head := strings.Join(display, "\n") + "\n\n"
 	rows := m.bodyHeight() - len(display) - 1
+	if fit := (c.Width + 1) / (helpColumn + 1); len(entries) > rows*fit {
+		// Every key comes first: what the summary says, B shows.
+		head, rows = "", m.bodyHeight()
+	}
 	var cols []string
 	for i := 0; i < len(entries); i += rows {
 		cols = append(cols, strings.Join(entries[i:min(i+rows, len(entries))], "\n"))

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -109,7 +110,16 @@ func TestFullHelpListsEveryKey(t *testing.T) {
 	m := newTestUI(t, st, Options{Session: "2024-10"})
 	press(t, m, "?")
 	v := view(t, m)
-	for _, k := range specKeys {
+	keys := slices.Clone(specKeys)
+	for _, g := range m.pages[m.active].FullHelp() {
+		for _, b := range g {
+			keys = append(keys, b.Help().Key)
+		}
+	}
+	for _, b := range m.globalHelp() {
+		keys = append(keys, b.Help().Key)
+	}
+	for _, k := range keys {
 		if !strings.Contains(v, " "+k+" ") && !strings.HasPrefix(v, k+" ") && !strings.Contains(v, "\n"+k+" ") {
 			t.Errorf("full help lacks %q", k)
 		}
