@@ -237,11 +237,14 @@ func runDecisions(ctx context.Context, env *Env, st *store.Store, o *opts) error
 	if err != nil {
 		return err
 	}
-	ds, err := st.Lookup(store.Query{Text: f.Query, Session: f.Session, Since: f.Since, Until: f.Until, Outcome: f.Outcome, Kind: f.Kind, Limit: f.Limit})
+	res, err := st.Search(store.Query{Text: f.Query, Session: f.Session, Since: f.Since, Until: f.Until, Outcome: f.Outcome, Kind: f.Kind, Limit: f.Limit})
 	if err != nil {
 		return err
 	}
-	return writeList(env, o.jsonOut, ds, "msg.no_decisions", func(d model.Decision) []string {
+	if res.ShowingFor != "" { // on stderr beside JSON, whose stdout is the array alone
+		fmt.Fprintln(map[bool]io.Writer{false: env.Stdout, true: env.Stderr}[o.jsonOut], store.ShowingForMessage(env.lang, res.ShowingFor))
+	}
+	return writeList(env, o.jsonOut, res.Decisions, "msg.no_decisions", func(d model.Decision) []string {
 		counts := ""
 		if d.For+d.Against+d.Abstain > 0 {
 			counts = fmt.Sprintf("%d/%d/%d", d.For, d.Against, d.Abstain)

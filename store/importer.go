@@ -1,0 +1,333 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jalsa-app/jalsa/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// An import of a past register is written in batches, so that a register
+// of a hundred thousand decisions never holds the file for more than one
+// batch: the clerk's commands and lookups, local or through the owner,
+// slip in between. What a clerk sees is all or nothing all the same:
+//
+//   - the whole file is read and checked first; a bad row stops the import
+//     before anything is written (without --skip-bad);
+//   - each batch appends its register events to the record and indexes
+//     their rows, but the rows stay out of every lookup and of `show`
+//     until the last batch, which makes them all visible at once;
+//   - the import under way is noted in the register (importMarker): the
+//     events it has written, the doc ids of their rows, the file and a
+//     digest of its rows. Should the process die, the next
+//     `import-decisions` of the same file takes up where it stopped (the
+//     rows already written are not written again) and makes the whole
+//     import visible; another file is refused until then.
+//
+// The events written stay in the record, as every event does: export and
+// verify see them, and an export taken while an import is unfinished
+// carries its rows as they are.
+var importMarkerKey = []byte("\x00import")
+
+// importBatch is how many rows one batch writes: one register event.
+const importBatch = RegisterChunk
+
+// importMarker is the import under way.
+type importMarker struct {
+	File   string    `json:"file"`
+	Digest string    `json:"digest"`
+	Rows   int       `json:"rows"`
+	Seqs   []uint64  `json:"seqs"`
+	Docs   docRanges `json:"docs"`
+}
+
+// holds tells whether event seq belongs to the import; a nil marker holds
+// nothing.
+func (m *importMarker) holds(seq uint64) bool { return m != nil && slices.Contains(m.Seqs, seq) }
+
+func readImportMarker(tx *bolt.Tx) (*importMarker, error) {
+	v := tx.Bucket(bucketRegister).Get(importMarkerKey)
+	if v == nil {
+		return nil, nil
+	}
+	var m importMarker
+	if err := json.Unmarshal(v, &m); err != nil {
+		return nil, fmt.Errorf("register: the note of the import under way is unreadable: %w", err)
+	}
+	return &m, nil
+}
+
+func writeImportMarker(tx *bolt.Tx, m *importMarker) error {
+	if m == nil {
+		return tx.Bucket(bucketRegister).Delete(importMarkerKey)
+	}
+	v, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketRegister).Put(importMarkerKey, v)
+}
+
+// docRanges are sorted, disjoint ranges of doc ids, [from, to).
+type docRanges [][2]uint32
+
+func (r docRanges) add(id uint32) docRanges {
+	if n := len(r); n > 0 && r[n-1][1] == id {
+		r[n-1][1]++
+		return r
+	}
+	return append(r, [2]uint32{id, id + 1})
+}
+
+func (r docRanges) contains(id uint32) bool {
+	i, found := slices.BinarySearchFunc(r, id, func(x [2]uint32, id uint32) int {
+		switch {
+		case x[1] <= id:
+			return -1
+		case x[0] > id:
+			return 1
+		}
+		return 0
+	})
+	return found && i < len(r)
+}
+
+// rowsDigest identifies the rows of a file, whatever their order.
+func rowsDigest(rows []RegisterRow) string {
+	h := sha256.New()
+	for _, r := range rows {
+		b, _ := json.Marshal(r.Decision)
+		h.Write(b)
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// ImportRegister reads a register file (ReadRegister) and adds its rows to
+// the past register, in batches (see above): either every good row is
+// recorded and indexed, or none is visible. A row is also bad when its ref
+// is already in the register or belongs to a session of the record. With
+// bad rows and without SkipBad, the report lists them and the error says
+// nothing was imported (a usage error).
+func (s *Store) ImportRegister(actor, name string, r io.Reader, o RegisterOptions) (RegisterReport, error) {
+	rows, bad, err := ReadRegister(name, r)
+	if err != nil {
+		return RegisterReport{}, err
+	}
+	if err := s.catchUp(); err != nil {
+		return RegisterReport{}, err
+	}
+	rep, todo, marker, err := s.planImport(name, rows, bad, o)
+	if err != nil || len(todo) == 0 && marker == nil {
+		return rep, err
+	}
+	at := s.clock().UTC().Truncate(time.Millisecond)
+	done := marker.Rows - len(todo)
+	for chunk := range slices.Chunk(todo, importBatch) {
+		b, err := prepareBatch(actor, at, chunk)
+		if err != nil {
+			return rep, err
+		}
+		last := done+len(chunk) == marker.Rows
+		s.mu.Lock()
+		err = s.writeBatch(b, marker, last)
+		seq := s.seq
+		s.mu.Unlock()
+		if err != nil {
+			return rep, s.stopped(name, marker, done, err)
+		}
+		done += len(chunk)
+		if o.Progress != nil {
+			o.Progress(done, marker.Rows)
+		}
+		if last {
+			s.publish(Change{Seq: seq, Type: (&model.RegisterCmd{}).Type(), Actor: actor})
+		}
+	}
+	if len(todo) == 0 {
+		// Every row was written before the process died: make them visible.
+		s.mu.Lock()
+		err = s.db.Update(func(tx *bolt.Tx) error { return writeImportMarker(tx, nil) })
+		s.mu.Unlock()
+		if err != nil {
+			return rep, s.stopped(name, marker, done, err)
+		}
+		s.publish(Change{Seq: s.Seq(), Type: (&model.RegisterCmd{}).Type(), Actor: actor})
+	}
+	rep.Imported = marker.Rows
+	return rep, nil
+}
+
+// stopped is the error of an import that could not write a batch: what
+// went wrong, and how to finish.
+func (s *Store) stopped(name string, m *importMarker, done int, err error) error {
+	return model.Failure("store.import_stopped", name, done, m.Rows, err.Error())
+}
+
+// planImport checks the rows against the record and the import under way,
+// and returns the rows left to write with the marker to write them under.
+func (s *Store) planImport(name string, rows []RegisterRow, bad []*RowError, o RegisterOptions) (RegisterReport, []RegisterRow, *importMarker, error) {
+	var rep RegisterReport
+	var marker *importMarker
+	var good []RegisterRow
+	s.mu.RLock()
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		if marker, err = readImportMarker(tx); err != nil {
+			return err
+		}
+		reg := tx.Bucket(bucketRegister)
+		for _, row := range rows {
+			d := row.Decision
+			v := reg.Get([]byte(d.Ref))
+			seq, _, _ := readPointer(v)
+			switch {
+			case s.state.Sessions[d.Session] != nil:
+				bad = append(bad, &RowError{File: name, Line: row.Line, Field: "ref", Err: usage("store.register_in_record", d.Session)})
+			case v != nil && !marker.holds(seq):
+				bad = append(bad, &RowError{File: name, Line: row.Line, Field: "ref", Err: usage("store.register_exists", d.Ref)})
+			default:
+				good = append(good, row)
+			}
+		}
+		return nil
+	})
+	s.mu.RUnlock()
+	if err != nil {
+		return rep, nil, nil, err
+	}
+	slices.SortStableFunc(bad, func(a, b *RowError) int { return a.Line - b.Line })
+	rep.Bad = bad
+	if len(bad) > 0 && !o.SkipBad {
+		return rep, nil, nil, model.Usage("store.register_rejected", len(bad), name)
+	}
+	if len(good) == 0 {
+		return rep, nil, nil, model.Usage("store.register_nothing", name)
+	}
+	slices.SortFunc(good, func(a, b RegisterRow) int { return strings.Compare(a.Decision.Ref, b.Decision.Ref) })
+	digest := rowsDigest(good)
+	if marker == nil {
+		return rep, good, &importMarker{File: name, Digest: digest, Rows: len(good)}, nil
+	}
+	if marker.Digest != digest {
+		return rep, nil, nil, model.Refused("store.import_unfinished", marker.File, marker.Rows)
+	}
+	// Taking up an import where it stopped: the rows it wrote are there.
+	var todo []RegisterRow
+	err = s.db.View(func(tx *bolt.Tx) error {
+		reg := tx.Bucket(bucketRegister)
+		for _, row := range good {
+			if reg.Get([]byte(row.Decision.Ref)) == nil {
+				todo = append(todo, row)
+			}
+		}
+		return nil
+	})
+	return rep, todo, marker, err
+}
+
+// batch is one register event ready to be chained, with its rows analysed.
+type batch struct {
+	cmd  *model.RegisterCmd
+	ev   model.Event
+	rows []rowSpan // of the rows within ev.Data
+	docs []doc
+}
+
+// prepareBatch does outside the lock what needs no lock: the event's data
+// and where each row lies in it.
+func prepareBatch(actor string, at time.Time, chunk []RegisterRow) (*batch, error) {
+	cmd := &model.RegisterCmd{Rows: make([]model.Decision, len(chunk))}
+	for i, row := range chunk {
+		cmd.Rows[i] = row.Decision
+	}
+	ev, err := model.NewEvent(cmd, model.Ctx{Time: at, Actor: actor})
+	if err != nil {
+		return nil, err
+	}
+	spans, err := registerRows(ev.Data)
+	if err != nil {
+		return nil, err
+	}
+	b := &batch{cmd: cmd, ev: ev, rows: spans}
+	for _, d := range cmd.Rows {
+		b.docs = append(b.docs, registerDoc(d))
+	}
+	return b, nil
+}
+
+// writeBatch appends a batch's event, its pointers and index entries, and
+// the marker of the import; the last batch removes the marker instead, so
+// that the whole import shows at once. Callers hold s.mu.
+func (s *Store) writeBatch(b *batch, m *importMarker, last bool) error {
+	if err := b.cmd.Apply(s.state, model.Ctx{}); err != nil {
+		return err
+	}
+	ev := b.ev
+	ev.Seq, ev.Prev = s.seq+1, s.head
+	raw, hash := seal(&ev)
+	// The data is stored as it was marshalled: find where it starts.
+	at := strings.Index(string(raw), `"data":`) + len(`"data":`)
+	if at < len(`"data":`) || !strings.HasPrefix(string(raw[at:]), string(b.ev.Data)) {
+		return fmt.Errorf("register event %d: its data moved when sealed", ev.Seq)
+	}
+	next := *m
+	next.Seqs = append(slices.Clone(m.Seqs), ev.Seq)
+	next.Docs = slices.Clone(m.Docs)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := eventsBucket(tx).Put(seqKey(ev.Seq), raw); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(hash)); err != nil {
+			return err
+		}
+		// What the sessions left pending goes first, so that doc ids keep
+		// the events' order.
+		if err := s.indexPending(tx, s.seq); err != nil {
+			return err
+		}
+		if err := setIndexed(tx, ev.Seq); err != nil {
+			return err
+		}
+		reg := registerBucket(tx)
+		w, err := newIndexWriter(tx)
+		if err != nil {
+			return err
+		}
+		for i, d := range b.cmd.Rows {
+			if reg.Get([]byte(d.Ref)) != nil {
+				return model.Refused("store.register_exists", d.Ref)
+			}
+			sp := rowSpan{at + b.rows[i].off, b.rows[i].n}
+			if err := reg.Put([]byte(d.Ref), sp.pointer(ev.Seq)); err != nil {
+				return err
+			}
+			id, err := w.put(b.docs[i])
+			if err != nil {
+				return err
+			}
+			next.Docs = next.Docs.add(id)
+		}
+		if err := w.flush(); err != nil {
+			return err
+		}
+		if last {
+			return writeImportMarker(tx, nil)
+		}
+		return writeImportMarker(tx, &next)
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", s.path, err)
+	}
+	s.seq, s.head = ev.Seq, hash
+	s.caughtUp(ev.Seq)
+	*m = next
+	return nil
+}
