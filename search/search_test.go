@@ -105,13 +105,13 @@ func TestNormalize(t *testing.T) {
 
 func TestSurfaceKeepsLetters(t *testing.T) {
 	for in, want := range map[string]string{
-		"المُصادَقة":    "المصادقة",
-		"الميزانيـــة":  "الميزانية",
-		"إفران أفران":   "إفران أفران",
-		"مؤسسة مسئول":   "مؤسسة مسئول",
-		"Règlement ٢٠٢٤": "règlement 2024",
+		"المُصادَقة":       "المصادقة",
+		"الميزانيـــة":     "الميزانية",
+		"إفران أفران":      "إفران أفران",
+		"مؤسسة مسئول":      "مؤسسة مسئول",
+		"Règlement ٢٠٢٤":   "règlement 2024",
 		"\u202Bقرار\u202C": "قرار",
-		"کتابی":         "كتابي",
+		"کتابی":            "كتابي",
 	} {
 		if got := Surface(in); got != want {
 			t.Errorf("Surface(%q) = %q, want %q", in, got, want)

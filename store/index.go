@@ -398,9 +398,9 @@ type indexWriter struct {
 	stats    indexStats
 	analyzer *analyzer
 	known    map[string]*vocabEntry // vocabulary entries read or made
-	edits    map[uint64]*termEdit // block << 32 | term id
-	blocks   map[uint32][]byte    // record blocks being changed
-	sessions map[string]uint32    // session numbers met
+	edits    map[uint64]*termEdit   // block << 32 | term id
+	blocks   map[uint32][]byte      // record blocks being changed
+	sessions map[string]uint32      // session numbers met
 }
 
 type termEdit struct {
