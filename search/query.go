@@ -176,9 +176,7 @@ func wordSlot(tok string, synonyms [][]string, known bool) Slot {
 	folded := func(forms ...string) []Term {
 		var ts []Term
 		for _, f := range forms {
-			for _, x := range foldedForms(f) {
-				ts = append(ts, Term{Folded, x}, Term{Exact, x})
-			}
+			ts = append(ts, foldedTerms(f, Exact, Folded)...)
 			if w.class == classOther {
 				x := latinSingular(Fold(f))
 				ts = append(ts, Term{Folded, x}, Term{Exact, x})
@@ -186,13 +184,7 @@ func wordSlot(tok string, synonyms [][]string, known bool) Slot {
 		}
 		return ts
 	}
-	bareFolded := func(f string) []Term {
-		var ts []Term
-		for _, x := range foldedForms(f) {
-			ts = append(ts, Term{BareFolded, x}, Term{Bare, x})
-		}
-		return ts
-	}
+	bareFolded := func(f string) []Term { return foldedTerms(f, Bare, BareFolded) }
 	add(LevelFolded, false, folded(w.base)...)
 	switch {
 	case w.class != classArabic || w.article:
@@ -252,9 +244,8 @@ func synonymTerms(tok string) []Term {
 	}
 	for _, f := range forms {
 		ts = append(ts, Term{Exact, f}, Term{Bare, f})
-		for _, x := range foldedForms(f) {
-			ts = append(ts, Term{Folded, x}, Term{Exact, x}, Term{BareFolded, x}, Term{Bare, x})
-		}
+		ts = append(ts, foldedTerms(f, Exact, Folded)...)
+		ts = append(ts, foldedTerms(f, Bare, BareFolded)...)
 		if w.class == classOther {
 			x := latinSingular(Fold(f))
 			ts = append(ts, Term{Folded, x}, Term{Exact, x})
@@ -265,6 +256,65 @@ func synonymTerms(tok string) []Term {
 		if !containsTerm(out, t) {
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// foldedTerms are the terms that find a surface form spelt another way:
+// its folded forms, looked up among the folded terms and among the words
+// written that way (space as written, and its folded space). A word typed
+// with a hamza is not folded: its hamza may be what makes it a word
+// (أفران, kilns, is not إفران, Ifrane), so it only meets the spellings
+// Compatible with it, each mark written or left out.
+func foldedTerms(f string, written, folded Space) []Term {
+	var ts []Term
+	if sp := spellings(f); sp != nil {
+		for _, v := range sp {
+			ts = append(ts, Term{written, v})
+		}
+		return ts
+	}
+	for _, x := range foldedForms(f) {
+		ts = append(ts, Term{folded, x}, Term{written, x})
+	}
+	return ts
+}
+
+// spellings are the ways of writing a surface word that has a hamza on an
+// alef or a carrier, as the same word: a hamza'd alef as typed or plain
+// (أ or ا), a carrier with its hamza on either seat or none (ؤ ئ و ي:
+// مسئول and مسؤول are one word), ة or ه, ى or ي. nil for a word without
+// such a hamza, or with too many marks to spell out, whose fold stands for
+// all its spellings.
+func spellings(s string) []string {
+	if !strings.ContainsAny(s, "أإآؤئ") {
+		return nil
+	}
+	out := []string{""}
+	for _, r := range s {
+		var alts []rune
+		switch r {
+		case 'أ', 'إ', 'آ':
+			alts = []rune{r, 'ا'}
+		case 'ؤ', 'ئ':
+			alts = []rune{'ؤ', 'ئ', 'و', 'ي'}
+		case 'ة':
+			alts = []rune{r, 'ه'}
+		case 'ى':
+			alts = []rune{r, 'ي'}
+		default:
+			alts = []rune{r}
+		}
+		if len(out)*len(alts) > 64 {
+			return nil
+		}
+		next := make([]string, 0, len(out)*len(alts))
+		for _, o := range out {
+			for _, a := range alts {
+				next = append(next, o+string(a))
+			}
+		}
+		out = next
 	}
 	return out
 }

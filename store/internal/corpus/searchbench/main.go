@@ -4,6 +4,7 @@
 //
 //	searchbench gen -n 100000 -format jsonl|csv > rows
 //	searchbench compare -jalsa BIN -db DB -jsonl ROWS.jsonl -fts FTS.db [-runs 15]
+//	searchbench eval [-v]   (recall and precision on the judged queries)
 package main
 
 import (
@@ -37,6 +38,8 @@ func main() {
 		err = gen(os.Args[2:])
 	case "compare":
 		err = compare(os.Args[2:])
+	case "eval":
+		err = eval(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
