@@ -39,6 +39,11 @@ var importMarkerKey = []byte("\x00import")
 // importBatch is how many rows one batch writes: one register event.
 const importBatch = RegisterChunk
 
+// afterBatch, when a test sets it, is called after each batch but the
+// last with the rows written so far; an error stops the import there, as
+// a killed process would.
+var afterBatch func(done int) error
+
 // importMarker is the import under way.
 type importMarker struct {
 	File   string    `json:"file"`
@@ -146,6 +151,11 @@ func (s *Store) ImportRegister(actor, name string, r io.Reader, o RegisterOption
 		done += len(chunk)
 		if o.Progress != nil {
 			o.Progress(done, marker.Rows)
+		}
+		if afterBatch != nil && !last {
+			if err := afterBatch(done); err != nil {
+				return rep, err
+			}
 		}
 		if last {
 			s.publish(Change{Seq: seq, Type: (&model.RegisterCmd{}).Type(), Actor: actor})
