@@ -251,5 +251,3 @@ func jsonLines(t *testing.T, rows []model.Decision) string {
 	}
 	return b.String()
 }
-
-
