@@ -168,8 +168,10 @@ func Skeleton(surface string) string {
 	if !strings.ContainsAny(surface, "ؤئء") {
 		return ""
 	}
-	return Fold(strings.NewReplacer("ؤ", "و", "ئ", "ي", "ء", "").Replace(surface))
+	return Fold(unhamza.Replace(surface))
 }
+
+var unhamza = strings.NewReplacer("ؤ", "و", "ئ", "ي", "ء", "")
 
 // writeLetter spells out the Latin ligatures that NFKC leaves alone,
 // because French œuvre is routinely typed oeuvre.

@@ -2,15 +2,18 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
-// stopwords are the function words of French and English, folded, and
-// arStopwords those of Arabic as written, with or without a hamza:
+// stopLists are the function words of French and English, folded, and
+// those of Arabic as written, with or without a hamza:
 // alone they carry no meaning and are in nearly every decision, so they
 // are not indexed and a query does not require them. Quoted phrases still
 // hold them: a phrase is checked against the decision's own words.
-var stopwords, arStopwords = func() (latin, arabic map[string]bool) {
+// They are built on first use: a command that looks nothing up does not
+// pay for them.
+var stopLists = sync.OnceValues(func() (latin, arabic map[string]bool) {
 	latin, arabic = map[string]bool{}, map[string]bool{}
 	for i, list := range []string{
 		// Arabic: prepositions, relatives, demonstratives, pronouns,
@@ -39,7 +42,7 @@ var stopwords, arStopwords = func() (latin, arabic map[string]bool) {
 		}
 	}
 	return latin, arabic
-}()
+})
 
 // IsStopword tells whether a surface token is a function word: one in the
 // list, one of them as written behind the conjunction و or ف (والتي,
@@ -51,12 +54,13 @@ func IsStopword(tok string) bool {
 	if size == len(tok) {
 		return classOf(r) != classDigit
 	}
+	latin, arabic := stopLists()
 	if classOf(r) != classArabic {
-		return stopwords[Fold(tok)]
+		return latin[Fold(tok)]
 	}
 	// Arabic as written: على is a preposition, علي a name.
-	if arStopwords[tok] {
+	if arabic[tok] {
 		return true
 	}
-	return (r == 'و' || r == 'ف') && arStopwords[tok[size:]]
+	return (r == 'و' || r == 'ف') && arabic[tok[size:]]
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -36,8 +37,28 @@ import (
 // carries its rows as they are.
 var importMarkerKey = []byte("\x00import")
 
-// importBatch is how many rows one batch writes: one register event.
-const importBatch = RegisterChunk
+// A batch writes its rows as one register event. Its size adapts: each
+// batch aims at holding the store for batchTarget, sized on how long the
+// last one held it, between minBatch and RegisterChunk rows. A command
+// arriving meanwhile thus waits about batchTarget whatever the machine,
+// its load or its disk, well within the 200 ms a clerk may wait; and on a
+// quick machine batches grow so that the two fdatasyncs of each commit do
+// not dominate the import.
+const (
+	batchTarget = 40 * time.Millisecond
+	minBatch    = 25
+	// importBatch is the size of the first batch.
+	importBatch = RegisterChunk / 4
+)
+
+// nextBatch sizes the next batch from the last: size rows held the store
+// for held.
+func nextBatch(size int, held time.Duration) int {
+	if held <= 0 {
+		return RegisterChunk
+	}
+	return min(RegisterChunk, max(minBatch, int(float64(size)*float64(batchTarget)/float64(held))))
+}
 
 // afterBatch, when a test sets it, is called after each batch but the
 // last with the rows written so far; an error stops the import there, as
@@ -135,19 +156,25 @@ func (s *Store) ImportRegister(actor, name string, r io.Reader, o RegisterOption
 	}
 	at := s.clock().UTC().Truncate(time.Millisecond)
 	done := marker.Rows - len(todo)
-	for chunk := range slices.Chunk(todo, importBatch) {
-		b, err := prepareBatch(actor, at, chunk)
+	size := importBatch
+	for rest := todo; len(rest) > 0; {
+		chunk := rest[:min(size, len(rest))]
+		rest = rest[len(chunk):]
+		b, err := s.prepareBatch(actor, at, chunk)
 		if err != nil {
 			return rep, err
 		}
-		last := done+len(chunk) == marker.Rows
+		last := len(rest) == 0
 		s.mu.Lock()
+		start := time.Now()
 		err = s.writeBatch(b, marker, last)
+		held := time.Since(start)
 		seq := s.seq
 		s.mu.Unlock()
 		if err != nil {
 			return rep, s.stopped(name, marker, done, err)
 		}
+		size = nextBatch(len(chunk), held)
 		done += len(chunk)
 		if o.Progress != nil {
 			o.Progress(done, marker.Rows)
@@ -247,16 +274,24 @@ func (s *Store) planImport(name string, rows []RegisterRow, bad []*RowError, o R
 type batch struct {
 	cmd  *model.RegisterCmd
 	ev   model.Event
-	rows []rowSpan // of the rows within ev.Data
-	docs []doc
+	rows     []rowSpan // of the rows within ev.Data
+	docs     []doc
+	analyses []analysis
 }
 
-// prepareBatch does outside the lock what needs no lock: the event's data
-// and where each row lies in it.
-func prepareBatch(actor string, at time.Time, chunk []RegisterRow) (*batch, error) {
+// prepareBatch does before the batch takes the store what needs no write:
+// the check of its rows against the record, the event's data, where each
+// row lies in it, and the analysis of each row's text.
+func (s *Store) prepareBatch(actor string, at time.Time, chunk []RegisterRow) (*batch, error) {
 	cmd := &model.RegisterCmd{Rows: make([]model.Decision, len(chunk))}
 	for i, row := range chunk {
 		cmd.Rows[i] = row.Decision
+	}
+	s.mu.RLock()
+	err := cmd.Apply(s.state, model.Ctx{})
+	s.mu.RUnlock()
+	if err != nil {
+		return nil, err
 	}
 	ev, err := model.NewEvent(cmd, model.Ctx{Time: at, Actor: actor})
 	if err != nil {
@@ -267,8 +302,13 @@ func prepareBatch(actor string, at time.Time, chunk []RegisterRow) (*batch, erro
 		return nil, err
 	}
 	b := &batch{cmd: cmd, ev: ev, rows: spans}
+	an := newAnalyzer()
 	for _, d := range cmd.Rows {
-		b.docs = append(b.docs, registerDoc(d))
+		doc := registerDoc(d)
+		a := an.analyze(&doc)
+		a.tf = maps.Clone(a.tf)
+		b.docs = append(b.docs, doc)
+		b.analyses = append(b.analyses, a)
 	}
 	return b, nil
 }
@@ -277,9 +317,6 @@ func prepareBatch(actor string, at time.Time, chunk []RegisterRow) (*batch, erro
 // the marker of the import; the last batch removes the marker instead, so
 // that the whole import shows at once. Callers hold s.mu.
 func (s *Store) writeBatch(b *batch, m *importMarker, last bool) error {
-	if err := b.cmd.Apply(s.state, model.Ctx{}); err != nil {
-		return err
-	}
 	ev := b.ev
 	ev.Seq, ev.Prev = s.seq+1, s.head
 	raw, hash := seal(&ev)
@@ -319,7 +356,7 @@ func (s *Store) writeBatch(b *batch, m *importMarker, last bool) error {
 			if err := reg.Put([]byte(d.Ref), sp.pointer(ev.Seq)); err != nil {
 				return err
 			}
-			id, err := w.put(b.docs[i])
+			id, err := w.putAnalysed(b.docs[i], &b.analyses[i])
 			if err != nil {
 				return err
 			}

@@ -309,7 +309,7 @@ func newAnalyzer() *analyzer {
 	return &analyzer{terms: map[string][]string{}, tf: map[string]uint8{}}
 }
 
-// analyze fills a.tf (reused between calls).
+// analyze fills a.tf, reused between calls: clone it to keep it.
 func (a *analyzer) analyze(d *doc) analysis {
 	clear(a.tf)
 	length := 0
@@ -455,7 +455,11 @@ func (w *indexWriter) edit(block uint16, term uint32) *termEdit {
 
 // put indexes d, or brings its entry up to date. An unchanged text costs a
 // hash and a record comparison.
-func (w *indexWriter) put(d doc) (uint32, error) {
+func (w *indexWriter) put(d doc) (uint32, error) { return w.putAnalysed(d, nil) }
+
+// putAnalysed is put with the analysis of d, when made beforehand (an
+// import analyses its rows before it takes the lock).
+func (w *indexWriter) putAnalysed(d doc, an *analysis) (uint32, error) {
 	key := []byte(d.key)
 	session := d.key[0] == srcSession
 	var hash []byte
@@ -490,7 +494,10 @@ func (w *indexWriter) put(d doc) (uint32, error) {
 			return 0, err
 		}
 	}
-	an := w.analyzer.analyze(&d)
+	if an == nil {
+		a := w.analyzer.analyze(&d)
+		an = &a
+	}
 	blk := uint16(id >> blockBits)
 	var keys []byte
 	for k, code := range an.tf {
