@@ -272,8 +272,8 @@ func (s *Store) planImport(name string, rows []RegisterRow, bad []*RowError, o R
 
 // batch is one register event ready to be chained, with its rows analysed.
 type batch struct {
-	cmd  *model.RegisterCmd
-	ev   model.Event
+	cmd      *model.RegisterCmd
+	ev       model.Event
 	rows     []rowSpan // of the rows within ev.Data
 	docs     []doc
 	analyses []analysis
