@@ -185,7 +185,13 @@ func wordSlot(tok string, synonyms [][]string, known bool) Slot {
 		return ts
 	}
 	bareFolded := func(f string) []Term { return foldedTerms(f, Bare, BareFolded) }
-	add(LevelFolded, false, folded(w.base)...)
+	if w.article {
+		// ال may be the first letters of a word typed without its hamza:
+		// الغاء is إلغاء, not ال + غاء.
+		add(LevelFolded, false, append(folded(w.base), folded(w.surface)...)...)
+	} else {
+		add(LevelFolded, false, folded(w.base)...)
+	}
 	switch {
 	case w.class != classArabic || w.article:
 	case w.bare != "":

@@ -46,7 +46,7 @@ var importMarkerKey = []byte("\x00import")
 // not dominate the import.
 const (
 	batchTarget = 40 * time.Millisecond
-	minBatch    = 25
+	minBatch    = 100
 	// importBatch is the size of the first batch.
 	importBatch = RegisterChunk / 4
 )

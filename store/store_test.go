@@ -563,7 +563,9 @@ func TestFailedCommitChangesNothing(t *testing.T) {
 	mustDo(t, st, &model.ItemCmd{Session: sid, N: 1, Action: model.ActStart})
 	state, seq := stateJSON(t, st), st.Seq()
 
-	// bbolt refuses every write transaction of a read-only handle.
+	// bbolt refuses every write transaction of a read-only handle. The
+	// swap holds the store's lock: the index's idle flush reads st.db.
+	st.mu.Lock()
 	if err := st.db.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -572,6 +574,7 @@ func TestFailedCommitChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.db = ro
+	st.mu.Unlock()
 
 	other := demoInit(t)
 	other.Session.ID = "2025-02"
