@@ -68,65 +68,74 @@ func mergeHits(a, b []slotHit) []slotHit {
 	return append(out, b[j:]...)
 }
 
-// termCache keeps the postings of the terms a query reads: the same term
-// often serves several alternatives (folded and exact lookups share keys).
-type termCache map[string]termPostings
-
-type termPostings struct {
-	ps  []posting
-	idf float32
+// termInfo is what a query needs of a term before reading its postings.
+type termInfo struct {
+	id  uint32
 	df  int
+	idf float32 // times k1+1, the numerator of BM25's saturation
 }
 
-// postings reads a term's postings, every block of it, with its idf.
-func (r *indexReader) postings(t search.Term, cache termCache) termPostings {
+// termCache keeps the terms a query met: the same term often serves
+// several alternatives (folded and exact lookups share keys).
+type termCache map[string]termInfo
+
+// term reads a term's id and df from the vocabulary.
+func (r *indexReader) term(t search.Term, cache termCache) termInfo {
 	key := t.Key()
-	if tp, ok := cache[key]; ok {
-		return tp
+	if ti, ok := cache[key]; ok {
+		return ti
 	}
-	var tp termPostings
+	var ti termInfo
 	if v := r.vocab.Get([]byte(key)); v != nil {
 		id, df := readVocab(v)
 		if df > 0 {
-			tp.df = int(df)
 			n := float64(r.stats.live)
 			// A positive idf even for a term in every decision: a zero
 			// score would read as "not matched".
-			tp.idf = float32(max(math.Log(1+(n-float64(df)+0.5)/(float64(df)+0.5)), 1e-6) * (bm25K1 + 1))
-			last := uint16(0)
-			if r.stats.next > 0 {
-				last = uint16((r.stats.next - 1) >> blockBits)
-			}
-			for blk := uint16(0); blk <= last; blk++ {
-				if v := r.post.Get(postKey(blk, id)); v != nil {
-					tp.ps = decodePostings(blk, v, tp.ps)
-				}
-			}
+			ti = termInfo{id: id, df: int(df),
+				idf: float32(max(math.Log(1+(n-float64(df)+0.5)/(float64(df)+0.5)), 1e-6) * (bm25K1 + 1))}
 		}
 	}
-	cache[key] = tp
-	return tp
+	cache[key] = ti
+	return ti
 }
 
-// altHits is the decisions matching one alternative of a slot, by doc.
-func (r *indexReader) altHits(a search.Alt, cache termCache) ([]slotHit, int) {
+// lastBlock is the number of the highest block of postings.
+func (r *indexReader) lastBlock() uint16 {
+	if r.stats.next == 0 {
+		return 0
+	}
+	return uint16((r.stats.next - 1) >> blockBits)
+}
+
+// score is BM25 for one posting, scaled by the level's weight.
+func (r *indexReader) score(w float32, ti termInfo, code uint8, doc uint32) float32 {
+	tf := tfWeight(code)
 	normA, normB := float32(bm25K1*(1-bm25B)), float32(bm25K1*bm25B)/r.avg
-	weight := a.Level.Weight()
+	return w * ti.idf * tf / (tf + normA + normB*float32(r.length(doc)))
+}
+
+// altHits is every decision matching one alternative of a slot, by doc:
+// the postings of the slot that starts the search, read whole.
+func (r *indexReader) altHits(a search.Alt, cache termCache) []slotHit {
+	w := a.Level.Weight()
 	var out []slotHit
-	df := 0
 	for pi, part := range a.Parts {
 		var hits []slotHit
 		for _, t := range part {
-			tp := r.postings(t, cache)
-			if tp.df == 0 {
+			ti := r.term(t, cache)
+			if ti.df == 0 {
 				continue
 			}
-			df += tp.df
-			hs := make([]slotHit, len(tp.ps))
-			for i, p := range tp.ps {
-				tf := tfWeight(p.tf)
-				hs[i] = slotHit{doc: p.doc, level: a.Level, weak: a.Weak,
-					score: weight * tp.idf * tf / (tf + normA + normB*float32(r.length(p.doc)))}
+			var ps []posting
+			for blk := uint16(0); blk <= r.lastBlock(); blk++ {
+				if v := r.post.Get(postKey(blk, ti.id)); v != nil {
+					ps = decodePostings(blk, v, ps)
+				}
+			}
+			hs := make([]slotHit, len(ps))
+			for i, p := range ps {
+				hs[i] = slotHit{doc: p.doc, level: a.Level, weak: a.Weak, score: r.score(w, ti, p.tf, p.doc)}
 			}
 			hits = mergeHits(hits, hs)
 		}
@@ -134,26 +143,21 @@ func (r *indexReader) altHits(a search.Alt, cache termCache) ([]slotHit, int) {
 			out = hits
 			continue
 		}
-		out = intersectHits(out, hits, false)
+		out = intersectHits(out, hits)
 	}
-	return out, df
+	return out
 }
 
-// intersectHits keeps the docs of a found in b too, adding their scores;
-// with sum the levels are added as well (slots of a query), else the
-// lower is kept (words of one thesaurus entry).
-func intersectHits(a, b []slotHit, sum bool) []slotHit {
+// intersectHits keeps the docs of a found in b too, adding their scores
+// and keeping the lower level: the words of one thesaurus entry.
+func intersectHits(a, b []slotHit) []slotHit {
 	out := a[:0]
 	j := 0
 	for _, h := range a {
 		j += sortSearch(b[j:], h.doc)
 		if j < len(b) && b[j].doc == h.doc {
 			h.score += b[j].score
-			if sum {
-				h.level += b[j].level
-			} else {
-				h.level = min(h.level, b[j].level)
-			}
+			h.level = min(h.level, b[j].level)
 			out = append(out, h)
 		}
 	}
@@ -180,6 +184,93 @@ func sortSearch(hs []slotHit, doc uint32) int {
 	return lo
 }
 
+// matchTerm walks a term's postings against the candidates, sorted by doc,
+// and calls fn with the index of each candidate it holds. Blocks without a
+// candidate are not read.
+func (r *indexReader) matchTerm(ti termInfo, cands []matched, fn func(j int, code uint8)) {
+	j := 0
+	for blk := uint16(0); blk <= r.lastBlock() && j < len(cands); blk++ {
+		lo, hi := uint32(blk)<<blockBits, uint32(blk+1)<<blockBits
+		for j < len(cands) && cands[j].doc < lo {
+			j++
+		}
+		if j == len(cands) || cands[j].doc >= hi {
+			continue
+		}
+		v := r.post.Get(postKey(blk, ti.id))
+		if v == nil {
+			continue
+		}
+		n, _, v := postingsHeader(blk, v)
+		d := lo
+		for ; n > 0 && len(v) > 0 && j < len(cands); n-- {
+			x, k := uint64(v[0]), 1
+			if x >= 0x80 {
+				if x, k = binary.Uvarint(v); k <= 0 {
+					break
+				}
+			}
+			d += uint32(x >> 3)
+			v = v[k:]
+			for j < len(cands) && cands[j].doc < d {
+				j++
+			}
+			if j < len(cands) && cands[j].doc == d {
+				fn(j, uint8(x&7))
+			}
+		}
+	}
+}
+
+// slotOver is how each candidate matches a slot (level 0: not at all),
+// reading only the postings of blocks that hold candidates.
+func (r *indexReader) slotOver(s search.Slot, cands []matched, cache termCache) []slotHit {
+	best := make([]slotHit, len(cands))
+	keep := func(j int, h slotHit) {
+		if best[j].level == 0 {
+			best[j] = h
+		} else {
+			best[j] = combine(best[j], h)
+		}
+	}
+	for _, a := range s.Alts {
+		w := a.Level.Weight()
+		if len(a.Parts) == 1 {
+			for _, t := range a.Parts[0] {
+				if ti := r.term(t, cache); ti.df > 0 {
+					r.matchTerm(ti, cands, func(j int, code uint8) {
+						keep(j, slotHit{doc: cands[j].doc, level: a.Level, weak: a.Weak, score: r.score(w, ti, code, cands[j].doc)})
+					})
+				}
+			}
+			continue
+		}
+		// An entry of several words: every word must be there.
+		sum := make([]float32, len(cands))
+		parts := make([]int, len(cands))
+		for pi, part := range a.Parts {
+			for _, t := range part {
+				if ti := r.term(t, cache); ti.df > 0 {
+					r.matchTerm(ti, cands, func(j int, code uint8) {
+						if parts[j] == pi {
+							parts[j] = pi + 1
+						}
+						if parts[j] == pi+1 {
+							sum[j] = max(sum[j], r.score(w, ti, code, cands[j].doc))
+						}
+					})
+				}
+			}
+		}
+		for j := range cands {
+			if parts[j] == len(a.Parts) {
+				keep(j, slotHit{doc: cands[j].doc, level: a.Level, weak: a.Weak, score: sum[j]})
+			}
+		}
+	}
+	return best
+}
+
 // matched is a decision matching every slot: its levels summed, its score
 // summed, and how many slots it matches by more than a weak alternative.
 type matched struct {
@@ -189,44 +280,50 @@ type matched struct {
 
 // search returns the ids of the decisions matching pq, best first, and the
 // number of decisions each slot's terms are in (its df), for typos.
+//
+// The slot with the fewest postings is read whole and gives the
+// candidates; each other slot only checks them, in the blocks that hold
+// some.
 func (r *indexReader) search(pq search.Query, f *filter, limit int, fetch func(uint32) (model.Decision, bool, error)) ([]uint32, []int, error) {
 	if len(pq.Slots) == 0 {
 		return nil, nil, nil
 	}
 	cache := termCache{}
-	slots := make([][]slotHit, len(pq.Slots))
 	dfs := make([]int, len(pq.Slots))
 	for i, s := range pq.Slots {
 		for _, a := range s.Alts {
-			hs, df := r.altHits(a, cache)
-			slots[i] = mergeHits(slots[i], hs)
-			if !a.Weak {
-				dfs[i] += df
+			for _, part := range a.Parts {
+				for _, t := range part {
+					if !a.Weak {
+						dfs[i] += r.term(t, cache).df
+					}
+				}
 			}
 		}
 	}
-	order := make([]int, len(slots))
+	order := make([]int, len(pq.Slots))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return len(slots[a]) - len(slots[b]) })
-	var cands []matched
-	for k, i := range order {
-		if k == 0 {
-			cands = make([]matched, len(slots[i]))
-			for j, h := range slots[i] {
-				cands[j] = matched{slotHit: h, strong: b2i(!h.weak)}
-			}
-			continue
+	slices.SortStableFunc(order, func(a, b int) int { return dfs[a] - dfs[b] })
+	var first []slotHit
+	for _, a := range pq.Slots[order[0]].Alts {
+		first = mergeHits(first, r.altHits(a, cache))
+	}
+	cands := make([]matched, len(first))
+	for j, h := range first {
+		cands[j] = matched{slotHit: h, strong: b2i(!h.weak)}
+	}
+	for _, i := range order[1:] {
+		if len(cands) == 0 {
+			break
 		}
-		hs, kept := slots[i], cands[:0]
-		j := 0
-		for _, c := range cands {
-			j += sortSearch(hs[j:], c.doc)
-			if j < len(hs) && hs[j].doc == c.doc {
-				c.level += hs[j].level
-				c.score += hs[j].score
-				c.strong += b2i(!hs[j].weak)
+		best, kept := r.slotOver(pq.Slots[i], cands, cache), cands[:0]
+		for j, c := range cands {
+			if h := best[j]; h.level > 0 {
+				c.level += h.level
+				c.score += h.score
+				c.strong += b2i(!h.weak)
 				kept = append(kept, c)
 			}
 		}
