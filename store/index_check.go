@@ -27,7 +27,7 @@ func checkIndex(tx *bolt.Tx, st *model.State) error {
 	err = forEachDoc(tx, st, func(d doc, _ uint64) error {
 		ref := d.key[1:]
 		v := b.refs.Get([]byte(d.key))
-		if v == nil || len(v) < 4 {
+		if len(v) < 4 {
 			return indexError("decision %s is not in the search index", ref)
 		}
 		id := binary.BigEndian.Uint32(v)
