@@ -301,13 +301,17 @@ func (r *indexReader) search(pq search.Query, f *filter, limit int, fetch func(u
 			}
 		}
 	}
+	slots := make([]search.Slot, len(pq.Slots))
+	for i, s := range pq.Slots {
+		slots[i] = distinctAlts(s)
+	}
 	order := make([]int, len(pq.Slots))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return dfs[a] - dfs[b] })
 	var first []slotHit
-	for _, a := range pq.Slots[order[0]].Alts {
+	for _, a := range slots[order[0]].Alts {
 		first = mergeHits(first, r.altHits(a, cache))
 	}
 	cands := make([]matched, len(first))
@@ -318,7 +322,7 @@ func (r *indexReader) search(pq search.Query, f *filter, limit int, fetch func(u
 		if len(cands) == 0 {
 			break
 		}
-		best, kept := r.slotOver(pq.Slots[i], cands, cache), cands[:0]
+		best, kept := r.slotOver(slots[i], cands, cache), cands[:0]
 		for j, c := range cands {
 			if h := best[j]; h.level > 0 {
 				c.level += h.level
@@ -336,6 +340,39 @@ func (r *indexReader) search(pq search.Query, f *filter, limit int, fetch func(u
 		ids, err = r.rank(cands, pq, f, limit, fetch, 0)
 	}
 	return ids, dfs, err
+}
+
+// distinctAlts is a slot with its alternatives best first, each term read
+// once: a term already in a better alternative cannot make a decision
+// match better, nor score higher, at a lower level.
+func distinctAlts(s search.Slot) search.Slot {
+	alts := slices.Clone(s.Alts)
+	slices.SortStableFunc(alts, func(a, b search.Alt) int {
+		if a.Weak != b.Weak {
+			return b2i(a.Weak) - b2i(b.Weak)
+		}
+		return int(b.Level) - int(a.Level)
+	})
+	seen := map[search.Term]bool{}
+	out := s
+	out.Alts = alts[:0]
+	for _, a := range alts {
+		if len(a.Parts) == 1 {
+			var part []search.Term
+			for _, t := range a.Parts[0] {
+				if !seen[t] {
+					seen[t] = true
+					part = append(part, t)
+				}
+			}
+			if len(part) == 0 {
+				continue
+			}
+			a.Parts = [][]search.Term{part}
+		}
+		out.Alts = append(out.Alts, a)
+	}
+	return out
 }
 
 func b2i(b bool) int {
