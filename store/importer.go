@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jalsa-app/jalsa/model"
@@ -59,6 +60,11 @@ func nextBatch(size int, held time.Duration) int {
 	}
 	return min(RegisterChunk, max(minBatch, int(float64(size)*float64(batchTarget)/float64(held))))
 }
+
+// importing makes imports take turns: two at once would write one marker
+// over the other's. (A process owns one database; a turn per process is
+// a turn per database.)
+var importing sync.Mutex
 
 // afterBatch, when a test sets it, is called after each batch but the
 // last with the rows written so far; an error stops the import there, as
@@ -147,6 +153,8 @@ func (s *Store) ImportRegister(actor, name string, r io.Reader, o RegisterOption
 	if err != nil {
 		return RegisterReport{}, err
 	}
+	importing.Lock()
+	defer importing.Unlock()
 	if err := s.catchUp(); err != nil {
 		return RegisterReport{}, err
 	}
