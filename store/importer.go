@@ -162,6 +162,10 @@ func (s *Store) ImportRegister(actor, name string, r io.Reader, o RegisterOption
 	if err != nil || len(todo) == 0 && marker == nil {
 		return rep, err
 	}
+	// The rows go as their batches are written: a register held whole in
+	// memory would make every garbage collection of the owner, and so
+	// every command meanwhile, slower.
+	rows = nil
 	at := s.clock().UTC().Truncate(time.Millisecond)
 	done := marker.Rows - len(todo)
 	size := importBatch
@@ -183,6 +187,7 @@ func (s *Store) ImportRegister(actor, name string, r io.Reader, o RegisterOption
 			return rep, s.stopped(name, marker, done, err)
 		}
 		size = nextBatch(len(chunk), held)
+		clear(chunk)
 		done += len(chunk)
 		if o.Progress != nil {
 			o.Progress(done, marker.Rows)

@@ -8,8 +8,10 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jalsa-app/jalsa/cli"
@@ -76,6 +78,11 @@ func importWait(args []string) error {
 		done <- err
 	}()
 	var during []time.Duration
+	// What a commit costs this disk meanwhile: each batch, like each vote,
+	// holds the database through two fdatasyncs.
+	disk := make(chan []time.Duration)
+	stopDisk := make(chan struct{})
+	go func() { disk <- commitCost(filepath.Dir(*db), stopDisk) }()
 	for waiting := true; waiting; {
 		select {
 		case err := <-done:
@@ -94,6 +101,9 @@ func importWait(args []string) error {
 		}
 	}
 	took := time.Since(start)
+	close(stopDisk)
+	sync2 := <-disk
+	slices.Sort(sync2)
 	var after []time.Duration
 	for range 20 {
 		for _, c := range commands {
@@ -108,8 +118,45 @@ func importWait(args []string) error {
 	slices.Sort(after)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	longest, base := during[len(during)-1], after[len(after)/2]
-	fmt.Printf("import through the owner: %.1f s; %d commands ran meanwhile (status, decisions), median %.1f ms, longest %.1f ms;\n",
-		took.Seconds(), len(during), ms(during[len(during)/2]), ms(longest))
-	fmt.Printf("  the same commands after it: median %.1f ms; longest wait for the import %.1f ms (target ≤ 200)\n", ms(base), ms(longest-base))
+	over := 0
+	for _, d := range during {
+		if d-base > 200*time.Millisecond {
+			over++
+		}
+	}
+	fmt.Printf("import through the owner: %.1f s; %d commands ran meanwhile (status, decisions), median %.1f ms, p99 %.1f ms, longest %.1f ms;\n",
+		took.Seconds(), len(during), ms(during[len(during)/2]), ms(during[len(during)*99/100]), ms(longest))
+	fmt.Printf("  the same commands after it: median %.1f ms, longest %.1f ms; longest wait for the import %.1f ms, %d waits over 200 ms (target: none)\n",
+		ms(base), ms(after[len(after)-1]), ms(longest-base), over)
+	fmt.Printf("  this disk's commit (write and two fdatasyncs) meanwhile: median %.1f ms, longest %.1f ms\n", ms(sync2[len(sync2)/2]), ms(sync2[len(sync2)-1]))
 	return nil
+}
+
+// commitCost writes a page and fdatasyncs twice, as a bbolt commit does,
+// every 100 ms until stop, and returns how long each round took.
+func commitCost(dir string, stop chan struct{}) []time.Duration {
+	f, err := os.CreateTemp(dir, "fsync")
+	if err != nil {
+		return []time.Duration{0}
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	page := make([]byte, 4096)
+	var out []time.Duration
+	for {
+		select {
+		case <-stop:
+			if len(out) == 0 {
+				out = append(out, 0)
+			}
+			return out
+		case <-time.After(100 * time.Millisecond):
+		}
+		start := time.Now()
+		for i := range 2 {
+			f.WriteAt(page, int64(i)*4096)
+			syscall.Fdatasync(int(f.Fd()))
+		}
+		out = append(out, time.Since(start))
+	}
 }
