@@ -207,6 +207,9 @@ type indexReader struct {
 	read    []bool
 	pending docRanges
 	avg     float32
+	// normA and normB are BM25's length normalisation: normA + normB *
+	// length.
+	normA, normB float32
 }
 
 func newIndexReader(b indexBuckets, marker *importMarker) *indexReader {
@@ -219,6 +222,7 @@ func newIndexReader(b indexBuckets, marker *importMarker) *indexReader {
 	if r.stats.live > 0 {
 		r.avg = float32(float64(r.stats.total) / float64(r.stats.live))
 	}
+	r.normA, r.normB = float32(bm25K1*(1-bm25B)), float32(bm25K1*bm25B)/r.avg
 	return r
 }
 

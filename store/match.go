@@ -111,8 +111,92 @@ func (r *indexReader) lastBlock() uint16 {
 // score is BM25 for one posting, scaled by the level's weight.
 func (r *indexReader) score(w float32, ti termInfo, code uint8, doc uint32) float32 {
 	tf := tfWeight(code)
-	normA, normB := float32(bm25K1*(1-bm25B)), float32(bm25K1*bm25B)/r.avg
-	return w * ti.idf * tf / (tf + normA + normB*float32(r.length(doc)))
+	return w * ti.idf * tf / (tf + r.normA + r.normB*float32(r.length(doc)))
+}
+
+// firstSlot reads the slot that starts a search whole and returns the
+// decisions it matches, in doc order: a table by doc id keeps each one's
+// best match, so that the postings of all its terms are merged in one
+// pass, and their scores wait for the ranking (matched.wi). An entry of
+// the table is four bytes, the term read from a list of the slot's terms.
+func (r *indexReader) firstSlot(s search.Slot, cache termCache) []matched {
+	type best struct {
+		level search.Level // 0: no match
+		weak  bool
+		term  uint8 // index in terms; entry for an entry of several words
+		code  uint8 // tf code
+	}
+	const entry = 255
+	table := make([]best, r.stats.next)
+	var wis []float32               // by term: level weight times idf
+	entries := map[uint32]float32{} // scores of entries of several words
+	proxy := func(b best) float32 {
+		tf := tfWeight(b.code)
+		return wis[b.term] * tf / (tf + 1)
+	}
+	set := func(doc uint32, b best) {
+		if doc >= uint32(len(table)) {
+			return
+		}
+		cur := &table[doc]
+		switch {
+		case cur.level == 0,
+			cur.weak && !b.weak,
+			cur.weak == b.weak && b.level > cur.level,
+			cur.weak == b.weak && b.level == cur.level && b.term != entry && cur.term != entry && proxy(b) > proxy(*cur):
+			*cur = b
+		}
+	}
+	var ps []posting
+	for _, a := range s.Alts {
+		w := a.Level.Weight()
+		if len(a.Parts) > 1 {
+			for _, h := range r.altHits(a, cache) {
+				if cur := table[h.doc]; cur.level == 0 || (cur.weak && !h.weak) || (cur.weak == h.weak && h.level > cur.level) {
+					entries[h.doc] = h.score
+				}
+				set(h.doc, best{level: h.level, weak: h.weak, term: entry})
+			}
+			continue
+		}
+		for _, t := range a.Parts[0] {
+			ti := r.term(t, cache)
+			if ti.df == 0 || len(wis) == entry {
+				continue
+			}
+			wis = append(wis, w*ti.idf)
+			ps = ps[:0]
+			for blk := uint16(0); blk <= r.lastBlock(); blk++ {
+				if v := r.post.Get(postKey(blk, ti.id)); v != nil {
+					ps = decodePostings(blk, v, ps)
+				}
+			}
+			k := uint8(len(wis) - 1)
+			for _, p := range ps {
+				set(p.doc, best{level: a.Level, weak: a.Weak, term: k, code: p.tf})
+			}
+		}
+	}
+	n := 0
+	for i := range table {
+		if table[i].level > 0 {
+			n++
+		}
+	}
+	out := make([]matched, 0, n)
+	for doc, b := range table {
+		if b.level == 0 {
+			continue
+		}
+		m := matched{slotHit: slotHit{doc: uint32(doc), level: b.level, weak: b.weak}, strong: b2i(!b.weak)}
+		if b.term == entry {
+			m.score = entries[uint32(doc)]
+		} else {
+			m.wi, m.tf = wis[b.term], tfWeight(b.code)
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // altHits is every decision matching one alternative of a slot, by doc:
@@ -276,6 +360,10 @@ func (r *indexReader) slotOver(s search.Slot, cands []matched, cache termCache) 
 type matched struct {
 	slotHit
 	strong int
+	// wi and tf are the first slot's BM25 weight (level weight times
+	// idf) and term frequency: its score waits for the decision's length,
+	// read once, when the candidates are ranked.
+	wi, tf float32
 }
 
 // search returns the ids of the decisions matching pq, best first, and the
@@ -310,14 +398,7 @@ func (r *indexReader) search(pq search.Query, f *filter, limit int, fetch func(u
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return dfs[a] - dfs[b] })
-	var first []slotHit
-	for _, a := range slots[order[0]].Alts {
-		first = mergeHits(first, r.altHits(a, cache))
-	}
-	cands := make([]matched, len(first))
-	for j, h := range first {
-		cands[j] = matched{slotHit: h, strong: b2i(!h.weak)}
-	}
+	cands := r.firstSlot(slots[order[0]], cache)
 	for _, i := range order[1:] {
 		if len(cands) == 0 {
 			break
@@ -395,7 +476,8 @@ func (r *indexReader) rank(cands []matched, pq search.Query, f *filter, limit in
 		}
 		if b, ok := r.visible(f, c.doc); ok {
 			rec := getRecord(b)
-			rank.add(hit{id: c.doc, tier: int(c.level), score: c.score, date: rec.date, item: rec.item})
+			score := c.score + c.wi*c.tf/(c.tf+r.normA+r.normB*float32(rec.length))
+			rank.add(hit{id: c.doc, tier: int(c.level), score: score, date: rec.date, item: rec.item})
 		}
 	}
 	ids := rank.ids()
