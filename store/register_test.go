@@ -379,3 +379,24 @@ func TestImportDecisionsThroughTheOwner(t *testing.T) {
 		t.Errorf("convention through the owner: %q", got)
 	}
 }
+
+// TestDecisionsSaysWhatItShows: a query corrected for a typo says so, on
+// stdout before the list, or on stderr with --json, whose stdout stays one
+// JSON array; in the clerk's language.
+func TestDecisionsSaysWhatItShows(t *testing.T) {
+	h := newRegisterCLI(t)
+	h.write("old.csv", "ref,date,title,outcome\n2019-06/1,2019-06-10,Modification du règlement intérieur,adopted\n2019-06/2,2019-06-10,تعديل النظام الداخلي,adopted\n")
+	h.ok("import-decisions", "old.csv")
+	h.expect([]string{"decisions", "reglment"}, 0, "showing results for «règlement»\n2019-06/1  10 June 2019  adopted    Modification du règlement intérieur\n", "")
+	code, out, errs := h.run("decisions", "reglment", "--json")
+	var ds []model.Decision
+	if code != 0 || json.Unmarshal([]byte(out), &ds) != nil || len(ds) != 1 || errs != "showing results for «règlement»\n" {
+		t.Errorf("--json: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	var b bytes.Buffer
+	env := &cli.Env{Stdout: &b, Stderr: &b, Dir: h.dir, Getenv: func(k string) string { return map[string]string{"JALSA_DB": h.db}[k] }}
+	cli.Run(context.Background(), env, []string{"--lang", "ar", "decisions", "النضام"})
+	if !strings.HasPrefix(b.String(), "عرض نتائج «النظام»\n2019-06/2") {
+		t.Errorf("in Arabic: %q", b.String())
+	}
+}
