@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math"
 	"os"
@@ -203,10 +204,11 @@ type indexReader struct {
 	indexBuckets
 	stats indexStats
 	// records are the values of docs by block, read when first needed.
-	records [][]byte
-	read    []bool
-	pending docRanges
-	avg     float32
+	records   [][]byte
+	read      []bool
+	recCursor *bolt.Cursor
+	pending   docRanges
+	avg       float32
 	// normA and normB are BM25's length normalisation: normA + normB *
 	// length.
 	normA, normB float32
@@ -233,7 +235,7 @@ func (r *indexReader) raw(id uint32) []byte {
 		return nil
 	}
 	if !r.read[blk] {
-		r.records[blk], r.read[blk] = r.docs.Get(u32(uint32(blk))), true
+		r.readRecords(blk)
 	}
 	b := r.records[blk]
 	off := int(id&(1<<recordBits-1)) * recordSize
@@ -241,6 +243,26 @@ func (r *indexReader) raw(id uint32) []byte {
 		return nil
 	}
 	return b[off : off+recordSize]
+}
+
+// readRecords reads the block of records blk. Lookups read records in doc
+// order, so a cursor that moves on from the last block read costs a step
+// where a Get would walk the tree from its root.
+func (r *indexReader) readRecords(blk int) {
+	want := u32(uint32(blk))
+	var k, v []byte
+	if r.recCursor == nil {
+		r.recCursor = r.docs.Cursor()
+		k, v = r.recCursor.Seek(want)
+	} else if k, v = r.recCursor.Next(); k != nil && bytes.Compare(k, want) < 0 {
+		k, v = r.recCursor.Seek(want)
+	} else if k == nil || bytes.Compare(k, want) > 0 {
+		k, v = r.recCursor.Seek(want)
+	}
+	r.read[blk] = true
+	if bytes.Equal(k, want) {
+		r.records[blk] = v
+	}
 }
 
 // length is the length field of doc id's record, for the scoring loop.

@@ -470,14 +470,29 @@ func (r *indexReader) rank(cands []matched, pq search.Query, f *filter, limit in
 	if len(pq.Phrases) > 0 {
 		rank.limit = 0 // phrases are checked in rank order, below
 	}
+	// Tier by tier, best first: the tier decides before the score, so once
+	// a tier fills the ranking, the decisions of lower tiers need not be
+	// read at all.
+	var tiers []search.Level
 	for _, c := range cands {
-		if c.strong < minStrong {
-			continue
+		if c.strong >= minStrong && !slices.Contains(tiers, c.level) {
+			tiers = append(tiers, c.level)
 		}
-		if b, ok := r.visible(f, c.doc); ok {
-			rec := getRecord(b)
-			score := c.score + c.wi*c.tf/(c.tf+r.normA+r.normB*float32(rec.length))
-			rank.add(hit{id: c.doc, tier: int(c.level), score: score, date: rec.date, item: rec.item})
+	}
+	slices.SortFunc(tiers, func(a, b search.Level) int { return int(b) - int(a) })
+	for _, tier := range tiers {
+		if rank.limit > 0 && len(rank.hits) >= rank.limit {
+			break
+		}
+		for _, c := range cands {
+			if c.level != tier || c.strong < minStrong {
+				continue
+			}
+			if b, ok := r.visible(f, c.doc); ok {
+				rec := getRecord(b)
+				score := c.score + c.wi*c.tf/(c.tf+r.normA+r.normB*float32(rec.length))
+				rank.add(hit{id: c.doc, tier: int(c.level), score: score, date: rec.date, item: rec.item})
+			}
 		}
 	}
 	ids := rank.ids()
