@@ -270,6 +270,13 @@ func postingsHeader(block uint16, v []byte) (count int, last uint32, entries []b
 
 // decodePostings appends the postings of a block value to ps.
 func decodePostings(block uint16, v []byte, ps []posting) []posting {
+	eachPosting(block, v, func(doc uint32, code uint8) { ps = append(ps, posting{doc, code}) })
+	return ps
+}
+
+// eachPosting calls fn with each posting of a block's value v, in doc
+// order.
+func eachPosting(block uint16, v []byte, fn func(doc uint32, code uint8)) {
 	n, _, v := postingsHeader(block, v)
 	d := uint32(block) << blockBits
 	for ; n > 0 && len(v) > 0; n-- {
@@ -280,15 +287,20 @@ func decodePostings(block uint16, v []byte, ps []posting) []posting {
 			}
 		}
 		d += uint32(x >> 3)
-		ps = append(ps, posting{d, uint8(x & 7)})
+		fn(d, uint8(x&7))
 		v = v[k:]
 	}
-	return ps
 }
 
 // tfWeight is the weighted term frequency a tf code stands for.
 func tfWeight(code uint8) float32 {
 	return float32(code&3) + float32(code>>2)*titleWeight
+}
+
+// tfLength is the least weighted length of a decision holding a term with
+// tf code: its title words and its other words each count.
+func tfLength(code uint8) int {
+	return int(code>>2)*titleWeight + int(code&3)
 }
 
 // analysis is a doc's weighted length and the tf code of each of its terms.

@@ -114,12 +114,20 @@ func (r *indexReader) score(w float32, ti termInfo, code uint8, doc uint32) floa
 	return w * ti.idf * tf / (tf + r.normA + r.normB*float32(r.length(doc)))
 }
 
+// scoreOf is score for a candidate, whose length is read once.
+func (r *indexReader) scoreOf(w float32, ti termInfo, code uint8, c *matched) float32 {
+	tf := tfWeight(code)
+	return w * ti.idf * tf / (tf + r.normA + r.normB*r.lengthOf(c))
+}
+
 // firstSlot reads the slot that starts a search whole and returns the
 // decisions it matches, in doc order: a table by doc id keeps each one's
 // best match, so that the postings of all its terms are merged in one
 // pass, and their scores wait for the ranking (matched.wi). An entry of
 // the table is four bytes, the term read from a list of the slot's terms.
-func (r *indexReader) firstSlot(s search.Slot, cache termCache) []matched {
+// Alternatives below floor are left unread (search says when that cannot
+// change the answer).
+func (r *indexReader) firstSlot(s search.Slot, cache termCache, floor search.Level) []matched {
 	type best struct {
 		level search.Level // 0: no match
 		weak  bool
@@ -147,8 +155,30 @@ func (r *indexReader) firstSlot(s search.Slot, cache termCache) []matched {
 			*cur = b
 		}
 	}
+	if a, t, ok := oneTerm(s, floor); ok {
+		// The usual case once the floor is set: one term, whose postings
+		// come in doc order already.
+		ti := r.term(t, cache)
+		if ti.df == 0 {
+			return nil
+		}
+		out := make([]matched, 0, ti.df)
+		m := matched{slotHit: slotHit{level: a.Level, weak: a.Weak}, strong: uint8(b2i(!a.Weak)), wi: a.Level.Weight() * ti.idf}
+		for blk := uint16(0); blk <= r.lastBlock(); blk++ {
+			if v := r.post.Get(postKey(blk, ti.id)); v != nil {
+				eachPosting(blk, v, func(doc uint32, code uint8) {
+					m.doc, m.code = doc, code
+					out = append(out, m)
+				})
+			}
+		}
+		return out
+	}
 	var ps []posting
 	for _, a := range s.Alts {
+		if a.Level < floor {
+			continue
+		}
 		w := a.Level.Weight()
 		if len(a.Parts) > 1 {
 			for _, h := range r.altHits(a, cache) {
@@ -165,12 +195,7 @@ func (r *indexReader) firstSlot(s search.Slot, cache termCache) []matched {
 				continue
 			}
 			wis = append(wis, w*ti.idf)
-			ps = ps[:0]
-			for blk := uint16(0); blk <= r.lastBlock(); blk++ {
-				if v := r.post.Get(postKey(blk, ti.id)); v != nil {
-					ps = decodePostings(blk, v, ps)
-				}
-			}
+			ps = r.postings(ti, ps[:0])
 			k := uint8(len(wis) - 1)
 			for _, p := range ps {
 				set(p.doc, best{level: a.Level, weak: a.Weak, term: k, code: p.tf})
@@ -188,15 +213,46 @@ func (r *indexReader) firstSlot(s search.Slot, cache termCache) []matched {
 		if b.level == 0 {
 			continue
 		}
-		m := matched{slotHit: slotHit{doc: uint32(doc), level: b.level, weak: b.weak}, strong: b2i(!b.weak)}
+		m := matched{slotHit: slotHit{doc: uint32(doc), level: b.level, weak: b.weak}, strong: uint8(b2i(!b.weak))}
 		if b.term == entry {
 			m.score = entries[uint32(doc)]
 		} else {
-			m.wi, m.tf = wis[b.term], tfWeight(b.code)
+			m.wi, m.code = wis[b.term], b.code
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// oneTerm tells whether a slot read from floor up is one term of one
+// alternative, and which.
+func oneTerm(s search.Slot, floor search.Level) (search.Alt, search.Term, bool) {
+	var alt search.Alt
+	var term search.Term
+	n := 0
+	for _, a := range s.Alts {
+		if a.Level < floor {
+			continue
+		}
+		if len(a.Parts) > 1 {
+			return alt, term, false
+		}
+		for _, t := range a.Parts[0] {
+			alt, term = a, t
+			n++
+		}
+	}
+	return alt, term, n == 1
+}
+
+// postings appends a term's postings, in doc order, to ps.
+func (r *indexReader) postings(ti termInfo, ps []posting) []posting {
+	for blk := uint16(0); blk <= r.lastBlock(); blk++ {
+		if v := r.post.Get(postKey(blk, ti.id)); v != nil {
+			ps = decodePostings(blk, v, ps)
+		}
+	}
+	return ps
 }
 
 // altHits is every decision matching one alternative of a slot, by doc:
@@ -211,12 +267,7 @@ func (r *indexReader) altHits(a search.Alt, cache termCache) []slotHit {
 			if ti.df == 0 {
 				continue
 			}
-			var ps []posting
-			for blk := uint16(0); blk <= r.lastBlock(); blk++ {
-				if v := r.post.Get(postKey(blk, ti.id)); v != nil {
-					ps = decodePostings(blk, v, ps)
-				}
-			}
+			ps := r.postings(ti, nil)
 			hs := make([]slotHit, len(ps))
 			for i, p := range ps {
 				hs[i] = slotHit{doc: p.doc, level: a.Level, weak: a.Weak, score: r.score(w, ti, p.tf, p.doc)}
@@ -268,17 +319,17 @@ func sortSearch(hs []slotHit, doc uint32) int {
 	return lo
 }
 
-// matchTerm walks a term's postings against the candidates, sorted by doc,
-// and calls fn with the index of each candidate it holds. Blocks without a
-// candidate are not read.
-func (r *indexReader) matchTerm(ti termInfo, cands []matched, fn func(j int, code uint8)) {
+// matchTerm walks a term's postings against docs, sorted, and calls fn
+// with the index in docs of each one it holds. Blocks without one of
+// docs are not read.
+func (r *indexReader) matchTerm(ti termInfo, docs []uint32, fn func(j int, code uint8)) {
 	j := 0
-	for blk := uint16(0); blk <= r.lastBlock() && j < len(cands); blk++ {
+	for blk := uint16(0); blk <= r.lastBlock() && j < len(docs); blk++ {
 		lo, hi := uint32(blk)<<blockBits, uint32(blk+1)<<blockBits
-		for j < len(cands) && cands[j].doc < lo {
+		for j < len(docs) && docs[j] < lo {
 			j++
 		}
-		if j == len(cands) || cands[j].doc >= hi {
+		if j == len(docs) || docs[j] >= hi {
 			continue
 		}
 		v := r.post.Get(postKey(blk, ti.id))
@@ -287,7 +338,7 @@ func (r *indexReader) matchTerm(ti termInfo, cands []matched, fn func(j int, cod
 		}
 		n, _, v := postingsHeader(blk, v)
 		d := lo
-		for ; n > 0 && len(v) > 0 && j < len(cands); n-- {
+		for ; n > 0 && len(v) > 0 && j < len(docs); n-- {
 			x, k := uint64(v[0]), 1
 			if x >= 0x80 {
 				if x, k = binary.Uvarint(v); k <= 0 {
@@ -296,10 +347,10 @@ func (r *indexReader) matchTerm(ti termInfo, cands []matched, fn func(j int, cod
 			}
 			d += uint32(x >> 3)
 			v = v[k:]
-			for j < len(cands) && cands[j].doc < d {
+			for j < len(docs) && docs[j] < d {
 				j++
 			}
-			if j < len(cands) && cands[j].doc == d {
+			if j < len(docs) && docs[j] == d {
 				fn(j, uint8(x&7))
 			}
 		}
@@ -307,48 +358,63 @@ func (r *indexReader) matchTerm(ti termInfo, cands []matched, fn func(j int, cod
 }
 
 // slotOver is how each candidate matches a slot (level 0: not at all),
-// reading only the postings of blocks that hold candidates.
+// reading only the postings of blocks that hold candidates. A candidate
+// keeps its best level's score, as in the first slot; the alternatives
+// come best first, so each is read only for the candidates it could
+// still match better, and not at all when there are none.
 func (r *indexReader) slotOver(s search.Slot, cands []matched, cache termCache) []slotHit {
 	best := make([]slotHit, len(cands))
-	keep := func(j int, h slotHit) {
-		if best[j].level == 0 {
-			best[j] = h
-		} else {
-			best[j] = combine(best[j], h)
-		}
-	}
+	var docs []uint32
+	var at []int // index in cands of each of docs
 	for _, a := range s.Alts {
+		alt := slotHit{level: a.Level, weak: a.Weak}
+		docs, at = docs[:0], at[:0]
+		for j, c := range cands {
+			if best[j].level == 0 || !best[j].better(alt) {
+				docs, at = append(docs, c.doc), append(at, j)
+			}
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		keep := func(k int, score float32) {
+			b := &best[at[k]]
+			switch {
+			case b.level == 0 || alt.better(*b):
+				*b = slotHit{doc: docs[k], level: a.Level, weak: a.Weak, score: score}
+			case !b.better(alt):
+				b.score = max(b.score, score)
+			}
+		}
 		w := a.Level.Weight()
 		if len(a.Parts) == 1 {
 			for _, t := range a.Parts[0] {
 				if ti := r.term(t, cache); ti.df > 0 {
-					r.matchTerm(ti, cands, func(j int, code uint8) {
-						keep(j, slotHit{doc: cands[j].doc, level: a.Level, weak: a.Weak, score: r.score(w, ti, code, cands[j].doc)})
-					})
+					r.matchTerm(ti, docs, func(k int, code uint8) { keep(k, r.scoreOf(w, ti, code, &cands[at[k]])) })
 				}
 			}
 			continue
 		}
 		// An entry of several words: every word must be there.
-		sum := make([]float32, len(cands))
-		parts := make([]int, len(cands))
+		sum := make([]float32, len(docs))
+		parts := make([]int, len(docs))
 		for pi, part := range a.Parts {
 			for _, t := range part {
 				if ti := r.term(t, cache); ti.df > 0 {
-					r.matchTerm(ti, cands, func(j int, code uint8) {
-						if parts[j] == pi {
-							parts[j] = pi + 1
+					r.matchTerm(ti, docs, func(k int, code uint8) {
+						if parts[k] == pi {
+							parts[k] = pi + 1
 						}
-						if parts[j] == pi+1 {
-							sum[j] = max(sum[j], r.score(w, ti, code, cands[j].doc))
+						if parts[k] == pi+1 {
+							sum[k] = max(sum[k], r.scoreOf(w, ti, code, &cands[at[k]]))
 						}
 					})
 				}
 			}
 		}
-		for j := range cands {
-			if parts[j] == len(a.Parts) {
-				keep(j, slotHit{doc: cands[j].doc, level: a.Level, weak: a.Weak, score: sum[j]})
+		for k := range docs {
+			if parts[k] == len(a.Parts) {
+				keep(k, sum[k])
 			}
 		}
 	}
@@ -359,11 +425,24 @@ func (r *indexReader) slotOver(s search.Slot, cands []matched, cache termCache) 
 // summed, and how many slots it matches by more than a weak alternative.
 type matched struct {
 	slotHit
-	strong int
-	// wi and tf are the first slot's BM25 weight (level weight times
-	// idf) and term frequency: its score waits for the decision's length,
-	// read once, when the candidates are ranked.
-	wi, tf float32
+	strong uint8
+	// code is the first slot's tf code and wi its BM25 weight (level
+	// weight times idf): its score waits for the decision's length, read
+	// once, when the candidates are ranked. An entry of several words is
+	// scored already (code 0).
+	code uint8
+	// length is the decision's length once read (0 before: a decision
+	// that matches a term has words).
+	length uint16
+	wi     float32
+}
+
+// lengthOf reads the length of candidate c once.
+func (r *indexReader) lengthOf(c *matched) float32 {
+	if c.length == 0 {
+		c.length = r.length(c.doc)
+	}
+	return float32(c.length)
 }
 
 // search returns the ids of the decisions matching pq, best first, and the
@@ -398,7 +477,34 @@ func (r *indexReader) search(pq search.Query, f *filter, limit int, fetch func(u
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return dfs[a] - dfs[b] })
-	cands := r.firstSlot(slots[order[0]], cache)
+	// A decision ranks by the sum of its slots' levels before its score.
+	// The first slot is read at its best level first; when that alone
+	// fills the ranking with decisions of a higher sum than any its lower
+	// alternatives could give, those are never read: a word in every
+	// third decision, as written, folded and by its stem, is read once
+	// instead of three times.
+	first := slots[order[0]]
+	if top, next := levels(first); limit > 0 && len(pq.Phrases) == 0 && next > 0 {
+		bound := next
+		for _, i := range order[1:] {
+			top, _ := levels(slots[i])
+			bound += top
+		}
+		ids, last, err := r.match(slots, order, top, pq, f, limit, fetch, cache)
+		if err != nil || (len(ids) == limit && last > bound) {
+			return ids, dfs, err
+		}
+	}
+	ids, _, err := r.match(slots, order, 0, pq, f, limit, fetch, cache)
+	return ids, dfs, err
+}
+
+// match reads the first slot (slots[order[0]]) from floor up, checks its
+// decisions against the other slots and ranks them; it returns the ids
+// kept, best first, and the level sum of the last (0 when only weak
+// matches were found: decisions the floor left out might be stronger).
+func (r *indexReader) match(slots []search.Slot, order []int, floor search.Level, pq search.Query, f *filter, limit int, fetch func(uint32) (model.Decision, bool, error), cache termCache) ([]uint32, search.Level, error) {
+	cands := r.firstSlot(slots[order[0]], cache, floor)
 	for _, i := range order[1:] {
 		if len(cands) == 0 {
 			break
@@ -408,19 +514,42 @@ func (r *indexReader) search(pq search.Query, f *filter, limit int, fetch func(u
 			if h := best[j]; h.level > 0 {
 				c.level += h.level
 				c.score += h.score
-				c.strong += b2i(!h.weak)
+				c.strong += uint8(b2i(!h.weak))
 				kept = append(kept, c)
 			}
 		}
 		cands = kept
 	}
-	ids, err := r.rank(cands, pq, f, limit, fetch, 1)
-	if err == nil && len(ids) == 0 {
+	hs, err := r.rank(cands, pq, f, limit, fetch, 1)
+	strong := len(hs) > 0
+	if err == nil && !strong {
 		// Weak matches only count with other evidence, unless nothing else
 		// was found.
-		ids, err = r.rank(cands, pq, f, limit, fetch, 0)
+		hs, err = r.rank(cands, pq, f, limit, fetch, 0)
 	}
-	return ids, dfs, err
+	ids := make([]uint32, len(hs))
+	var last search.Level
+	for i, h := range hs {
+		ids[i] = h.id
+		if strong {
+			last = search.Level(h.tier)
+		}
+	}
+	return ids, last, err
+}
+
+// levels is the best level of a slot's alternatives and the best below
+// it, 0 when there is none.
+func levels(s search.Slot) (top, next search.Level) {
+	for _, a := range s.Alts {
+		top = max(top, a.Level)
+	}
+	for _, a := range s.Alts {
+		if a.Level < top {
+			next = max(next, a.Level)
+		}
+	}
+	return top, next
 }
 
 // distinctAlts is a slot with its alternatives best first, each term read
@@ -464,8 +593,8 @@ func b2i(b bool) int {
 }
 
 // rank orders the candidates with at least minStrong strong slots, checks
-// the phrases in rank order, and keeps limit of them.
-func (r *indexReader) rank(cands []matched, pq search.Query, f *filter, limit int, fetch func(uint32) (model.Decision, bool, error), minStrong int) ([]uint32, error) {
+// the phrases in rank order, and keeps limit of them, best first.
+func (r *indexReader) rank(cands []matched, pq search.Query, f *filter, limit int, fetch func(uint32) (model.Decision, bool, error), minStrong uint8) ([]hit, error) {
 	rank := ranking{limit: limit}
 	if len(pq.Phrases) > 0 {
 		rank.limit = 0 // phrases are checked in rank order, below
@@ -480,39 +609,84 @@ func (r *indexReader) rank(cands []matched, pq search.Query, f *filter, limit in
 		}
 	}
 	slices.SortFunc(tiers, func(a, b search.Level) int { return int(b) - int(a) })
+	// Within a tier, the first slot's tf code bounds a decision's score
+	// before its length is read (a decision is at least as long as the
+	// words it holds the term in): decisions are taken by code, highest
+	// first, and once the ranking is full one whose bound is below the
+	// worst kept is left unread. A common word's title matches thus
+	// settle the ranking, and its many matches in texts are not read.
+	var tfs, shortest [8]float32
+	for code := range tfs {
+		tfs[code], shortest[code] = tfWeight(uint8(code)), float32(tfLength(uint8(code)))
+	}
+	var order []int32
 	for _, tier := range tiers {
-		if rank.limit > 0 && len(rank.hits) >= rank.limit {
+		if rank.full() {
 			break
 		}
-		for _, c := range cands {
-			if c.level != tier || c.strong < minStrong {
+		order = byCode(cands, tier, minStrong, order[:0])
+		for _, i := range order {
+			c := &cands[i]
+			code := c.code & 7
+			tf := tfs[code]
+			full := rank.full()
+			if full && (rank.hits[0].tier > int(tier) || c.score+c.wi*tf/(tf+r.normA+r.normB*shortest[code]) < rank.hits[0].score) {
 				continue
 			}
-			if b, ok := r.visible(f, c.doc); ok {
-				rec := getRecord(b)
-				score := c.score + c.wi*c.tf/(c.tf+r.normA+r.normB*float32(rec.length))
-				rank.add(hit{id: c.doc, tier: int(c.level), score: score, date: rec.date, item: rec.item})
+			b, ok := r.visible(f, c.doc)
+			if !ok {
+				continue
 			}
+			score := c.score + c.wi*tf/(tf+r.normA+r.normB*float32(binary.BigEndian.Uint16(b[12:])))
+			if full && score < rank.hits[0].score {
+				continue
+			}
+			rank.add(hit{id: c.doc, tier: int(c.level), score: score, date: binary.BigEndian.Uint32(b), item: binary.BigEndian.Uint16(b[14:])})
 		}
 	}
-	ids := rank.ids()
+	hs := rank.sorted()
 	if len(pq.Phrases) == 0 {
-		return ids, nil
+		return hs, nil
 	}
-	out := ids[:0]
-	for _, id := range ids {
-		d, ok, err := fetch(id)
+	out := hs[:0]
+	for _, h := range hs {
+		d, ok, err := fetch(h.id)
 		if err != nil {
 			return nil, err
 		}
 		if ok && hasPhrases(d, pq.Phrases) {
-			out = append(out, id)
+			out = append(out, h)
 			if len(out) == limit {
 				break
 			}
 		}
 	}
 	return out, nil
+}
+
+// byCode appends to order the index of each candidate of tier with at
+// least minStrong strong slots, by tf code, highest first, then in doc
+// order.
+func byCode(cands []matched, tier search.Level, minStrong uint8, order []int32) []int32 {
+	var at [9]int
+	for _, c := range cands {
+		if c.level == tier && c.strong >= minStrong {
+			at[8-c.code&7]++
+		}
+	}
+	n := 0
+	for i, k := range at {
+		at[i], n = n, n+k
+	}
+	order = slices.Grow(order, n)[:n]
+	for i, c := range cands {
+		if c.level == tier && c.strong >= minStrong {
+			k := 8 - c.code&7
+			order[at[k]] = int32(i)
+			at[k]++
+		}
+	}
+	return order
 }
 
 // hasPhrases checks the quoted phrases against a decision's own words:
@@ -695,6 +869,9 @@ type ranking struct {
 	hits  []hit
 }
 
+// full tells whether the ranking keeps no more hits without dropping one.
+func (r *ranking) full() bool { return r.limit > 0 && len(r.hits) >= r.limit }
+
 func (r *ranking) add(h hit) {
 	if r.limit <= 0 {
 		r.hits = append(r.hits, h)
@@ -734,14 +911,20 @@ func (r *ranking) add(h hit) {
 	}
 }
 
-// ids returns the kept hits' ids, best first.
-func (r *ranking) ids() []uint32 {
+// sorted returns the kept hits, best first.
+func (r *ranking) sorted() []hit {
 	slices.SortFunc(r.hits, func(a, b hit) int {
 		if a.before(b) {
 			return -1
 		}
 		return 1
 	})
+	return r.hits
+}
+
+// ids returns the kept hits' ids, best first.
+func (r *ranking) ids() []uint32 {
+	r.sorted()
 	out := make([]uint32, len(r.hits))
 	for i, h := range r.hits {
 		out[i] = h.id
