@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jalsa-app/jalsa/model"
 )
@@ -59,7 +60,7 @@ func TestTitleDoesNotRunIntoTheClock(t *testing.T) {
 	st := demoStore(t)
 	m := newTestUI(t, st, Options{Lang: "fr", Session: "2024-10"})
 	head := strings.Split(view(t, m), "\n")[0]
-	clock := m.c.Now().Format("15:04")
+	clock := m.c.Clock(m.c.Now())
 	before, _, ok := strings.Cut(head, clock)
 	if !ok || !strings.HasSuffix(before, "   ") {
 		t.Errorf("the title runs into the clock: %q", head)
@@ -93,5 +94,20 @@ func TestHelpBarAlwaysShowsTheHelpKey(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Times on screen are in the body's time zone, as in the minutes and
+// `show`, whatever zone the operator's machine keeps.
+func TestClockIsInTheBodysZone(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{Lang: "fr", Session: "2024-10"})
+	noon := time.Date(2024, 10, 28, 12, 0, 0, 0, time.UTC)
+	if got := m.c.Clock(noon); got != "13:00" {
+		t.Errorf("12:00 UTC in Fès: %s, want 13:00 (Africa/Casablanca)", got)
+	}
+	m.c.Data.Body.Timezone = "Asia/Tokyo"
+	if got := m.c.Clock(noon); got != "21:00" {
+		t.Errorf("12:00 UTC for a body in Tokyo: %s, want 21:00", got)
 	}
 }

@@ -134,8 +134,16 @@ func (c *Common) dateWidth() int {
 }
 
 // Clock writes the time of day of t as the screens show it (15:04), in the
-// time zone the clock of the header shows.
-func (c *Common) Clock(t time.Time) string { return t.In(c.Now().Location()).Format("15:04") }
+// body's time zone, as the minutes and `show` do: an operator whose machine
+// keeps another zone (a server in UTC, a laptop abroad) reads the times of
+// the record.
+func (c *Common) Clock(t time.Time) string {
+	var body *model.Body
+	if c.Data != nil {
+		body = c.Data.Body
+	}
+	return t.In(body.Location()).Format("15:04")
+}
 
 // since writes a duration as mm:ss (or h:mm:ss), for the speakers' timer.
 func since(d time.Duration) string {

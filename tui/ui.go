@@ -608,7 +608,7 @@ func (m *UI) header() string {
 	s := c.Styles
 	d := c.Data
 	w := c.Width
-	clock := c.Now().Format("15:04")
+	clock := c.Clock(c.Now())
 	rtl := c.RTL()
 	if d.Session == nil {
 		line1 := padRight(" jalsa", w-len(clock)-1) + clock + " "
