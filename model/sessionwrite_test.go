@@ -3,11 +3,17 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"maps"
 	"os"
 	"reflect"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
 	"pgregory.net/rapid"
 )
 
@@ -118,4 +124,138 @@ func TestSpeakingTimeWritten(t *testing.T) {
 			t.Fatalf("%d s written %q reads back %d (%v)", secs, n.Value, got, ok)
 		}
 	})
+}
+
+// fileSchema asks the loader which keys each mapping of the session file
+// at data accepts: a key it cannot know is put in each mapping in turn and
+// the refusal names the keys allowed there. Mappings whose keys are free
+// (body.names, a budget's parts) refuse it otherwise and are left out. The
+// schema is the loader's own, so a key added to it is in the schema.
+func fileSchema(t *testing.T, data []byte) map[string][]string {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	const probe = "zz-no-such-key"
+	schema := map[string][]string{}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, fieldIndex(path, i))
+			}
+		case yaml.MappingNode:
+			n.Content = append(n.Content, str(probe), str("x"))
+			out, err := yaml.Marshal(&doc)
+			n.Content = n.Content[:len(n.Content)-2]
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = LoadSessionFile("probe.yaml", out)
+			var fe *FileError
+			if errors.As(err, &fe) && fe.Key == "sessionfile.unknown_key" && fe.Field == fieldPath(path, probe) {
+				schema[path] = strings.Split(fe.Args[0].(string), ", ")
+			}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(n.Content[i+1], fieldPath(path, n.Content[i].Value))
+			}
+		}
+	}
+	walk(doc.Content[0], "")
+	return schema
+}
+
+// keyPaths lists the path of every key of a YAML document, as the loader
+// names fields (agenda[7].lines[1].amount).
+func keyPaths(t *testing.T, data []byte) map[string]bool {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]bool{}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, fieldIndex(path, i))
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p := fieldPath(path, n.Content[i].Value)
+				paths[p] = true
+				walk(n.Content[i+1], p)
+			}
+		}
+	}
+	walk(doc.Content[0], "")
+	return paths
+}
+
+// TestSessionFileWritesEveryField: testdata/session.yaml gives every key
+// the loader accepts (asked of the loader, not listed here), and
+// session-file of the session it makes writes every key it gave, at the
+// same place, and reads back as the same body and session.
+func TestSessionFileWritesEveryField(t *testing.T) {
+	data, err := os.ReadFile("testdata/session.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := keyPaths(t, data)
+	// A key allowed in a list's element is given if some element gives it.
+	pattern := regexp.MustCompile(`\[\d+\]`)
+	givenAnywhere := map[string]bool{}
+	for p := range given {
+		givenAnywhere[pattern.ReplaceAllString(p, "[]")] = true
+	}
+	schema := fileSchema(t, data)
+	if len(schema) < 8 {
+		t.Fatalf("the loader named the keys of only %d mappings: %v", len(schema), schema)
+	}
+	missing := map[string]bool{}
+	for path, keys := range schema {
+		for _, k := range keys {
+			if p := pattern.ReplaceAllString(fieldPath(path, k), "[]"); !givenAnywhere[p] {
+				missing[p] = true
+			}
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(missing)) {
+		t.Errorf("testdata/session.yaml gives no %s: give it, so that session-file is tested on it", p)
+	}
+
+	st := NewState()
+	s := initFile(t, st, "session.yaml", data, time.Now())
+	out, err := SessionFile(st, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := keyPaths(t, out)
+	for _, p := range slices.Sorted(maps.Keys(given)) {
+		if !written[p] {
+			t.Errorf("session-file dropped %s", p)
+		}
+	}
+	st2 := NewState()
+	s2 := initFile(t, st2, "written.yaml", out, time.Now())
+	// When the session was made is the record's, not the file's.
+	a, b := *s, *s2
+	a.Created, b.Created = time.Time{}, time.Time{}
+	sameFields(t, "session", reflect.ValueOf(a), reflect.ValueOf(b))
+	sameFields(t, "body", reflect.ValueOf(*st.BodyOf(s)), reflect.ValueOf(*st2.BodyOf(s2)))
+}
+
+// sameFields names each field of two structs of one type that differs.
+func sameFields(t *testing.T, what string, a, b reflect.Value) {
+	t.Helper()
+	for i := range a.NumField() {
+		if x, y := a.Field(i).Interface(), b.Field(i).Interface(); !reflect.DeepEqual(x, y) {
+			jx, _ := json.Marshal(x)
+			jy, _ := json.Marshal(y)
+			t.Errorf("%s.%s differs after session-file and init:\n %s\n %s", what, a.Type().Field(i).Name, jx, jy)
+		}
+	}
 }
