@@ -105,9 +105,9 @@ func prepareHelps() map[string]commandHelp {
 		"edit": {
 			short: i18n.Text{En: "change a draft session's details", Fr: "change les données d'une session en projet", Ar: "تغيير بيانات مشروع دورة"},
 			long: i18n.Text{
-				En: "Changes the title, date, time, kind, place, chair or secretary of a draft session; until it closes, when the convocations went out (--convened) and whether it sits in public (--public yes|no).",
-				Fr: "Change le titre, la date, l'heure, la nature, le lieu, le président ou le secrétaire d'une session en projet ; jusqu'à sa clôture, la date des convocations (--convened) et la publicité des séances (--public yes|no).",
-				Ar: "يغير عنوان مشروع دورة أو تاريخه أو ساعته أو نوعه أو مكانه أو رئيسه أو كاتبه؛ وإلى حين اختتامها، تاريخ توجيه الاستدعاءات (--convened) وعلنية الجلسات (--public yes|no)."},
+				En: "Changes the title, date, time, kind, place, chair, secretary or speaking time of a draft session; until it closes, when the convocations went out (--convened) and whether it sits in public (--public yes|no).",
+				Fr: "Change le titre, la date, l'heure, la nature, le lieu, le président, le secrétaire ou le temps de parole d'une session en projet ; jusqu'à sa clôture, la date des convocations (--convened) et la publicité des séances (--public yes|no).",
+				Ar: "يغير عنوان مشروع دورة أو تاريخه أو ساعته أو نوعه أو مكانه أو رئيسه أو كاتبه أو مدة التدخل فيه؛ وإلى حين اختتامها، تاريخ توجيه الاستدعاءات (--convened) وعلنية الجلسات (--public yes|no)."},
 			examples: []example{
 				{i18n.Text{En: "move the session to Meknès, at 15:00", Fr: "déplacer la session à Meknès, à 15 h", Ar: "نقل الدورة إلى مكناس على الساعة 15:00"}, "jalsa edit 2025-02 --place مكناس --time 15:00"},
 				{i18n.Text{En: "the convocations went out, the sittings are public", Fr: "les convocations sont parties, les séances sont publiques", Ar: "وجهت الاستدعاءات، والجلسات علنية"}, "jalsa edit 2025-02 --convened 2025-02-10 --public yes"},
@@ -222,6 +222,7 @@ func prepareFlagTexts() map[string]i18n.Text {
 		"flag.edit.chair":              {En: "the member who chairs", Fr: "le membre qui préside", Ar: "العضو الذي يترأس"},
 		"flag.secretary":               {En: "the member who is secretary of the session", Fr: "le membre secrétaire de séance", Ar: "العضو كاتب الجلسات"},
 		"flag.convened":                {En: "the day the convocations went out, YYYY-MM-DD", Fr: "le jour d'envoi des convocations, AAAA-MM-JJ", Ar: "يوم توجيه الاستدعاءات، YYYY-MM-DD"},
+		"flag.speaking-time":           {En: "how long a speaker may hold the floor: minutes (5) or a duration (3m30s)", Fr: "combien de temps un orateur garde la parole : des minutes (5) ou une durée (3m30s)", Ar: "المدة التي يحتفظ فيها المتدخل بالكلمة: بالدقائق (5) أو مدة (3m30s)"},
 		"flag.public":                  {En: "whether the sittings are public: yes or no", Fr: "si les séances sont publiques : yes ou no", Ar: "هل الجلسات علنية: yes أو no"},
 		"flag.guests.role":             {En: "the guest's office", Fr: "la qualité de l'invité", Ar: "صفة المدعو"},
 		"flag.agenda.kind":             {En: "the item's kind (required to add)", Fr: "la nature du point (obligatoire pour ajouter)", Ar: "نوع النقطة (إلزامي عند الإضافة)"},

@@ -28,6 +28,20 @@ type sessionFlags struct {
 	Secretary string `flag:"secretary" value:"ID" complete:"members"`
 	Convened  string `flag:"convened" value:"DATE"`
 	Public    string `flag:"public" values:"yes|no"`
+	// SpeakingTime is read as the session file's speaking_time.
+	SpeakingTime string `flag:"speaking-time" value:"MINUTES"`
+}
+
+// speakingTime reads --speaking-time: nil when it is not given.
+func (c *call) speakingTime(v string) (*int, error) {
+	if !c.set("speaking-time") {
+		return nil, nil
+	}
+	secs, ok := model.ParseSpeakingTime(v)
+	if !ok {
+		return nil, model.Usage("err.field", "--speaking-time", model.Phrase{Key: "sessionfile.speaking_time", Args: []any{v}})
+	}
+	return &secs, nil
 }
 
 // public reads --public.
@@ -56,8 +70,15 @@ func runNew(c *call, f *sessionFlags) error {
 	if err != nil {
 		return err
 	}
+	limit, err := c.speakingTime(f.SpeakingTime)
+	if err != nil {
+		return err
+	}
 	cmd := &model.NewSessionCmd{ID: c.args[0], Kind: f.Kind, Title: f.Title, Date: f.Date, Time: f.Time, Place: f.Place, Chair: f.Chair,
 		Secretary: f.Secretary, Convened: f.Convened, Public: public}
+	if limit != nil {
+		cmd.SpeakingTime = *limit
+	}
 	if err := c.withBody(func(id string) error {
 		cmd.Body = id
 		_, err := c.do(c.st, cmd)
@@ -81,9 +102,14 @@ func runEdit(c *call, f *sessionFlags) error {
 	if err != nil {
 		return err
 	}
+	limit, err := c.speakingTime(f.SpeakingTime)
+	if err != nil {
+		return err
+	}
 	cmd := &model.EditSessionCmd{Session: c.args[0], Title: c.str("title", f.Title), Kind: c.str("kind", f.Kind),
 		Date: c.str("date", f.Date), Time: c.str("time", f.Time), Place: c.str("place", f.Place), Chair: c.str("chair", f.Chair),
-		Secretary: c.str("secretary", f.Secretary), Convened: c.str("convened", f.Convened), Public: public}
+		Secretary: c.str("secretary", f.Secretary), Convened: c.str("convened", f.Convened), Public: public,
+		SpeakingTime: limit}
 	if _, err := c.do(c.st, cmd); err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/i18n"
@@ -99,7 +100,7 @@ func prepareDemo(t *testing.T, h *harness) [][]string {
 		{"body", "set", "--legal-basis", b.LegalBasis},
 		{"members", "import", "roster.csv"},
 		{"new", s.ID, "--title", s.Title, "--date", s.Date, "--time", s.Time, "--place", s.Place, "--chair", s.Chair,
-			"--secretary", s.Secretary, "--convened", s.Convened, "--public", "yes"},
+			"--secretary", s.Secretary, "--convened", s.Convened, "--public", "yes", "--speaking-time", strconv.Itoa(s.SpeakingTime / 60)},
 	}
 	for _, g := range s.Guests {
 		lines = append(lines, []string{"guests", s.ID, "add", g.Name, "--role", g.Role, "--gender", g.Gender})
@@ -171,9 +172,10 @@ func fileFields(t *testing.T, db, id string) map[string]string {
 			}
 			view.Agenda = append(view.Agenda, v)
 		}
-		// Only what a session file states.
-		view.Session = model.Session{ID: sess.ID, Kind: sess.Kind, Title: sess.Title, Date: sess.Date, Time: sess.Time, Place: sess.Place,
-			Chair: sess.Chair, Secretary: sess.Secretary, Guests: sess.Guests, Convened: sess.Convened, Public: sess.Public}
+		// Every field of the session but what the record adds (when it
+		// was made) and the agenda, compared above as a file states it.
+		view.Session = *sess
+		view.Session.Created, view.Session.Items = time.Time{}, nil
 		data, err = json.Marshal(view)
 	})
 	if err != nil {

@@ -44,6 +44,8 @@ type NewSessionCmd struct {
 	Secretary string `json:"secretary,omitempty"`
 	Convened  string `json:"convened,omitempty"`
 	Public    *bool  `json:"public,omitempty"`
+	// SpeakingTime is the limit of a turn in seconds (0: none).
+	SpeakingTime int `json:"speaking_time,omitempty"`
 }
 
 // Type implements Command.
@@ -69,7 +71,8 @@ func (c *NewSessionCmd) Apply(st *State, ctx Ctx) error {
 		kind = "ordinary"
 	}
 	s := &Session{ID: c.ID, Body: b.ID, Kind: kind, Title: oneLine(c.Title), Date: c.Date, Time: c.Time, Place: oneLine(c.Place),
-		Chair: c.Chair, Secretary: c.Secretary, Convened: c.Convened, Public: c.Public, State: StateDraft, Created: ctx.Time}
+		Chair: c.Chair, Secretary: c.Secretary, Convened: c.Convened, Public: c.Public, SpeakingTime: c.SpeakingTime, State: StateDraft,
+		Created: ctx.Time}
 	if err := checkDetails(s); err != nil {
 		return err
 	}
@@ -126,6 +129,9 @@ func checkDetails(s *Session) error {
 	if s.Time != "" && !ValidClock(s.Time) {
 		return fieldFault("time", "sessionfile.time", s.Time)
 	}
+	if s.SpeakingTime < 0 || time.Duration(s.SpeakingTime)*time.Second > maxSpeakingTime {
+		return fieldFault("speaking-time", "sessionfile.speaking_time", strconv.Itoa(s.SpeakingTime)+"s")
+	}
 	if s.Convened != "" {
 		if err := checkDate("convened", s.Convened); err != nil {
 			return err
@@ -172,6 +178,8 @@ type EditSessionCmd struct {
 	Secretary *string `json:"secretary,omitempty"`
 	Convened  *string `json:"convened,omitempty"`
 	Public    *bool   `json:"public,omitempty"`
+	// SpeakingTime is the new limit of a turn in seconds (0: none).
+	SpeakingTime *int `json:"speaking_time,omitempty"`
 }
 
 // Type implements Command.
@@ -189,7 +197,8 @@ func (c *EditSessionCmd) Apply(st *State, _ Ctx) error {
 	if err != nil {
 		return err
 	}
-	draftOnly := c.Title != nil || c.Kind != nil || c.Date != nil || c.Time != nil || c.Place != nil || c.Chair != nil || c.Secretary != nil
+	draftOnly := c.Title != nil || c.Kind != nil || c.Date != nil || c.Time != nil || c.Place != nil || c.Chair != nil || c.Secretary != nil ||
+		c.SpeakingTime != nil
 	if !draftOnly && c.Convened == nil && c.Public == nil {
 		return Usage("err.edit_nothing")
 	}
@@ -213,6 +222,9 @@ func (c *EditSessionCmd) Apply(st *State, _ Ctx) error {
 	if c.Public != nil {
 		p := *c.Public
 		e.Public = &p
+	}
+	if c.SpeakingTime != nil {
+		e.SpeakingTime = *c.SpeakingTime
 	}
 	if err := checkDetails(&e); err != nil {
 		return err
@@ -609,7 +621,7 @@ func (s *Session) readyToOpen() error {
 func init() {
 	i18n.Register(map[string]i18n.Text{
 		"err.convened_after":         {En: "the convocations (%s) cannot go out after the session's date (%s)", Fr: "les convocations (%s) ne peuvent partir après la date de la session (%s)", Ar: "لا يمكن أن يكون تاريخ الاستدعاءات (%s) بعد تاريخ الدورة (%s)"},
-		"err.edit_nothing":           {En: "nothing to change: give --title, --date, --time, --kind, --place, --chair, --secretary, --convened or --public", Fr: "rien à changer : indiquez --title, --date, --time, --kind, --place, --chair, --secretary, --convened ou --public", Ar: "لا شيء للتغيير: حدد --title أو --date أو --time أو --kind أو --place أو --chair أو --secretary أو --convened أو --public"},
+		"err.edit_nothing":           {En: "nothing to change: give --title, --date, --time, --kind, --place, --chair, --secretary, --speaking-time, --convened or --public", Fr: "rien à changer : indiquez --title, --date, --time, --kind, --place, --chair, --secretary, --speaking-time, --convened ou --public", Ar: "لا شيء للتغيير: حدد --title أو --date أو --time أو --kind أو --place أو --chair أو --secretary أو --speaking-time أو --convened أو --public"},
 		"err.not_draft_details":      {En: "session %s is open: only --convened and --public may still change", Fr: "la session %s est ouverte : seuls --convened et --public peuvent encore changer", Ar: "الدورة %s مفتوحة: لا يمكن بعد الآن تغيير غير --convened و--public"},
 		"err.guest_number_not_found": {En: "no guest %d in session %s (guests 1 to %d)", Fr: "pas d'invité %d dans la session %s (invités 1 à %d)", Ar: "لا يوجد مدعو رقم %d في الدورة %s (المدعوون من 1 إلى %d)"},
 		"err.guest_spoke":            {En: "%s took the floor on item %d: the minutes name them as a guest, who stays", Fr: "%s a pris la parole au point %d : le procès-verbal les nomme comme invité, qui reste", Ar: "تدخل %s في النقطة %d: يذكره المحضر ضيفا، فيبقى"},

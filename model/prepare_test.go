@@ -70,6 +70,12 @@ func TestNewSessionTakesTheRoster(t *testing.T) {
 	r.no("bad time", &model.NewSessionCmd{Body: bodyID, ID: "s2", Title: "x", Date: "2025-03-01", Time: "25:00"}, 2, "sessionfile.time")
 	r.no("convened after", &model.NewSessionCmd{Body: bodyID, ID: "s2", Title: "x", Date: "2025-03-01", Convened: "2025-03-02"}, 2, "err.convened_after")
 	r.no("second body", &model.BodyCreateCmd{ID: "other", Name: "Other"}, 3, "err.body_exists")
+	r.no("speaking time over 4h", &model.NewSessionCmd{Body: bodyID, ID: "s2", Title: "x", Date: "2025-03-01", SpeakingTime: 4*3600 + 1}, 2, "sessionfile.speaking_time")
+	r.no("speaking time below 0", &model.EditSessionCmd{Session: "2025-02", SpeakingTime: ptr(-1)}, 2, "sessionfile.speaking_time")
+	r.ok("speaking time", &model.EditSessionCmd{Session: "2025-02", SpeakingTime: ptr(210)})
+	if got := r.sessionOf("2025-02").SpeakingTime; got != 210 {
+		t.Errorf("speaking time %d s after edit, want 210", got)
+	}
 	if r.replayed() != r.snapshot() {
 		t.Error("replaying the events does not give the same record")
 	}
