@@ -52,7 +52,7 @@ func (p Phrase) In(lang string) string {
 	if p.Key == "" {
 		return p.Text
 	}
-	return i18n.T(lang, p.Key, p.Args...)
+	return i18n.T(lang, p.Key, sayArgs(lang, p.Args)...)
 }
 
 // Error writes the error in English: see In.

@@ -50,3 +50,18 @@ func roleKey(s string) string {
 	}
 	return s
 }
+
+// The roles a roster may give, in each language's words, for the refusal
+// of one jalsa does not know: a clerk who wrote «كاتب المكتب» reads
+// «الكاتب» among them, not the ids. (Read from the wording maps: the
+// catalog they fill may not be registered yet.)
+func init() {
+	list := func(wording map[string]string, sep string) string {
+		names := make([]string, len(model.Roles))
+		for i, r := range model.Roles {
+			names[i] = wording["role."+r]
+		}
+		return strings.Join(names, sep)
+	}
+	i18n.Register(map[string]i18n.Text{"roles.allowed": {En: list(english, ", "), Fr: list(french, ", "), Ar: list(arabic, "، ")}})
+}

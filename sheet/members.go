@@ -1,8 +1,6 @@
 package sheet
 
 import (
-	"strings"
-
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/report"
 )
@@ -59,7 +57,7 @@ func (t *Table) member(r Row) (model.Member, string, error) {
 	if role, _ := t.Cell(r, "role"); role != "" {
 		key, ok := report.ParseRole(role)
 		if !ok {
-			return m, "role", model.Usage("err.unknown_role", role, strings.Join(model.Roles, ", "))
+			return m, "role", model.Usage("err.unknown_role", role, model.Phrase{Key: "roles.allowed"})
 		}
 		m.Role = key
 	}

@@ -101,7 +101,7 @@ func TestMembersFromXLSX(t *testing.T) {
 // file heads it, in the reader's language, and is a usage error.
 func TestMemberFaults(t *testing.T) {
 	for _, tc := range []struct{ data, want string }{
-		{"id,name,role\nm01,A,president\nm02,B,presdent\n", `roster.csv:3: role: "presdent" is not a role: allowed are president, vice-president, secretary, deputy-secretary, treasurer, deputy-treasurer, member`},
+		{"id,name,role\nm01,A,president\nm02,B,presdent\n", `roster.csv:3: role: "presdent" is not a role: allowed are president, vice-president, secretary, deputy secretary, treasurer, deputy treasurer, member`},
 		{"id,name\nm01,A\nm01,B\n", `roster.csv:3: id: member "m01" is already on line 2`},
 		{"id,name\nm 1,A\n", `roster.csv:2: id: "m 1" is not an id`},
 		{"id,name,gender\nm01,A,x\n", `roster.csv:2: gender: "x" is not a gender: write f or m`},
