@@ -15,6 +15,8 @@ func init() {
 		"msg.body.quorum":          {En: "quorum by convocation", Fr: "quorum par convocation", Ar: "النصاب حسب الدعوة"},
 		"msg.body.majority":        {En: "majority", Fr: "majorité", Ar: "الأغلبية"},
 		"msg.body.tie":             {En: "tie", Fr: "égalité", Ar: "التعادل"},
+		"msg.body.tie.president":   {En: "the presiding member's side prevails", Fr: "la voix du président de séance est prépondérante", Ar: "يرجح الجانب الذي صوت معه رئيس الجلسة"},
+		"msg.body.tie.rejected":    {En: "the proposal is rejected", Fr: "le projet est rejeté", Ar: "يعتبر المقترح مرفوضا"},
 		"msg.body.timezone":        {En: "time zone", Fr: "fuseau horaire", Ar: "المنطقة الزمنية"},
 		"msg.body.legal_basis":     {En: "legal basis", Fr: "base légale", Ar: "السند القانوني"},
 		"msg.body.created":         {En: "body %s created: add its members (jalsa members import FILE)", Fr: "assemblée %s créée : ajoutez ses membres (jalsa members import FICHIER)", Ar: "أنشئت الهيئة %s: أضف أعضاءها (jalsa members import FILE)"},

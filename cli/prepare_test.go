@@ -421,3 +421,27 @@ func TestMembersImportWithoutBody(t *testing.T) {
 		t.Errorf("members --json: %v %+v", err, members)
 	}
 }
+
+// body says its rules in the reader's words, not as the ids the flags and
+// the session file take.
+func TestBodyRulesInTheReadersWords(t *testing.T) {
+	h := newHarness(t)
+	h.ok("body", "create", "cat", "--name", "Chamber")
+	for _, tie := range []string{"president", "rejected"} {
+		h.ok("body", "set", "--tie", tie)
+		for _, lang := range i18n.Languages {
+			h.lang = lang
+			label := i18n.T(lang, "msg.body.tie")
+			var value string
+			for _, l := range strings.Split(h.ok("body"), "\n") {
+				if v, ok := strings.CutPrefix(l, label); ok {
+					value = strings.TrimSpace(v)
+				}
+			}
+			if value == "" || value == tie || strings.HasPrefix(value, "msg.") {
+				t.Errorf("%s: body shows tie %q as %q", lang, tie, value)
+			}
+		}
+		h.lang = "en"
+	}
+}

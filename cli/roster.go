@@ -73,7 +73,7 @@ func runBody(c *call, f *jsonFlags) error {
 	}
 	row("msg.body.quorum", strings.Join(quorum, " · "))
 	row("msg.body.majority", i18n.T(l, "report.rule."+string(info.Rules.Majority)))
-	row("msg.body.tie", info.Rules.Tie)
+	row("msg.body.tie", i18n.T(l, "msg.body.tie."+string(info.Rules.Tie)))
 	row("msg.body.timezone", info.Timezone)
 	if info.LegalBasis != "" {
 		row("msg.body.legal_basis", oneLineOf(info.LegalBasis))
