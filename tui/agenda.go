@@ -427,13 +427,23 @@ func (m *agendaScreen) ShortHelp() []key.Binding {
 	case m.removing > 0:
 		return []key.Binding{k.Enter, k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, k.AddItem, withHelp(k.Enter, m.c, "tui.key.edit_item"), k.MoveItemUp, k.MoveItemDown, k.RemoveItem, k.Back}
+	return append([]key.Binding{k.Up, k.Down}, append(m.changeKeys(), k.Back)...)
 }
 
 // FullHelp implements help.KeyMap.
 func (m *agendaScreen) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}, {k.AddItem, withHelp(k.Enter, m.c, "tui.key.edit_item"), k.MoveItemUp, k.MoveItemDown, k.RemoveItem}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}, m.changeKeys()}
+}
+
+// changeKeys are the keys that change the agenda: once the session is
+// open, only + (an urgent item), as the screen's hint says.
+func (m *agendaScreen) changeKeys() []key.Binding {
+	k := m.c.Keys
+	if s := m.c.Data.Session; s != nil && s.State != model.StateDraft {
+		return []key.Binding{k.AddItem}
+	}
+	return []key.Binding{k.AddItem, withHelp(k.Enter, m.c, "tui.key.edit_item"), k.MoveItemUp, k.MoveItemDown, k.RemoveItem}
 }
 
 // indexOf is the index of s in list, 0 when it is not there.
