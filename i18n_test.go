@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,6 +31,54 @@ import (
 func TestCatalogComplete(t *testing.T) {
 	loadHelpWording()
 	i18n.CheckCatalog(t)
+}
+
+// labelWords are the words that may follow a number in a message that is
+// not counted (i18n.RegisterCounted): the number is an identifier ("item
+// %d is"), a tally label ("%d for", «%d مع») or a bound ("1 to %d"), and
+// what follows is a verb, a preposition or such a label, never a noun
+// whose form depends on the number.
+var labelWords = map[string]bool{
+	// English
+	"for": true, "against": true, "is": true, "has": true, "was": true, "takes": true, "does": true,
+	"differs": true, "already": true, "corrected": true, "deferred": true, "ended": true, "opened": true,
+	"withdrawn": true, "under": true, "waiting": true, "required": true, "to": true, "of": true,
+	"on": true, "in": true, "from": true, "x": true,
+	// French
+	"pour": true, "contre": true, "est": true, "a": true, "n": true, "ne": true, "dit": true, "du": true,
+	"de": true, "dans": true, "au": true, "à": true, "en": true, "diffère": true, "requis": true,
+	"corrigée": true, "ouverte": true, "reporté": true, "retiré": true, "retirée": true, "terminé": true,
+	// Arabic
+	"مع": true, "ضد": true, "إلى": true, "على": true, "في": true, "من": true, "لا": true, "لـ": true,
+	"ليس": true, "ليست": true, "ما": true, "تقول": true, "تستلزم": true, "جارية": true, "منتهية": true,
+	"وهذا": true, "يخالف": true,
+}
+
+// No message writes a count before a noun frozen in one form («%d مقررا»
+// for 1, 2 and 100 alike, "1 seats"): a number followed by a word is in
+// a counted message, whose form follows the number, unless the word is
+// one of labelWords. A new "%d decisions" fails here until it is counted.
+func TestNoFrozenCount(t *testing.T) {
+	loadHelpWording()
+	word := regexp.MustCompile(`%(?:\[\d+\])?d[ \x{00a0}\x{202f}]*(\p{L}+)`)
+	checked := 0
+	for _, k := range i18n.Keys() {
+		if i18n.IsCounted(k) {
+			continue
+		}
+		tx, _ := i18n.Lookup(k)
+		for _, s := range []string{tx.En, tx.Fr, tx.Ar} {
+			for _, m := range word.FindAllStringSubmatch(s, -1) {
+				checked++
+				if !labelWords[m[1]] {
+					t.Errorf("%s: %q writes a number before %q in one form for every count: register it with i18n.RegisterCounted (or, if %q is no noun, add it to labelWords)", k, s, m[1], m[1])
+				}
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d numbers followed by a word: the scan lost them", checked)
+	}
 }
 
 // loadHelpWording shows jalsa's help once: the wording of help, flags and

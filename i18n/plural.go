@@ -178,8 +178,8 @@ type fmtValue struct{ v any }
 
 func (f fmtValue) Format(s fmt.State, verb rune) { fmt.Fprintf(s, fmt.FormatString(s, verb), f.v) }
 
-// isCounted reports whether key is a counted message.
-func isCounted(key string) bool {
+// IsCounted reports whether key is a counted message (RegisterCounted).
+func IsCounted(key string) bool {
 	countedMu.RLock()
 	defer countedMu.RUnlock()
 	_, ok := counted[key]

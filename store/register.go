@@ -641,6 +641,10 @@ func verifyRegister(tx *bolt.Tx) error {
 
 func init() {
 	i18n.RegisterCounted(map[string]i18n.Counted{
+		"store.index_full": {Arg: 1,
+			En: i18n.Forms{One: "the search index is full (%d decision)", Other: "the search index is full (%d decisions)"},
+			Fr: i18n.Forms{One: "l'index de recherche est plein (%d décision)", Other: "l'index de recherche est plein (%d décisions)"},
+			Ar: i18n.Forms{One: "فهرس البحث ممتلئ (مقرر واحد)", Two: "فهرس البحث ممتلئ (مقرران)", Few: "فهرس البحث ممتلئ (%d مقررات)", Many: "فهرس البحث ممتلئ (%d مقررا)", Other: "فهرس البحث ممتلئ (%d مقرر)"}},
 		"store.register_field_count": {Arg: 1,
 			En: i18n.Forms{One: "the row has %d field, the header %d", Other: "the row has %d fields, the header %d"},
 			Fr: i18n.Forms{One: "la ligne a %d champ, l'en-tête %d", Other: "la ligne a %d champs, l'en-tête %d"},
@@ -671,7 +675,6 @@ func init() {
 		"store.register_exists":         {En: "%s is already in the register", Fr: "%s est déjà dans le registre", Ar: "%s موجود من قبل في السجل"},
 		"store.register_nothing":        {En: "%s holds no good row; nothing imported", Fr: "%s ne contient aucune ligne correcte ; rien n'est importé", Ar: "%s لا يتضمن أي سطر سليم؛ لم يستورد أي شيء"},
 		"store.index_missing":           {En: "the search index is missing or was made by another jalsa: run jalsa verify --repair-index", Fr: "l'index de recherche manque ou vient d'un autre jalsa : lancez jalsa verify --repair-index", Ar: "فهرس البحث غائب أو أنشأه إصدار آخر من jalsa: شغل jalsa verify --repair-index"},
-		"store.index_full":              {En: "the search index is full (%d decisions)", Fr: "l'index de recherche est plein (%d décisions)", Ar: "فهرس البحث ممتلئ (%d مقررا)"},
 		"store.session_in_register":     {En: "session %s already has decisions in the past register (%s): choose another session id", Fr: "la session %s a déjà des décisions dans le registre ancien (%s) : choisissez un autre identifiant", Ar: "للدورة %s مقررات في السجل السابق (%s): اختر معرفا آخر للدورة"},
 	})
 }

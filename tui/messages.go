@@ -4,6 +4,20 @@ import "github.com/jalsa-app/jalsa/i18n"
 
 func init() {
 	i18n.RegisterCounted(map[string]i18n.Counted{
+		// For and against are labels in every language, and so is
+		// abstention in English and Arabic; French counts abstentions.
+		"tui.vote.counts": {Arg: 3,
+			En: i18n.Forms{Other: "%d for · %d against · %d abstained"},
+			Fr: i18n.Forms{One: "%d pour · %d contre · %d abstention", Other: "%d pour · %d contre · %d abstentions"},
+			Ar: i18n.Forms{Other: "%d مع · %d ضد · %d امتناع"}},
+		"tui.lookup.correction": {Arg: 3,
+			En: i18n.Forms{Other: "corrected; before: %d for · %d against · %d abstained; reason: %s"},
+			Fr: i18n.Forms{One: "corrigé ; avant : %d pour · %d contre · %d abstention ; motif : %s", Other: "corrigé ; avant : %d pour · %d contre · %d abstentions ; motif : %s"},
+			Ar: i18n.Forms{Other: "صحح؛ قبل: %d مع · %d ضد · %d امتناع؛ السبب: %s"}},
+		"tui.vote.too_long": {Arg: 1,
+			En: i18n.Forms{One: "a count has at most %d digit", Other: "a count has at most %d digits"},
+			Fr: i18n.Forms{One: "un nombre de voix a au plus %d chiffre", Other: "un nombre de voix a au plus %d chiffres"},
+			Ar: i18n.Forms{One: "لا يتجاوز عدد الأصوات رقما واحدا", Two: "لا يتجاوز عدد الأصوات رقمين", Few: "لا يتجاوز عدد الأصوات %d أرقام", Many: "لا يتجاوز عدد الأصوات %d رقما", Other: "لا يتجاوز عدد الأصوات %d رقم"}},
 		"tui.item.corrections": {Arg: 1,
 			En: i18n.Forms{One: "vote corrected once", Other: "vote corrected %d times"},
 			Fr: i18n.Forms{Other: "vote corrigé %d fois"},
@@ -100,7 +114,6 @@ func init() {
 		"tui.vote.title":          {En: "Vote on %s", Fr: "Vote sur %s", Ar: "التصويت على %s"},
 		"tui.vote.correct_title":  {En: "Correct the vote on %s", Fr: "Corriger le vote sur %s", Ar: "تصحيح التصويت على %s"},
 		"tui.vote.base":           {En: "majority of %s · present %d · seats %d", Fr: "majorité des %s · présents %d · sièges %d", Ar: "أغلبية %s · الحاضرون %d · المقاعد %d"},
-		"tui.vote.counts":         {En: "%d for · %d against · %d abstained", Fr: "%d pour · %d contre · %d abstentions", Ar: "%d مع · %d ضد · %d امتناع"},
 		"tui.vote.not_voting":     {En: "not voting: %d", Fr: "ne votent pas : %d", Ar: "لم يصوتوا: %d"},
 		"tui.vote.chair_side":     {En: "Tie: the presiding member voted", Fr: "Partage : la présidence a voté", Ar: "تعادل: صوت رئيس الجلسة"},
 		"tui.vote.tie_side":       {En: "tie %d–%d: choose the presiding member's side (←/→), then enter", Fr: "partage %d–%d : choisissez le vote de la présidence (←/→), puis enter", Ar: "تعادل %d–%d: اختر تصويت رئيس الجلسة (←/→) ثم enter"},
@@ -111,7 +124,6 @@ func init() {
 		"tui.vote.type_counts":    {En: "type the votes for, against and abstained (0 if none), or u: every member present for", Fr: "tapez les voix pour, contre et abstentions (0 s'il n'y en a pas), ou u : tous les présents pour", Ar: "اكتب عدد الأصوات مع وضد والممتنعين (0 إن لم يوجد)، أو u: كل الحاضرين مع"},
 		"tui.vote.fix_counts":     {En: "enter refuses these counts: correct them", Fr: "enter refuse ces nombres : corrigez-les", Ar: "يرفض enter هذه الأعداد: صححها"},
 		"tui.vote.missing":        {En: "nothing typed for %s: type the number, 0 if none", Fr: "rien de tapé pour « %s » : tapez le nombre, 0 s'il n'y en a pas", Ar: "لم يكتب أي عدد في خانة «%s»: اكتب العدد، 0 إن لم يوجد"},
-		"tui.vote.too_long":       {En: "a count has at most %d digits", Fr: "un nombre de voix a au plus %d chiffres", Ar: "لا يتجاوز عدد الأصوات %d أرقام"},
 		"tui.vote.ask_discard":    {En: "Discard the vote typed so far? Nothing of it is recorded.", Fr: "Abandonner le vote saisi ? Rien n'en sera enregistré.", Ar: "التخلي عن التصويت المدخل؟ لن يسجل منه شيء."},
 		"tui.vote.discard_answer": {En: "enter: discard · esc: go on typing", Fr: "enter : abandonner · esc : continuer la saisie", Ar: "enter: التخلي · esc: مواصلة الإدخال"},
 		"tui.vote.find_hint":      {En: "tab, then type a name or an id", Fr: "tab, puis tapez un nom ou un identifiant", Ar: "tab ثم اكتب اسما أو رمزا"},
@@ -167,8 +179,7 @@ func init() {
 		"tui.speakers.added":     {En: "%s added to the speakers", Fr: "%s inscrit parmi les orateurs", Ar: "أضيف %s إلى المتدخلين"},
 		"tui.speakers.removed":   {En: "%s removed from the speakers", Fr: "%s retiré des orateurs", Ar: "حذف %s من المتدخلين"},
 
-		"tui.lookup.title":      {En: "Lookup", Fr: "Recherche", Ar: "البحث"},
-		"tui.lookup.correction": {En: "corrected; before: %d for · %d against · %d abstained; reason: %s", Fr: "corrigé ; avant : %d pour · %d contre · %d abstentions ; motif : %s", Ar: "صحح؛ قبل: %d مع · %d ضد · %d امتناع؛ السبب: %s"},
+		"tui.lookup.title": {En: "Lookup", Fr: "Recherche", Ar: "البحث"},
 
 		"tui.minutes.title": {En: "Minutes of %s (preview) · %d%%", Fr: "Procès-verbal de %s (aperçu) · %d%%", Ar: "محضر %s (معاينة) · %d%%"},
 
