@@ -1036,8 +1036,8 @@ func init() {
 	// then at least two.
 	i18n.RegisterCounted(map[string]i18n.Counted{
 		"sessionfile.seats_below": {Arg: 1,
-			En: i18n.Forms{One: "%d seat is fewer than the %d members listed", Other: "%d seats is fewer than the %d members listed"},
-			Fr: i18n.Forms{One: "%d siège, c'est moins que les %d membres listés", Other: "%d sièges, c'est moins que les %d membres listés"},
+			En: i18n.Forms{One: "%d seat is fewer than the members listed (%d)", Other: "%d seats are fewer than the members listed (%d)"},
+			Fr: i18n.Forms{One: "%d siège, c'est moins que les membres listés (%d)", Other: "%d sièges, c'est moins que les membres listés (%d)"},
 			Ar: i18n.Forms{Other: "عدد المقاعد %d أقل من عدد الأعضاء المدرجين %d"}},
 		"sessionfile.quorum_above": {Arg: 2,
 			En: i18n.Forms{One: "a quorum of %d is more than the %d seat", Other: "a quorum of %d is more than the %d seats"},
