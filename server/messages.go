@@ -114,6 +114,10 @@ func init() {
 			En: "%s (%s) is now %s (%s) in the operators file: connection from %s closed",
 			Fr: "%s (%s) est désormais %s (%s) dans le fichier des opérateurs : connexion depuis %s fermée",
 			Ar: "%s (%s) أصبح %s (%s) في ملف المشغلين: أغلق الاتصال من %s"},
+		"server.log.role_applied": {
+			En: "%s is now %s, no longer %s, in the operators file: the screens from %s show it in place",
+			Fr: "%s est désormais %s, non plus %s, dans le fichier des opérateurs : les écrans depuis %s l'affichent sans reconnexion",
+			Ar: "%s أصبح %s بدل %s في ملف المشغلين: الشاشات المتصلة من %s تعرض ذلك دون إعادة اتصال"},
 		"server.log.grace": {
 			En: "connection from %s closed: not authenticated within %s",
 			Fr: "connexion depuis %s fermée : pas d'authentification en %s",
