@@ -47,7 +47,7 @@ var labelWords = map[string]bool{
 	// French
 	"pour": true, "contre": true, "est": true, "a": true, "n": true, "ne": true, "dit": true, "du": true,
 	"de": true, "dans": true, "au": true, "à": true, "en": true, "diffère": true, "requis": true,
-	"dépasse": true, "corrigée": true, "ouverte": true, "reporté": true, "retiré": true, "retirée": true, "terminé": true,
+	"dépasse": true, "sur": true, "corrigée": true, "ouverte": true, "reporté": true, "retiré": true, "retirée": true, "terminé": true,
 	// Arabic
 	"مع": true, "ضد": true, "إلى": true, "على": true, "في": true, "من": true, "لا": true, "لـ": true,
 	"ليس": true, "ليست": true, "ما": true, "تقول": true, "تستلزم": true, "جارية": true, "منتهية": true,

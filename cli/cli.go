@@ -87,11 +87,16 @@ func (e *Env) Path(name string) string {
 
 // do carries out cmd on st as the env's actor, for the env's request.
 func (e *Env) do(st *store.Store, cmd model.Command) (model.Event, error) {
+	return st.Record(e.origin(), cmd)
+}
+
+// origin is who asks for the env's request, and when.
+func (e *Env) origin() store.Origin {
 	o := store.Origin{Actor: e.Actor, Request: e.request}
 	if e.Clock != nil {
 		o.Time = e.Clock()
 	}
-	return st.Record(o, cmd)
+	return o
 }
 
 // Run runs one command line (without the program name) and returns its exit

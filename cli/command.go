@@ -29,6 +29,11 @@ type Command struct {
 	// Owns says the command must hold the database itself (the UI, the
 	// server): it is never forwarded to another owner, nor run over SSH.
 	Owns bool
+	// Serves says a command that holds the database for long serves its
+	// socket meanwhile, as an owner does, so that other commands go
+	// through it instead of waiting for the file (import-decisions). With
+	// an owner running it is forwarded like any other.
+	Serves bool
 	// Creates says the command may create the database file when there is
 	// none (SPEC §11 "No database").
 	Creates bool

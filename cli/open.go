@@ -32,8 +32,8 @@ const answerWait = 600 * time.Millisecond
 // marks Creates may create (SPEC §11; any other exits 4 on a path that
 // holds no database, creating nothing). Each run makes a request id; a
 // command the owner took and then died with is looked up by that id on the
-// file, never run a second time blindly. A command that owns the database
-// serves the socket while it runs.
+// file, never run a second time blindly. A command that owns the database,
+// or holds it for long (Serves), serves the socket while it runs.
 func withStore(c *call, fn func(st *store.Store) error) error {
 	env, cmd := c.Env, c.cmd
 	db := dbPath(env, c.global.DB, cmd.File)
@@ -124,7 +124,7 @@ func runOpened(c *call, st *store.Store, taken bool, fn func(st *store.Store) er
 				return nil
 			}
 		}
-		if c.cmd.Owns {
+		if c.cmd.Owns || c.cmd.Serves {
 			// Stop serving before the store closes, so the socket file goes
 			// with the process instead of staying behind.
 			sctx, stop := context.WithCancel(c.ctx)

@@ -241,18 +241,26 @@ func runDecisions(c *call, f *decisionsFlags) error {
 	if f.CSV && f.JSON {
 		return model.Usage("report.err_two_formats")
 	}
-	ds, err := c.st.Lookup(q)
+	res, err := c.st.Search(q)
 	if err != nil {
 		return err
 	}
+	l := c.lang
+	if res.ShowingFor != "" { // on stderr beside JSON or CSV, whose stdout is the list alone
+		notice := c.Stdout
+		if f.JSON || f.CSV {
+			notice = c.Stderr
+		}
+		fmt.Fprintln(notice, store.ShowingForMessage(l, res.ShowingFor))
+	}
+	ds := res.Decisions
 	if f.CSV {
-		return report.DecisionsCSV(c.Stdout, ds, c.lang)
+		return report.DecisionsCSV(c.Stdout, ds, l)
 	}
 	more := 0
 	if c.Terminal && !f.JSON && !c.set("limit") && len(ds) > pageSize {
 		more, ds = len(ds)-pageSize, ds[:pageSize]
 	}
-	l := c.lang
 	err = writeList(c.Env, f.JSON, ds, "msg.no_decisions", func(d model.Decision) []string {
 		counts := ""
 		if d.For+d.Against+d.Abstain > 0 {

@@ -43,7 +43,7 @@ func runImportDecisions(c *call, f *importDecisionsFlags) error {
 		r = &countingReader{r: in, fn: func(n int64) { bar.show(i18n.T(env.lang, "cli.register_reading"), n, size) }}
 		opt.Progress = func(done, total int) { bar.show(i18n.T(env.lang, "cli.register_indexing"), int64(done), int64(total)) }
 	}
-	rep, err := st.ImportRegister(env.Actor, name, r, opt)
+	rep, err := st.ImportRegister(env.origin(), name, r, opt)
 	bar.clear()
 	for _, bad := range rep.Bad {
 		fmt.Fprintln(env.Stderr, bad.In(env.lang))

@@ -38,7 +38,7 @@ func init() {
 
 		{Name: "export", Group: "data", Do: with(runExport)},
 		{Name: "import", Group: "data", Args: []Arg{argsFile}, Writes: true, Creates: true, Do: with(runImport)},
-		{Name: "import-decisions", Group: "data", Args: []Arg{argsFile}, Writes: true, Creates: true, Do: with(runImportDecisions)},
+		{Name: "import-decisions", Group: "data", Args: []Arg{argsFile}, Writes: true, Creates: true, Serves: true, Do: with(runImportDecisions)},
 		{Name: "backup", Group: "data", Args: []Arg{{Name: "FILE", Kind: argNewFile}}, Do: with(runBackup)},
 		{Name: "verify", Group: "data", Check: true, Do: with(runVerify)},
 

@@ -38,6 +38,11 @@ var (
 	// selections, which pick the form by the language's CLDR rules.
 	plurals  = xcatalog.NewBuilder()
 	printers sync.Map // lang → *message.Printer
+	// selected holds the keys whose selections plurals has. A selection is
+	// built when its message is first printed, not when it is registered:
+	// every process registers all the messages at start, and a command
+	// prints a few.
+	selected sync.Map // key → struct{}
 )
 
 // categories are the plural categories each language has in CLDR; a
@@ -68,11 +73,7 @@ func RegisterCounted(c map[string]Counted) {
 			panic("i18n: key registered twice: " + k)
 		}
 		for _, lang := range Languages {
-			cases, err := v.selectors(lang)
-			if err != nil {
-				panic("i18n: " + k + ": " + err.Error())
-			}
-			if err := plurals.Set(tags[lang], k, plural.Selectf(v.Arg, "%d", cases...)); err != nil {
+			if _, err := v.selectors(lang); err != nil {
 				panic("i18n: " + k + ": " + err.Error())
 			}
 		}
@@ -129,6 +130,18 @@ func has(list []string, s string) bool {
 func sprintCounted(lang, key string, args []any) string {
 	if _, ok := tags[lang]; !ok {
 		lang = "en"
+	}
+	if _, ok := selected.Load(key); !ok {
+		countedMu.RLock()
+		c := counted[key]
+		countedMu.RUnlock()
+		for _, l := range Languages {
+			cases, _ := c.selectors(l) // checked by RegisterCounted
+			if err := plurals.Set(tags[l], key, plural.Selectf(c.Arg, "%d", cases...)); err != nil {
+				panic("i18n: " + key + ": " + err.Error())
+			}
+		}
+		selected.Store(key, struct{}{})
 	}
 	p, ok := printers.Load(lang)
 	if !ok {

@@ -7,27 +7,58 @@ import (
 	"unicode"
 )
 
-// matches applies a parsed query to one text the way the lookup is meant
-// to: every word by any of its alternatives, every phrase by PhraseMatch.
-func matches(query, text string) bool {
-	q := ParseQuery(query)
-	idx := map[string]bool{}
+// matches applies a parsed query to one text the way the lookup does:
+// every slot by one of its alternatives (every part of it by one of its
+// terms), a weak alternative only when another slot matches strongly or
+// nothing else would, every phrase by PhraseMatch. level is the sum of the
+// slots' best levels, 0 when the text does not match.
+func level(query, text string) Level {
+	idx := map[Term]bool{}
 	for _, t := range Analyze(text) {
 		idx[t] = true
 	}
-	for _, alts := range q.Words {
-		if !slices.ContainsFunc(alts, func(a string) bool { return idx[a] }) {
-			return false
-		}
-	}
-	toks := Tokens(text)
+	return levelIn(idx, Tokens(text), query)
+}
+
+// levelIn is level against a text already analysed: its terms and tokens.
+func levelIn(idx map[Term]bool, toks []string, query string) Level {
+	q := ParseQuery(query, Builtin())
 	for _, p := range q.Phrases {
 		if !PhraseMatch(toks, p) {
-			return false
+			return 0
 		}
 	}
-	return len(q.Words)+len(q.Phrases) > 0
+	if len(q.Slots) == 0 {
+		return 0
+	}
+	var sum Level
+	strong := 0
+	for _, s := range q.Slots {
+		best, weak := Level(0), true
+		for _, a := range s.Alts {
+			ok := true
+			for _, part := range a.Parts {
+				ok = ok && slices.ContainsFunc(part, func(t Term) bool { return idx[t] })
+			}
+			if ok && (best == 0 || (weak && !a.Weak) || (weak == a.Weak && a.Level > best)) {
+				best, weak = a.Level, a.Weak
+			}
+		}
+		if best == 0 {
+			return 0
+		}
+		sum += best
+		if !weak {
+			strong++
+		}
+	}
+	if strong == 0 {
+		return -sum // found only if nothing else is
+	}
+	return sum
 }
+
+func matches(query, text string) bool { return level(query, text) > 0 }
 
 func TestNormalize(t *testing.T) {
 	tests := []struct {
@@ -43,7 +74,7 @@ func TestNormalize(t *testing.T) {
 		{"alef wasla", "ٱلمكتب", "المكتب"},
 		{"alef maksura", "على", "علي"},
 		{"teh marbuta", "الغرفة", "الغرفه"},
-		{"hamza carriers kept", "مؤسسة رئيس", "مؤسسه رئيس"},
+		{"hamza carriers fold together", "مؤسسة رئيس مسئول", "مءسسه رءيس مسءول"},
 		{"farsi yeh and keheh", "کتابی", "كتابي"},
 		{"presentation lam-alef", "ﻻ", "لا"},
 		{"presentation word", "ﺍﻟﻤﻴﺰﺍﻧﻴﺔ", "الميزانيه"},
@@ -76,17 +107,36 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+func TestSurfaceKeepsLetters(t *testing.T) {
+	for in, want := range map[string]string{
+		"المُصادَقة":       "المصادقة",
+		"الميزانيـــة":     "الميزانية",
+		"إفران أفران":      "إفران أفران",
+		"مؤسسة مسئول":      "مؤسسة مسئول",
+		"Règlement ٢٠٢٤":   "règlement 2024",
+		"\u202Bقرار\u202C": "قرار",
+		"کتابی":            "كتابي",
+	} {
+		if got := Surface(in); got != want {
+			t.Errorf("Surface(%q) = %q, want %q", in, got, want)
+		}
+		if Surface(want) != want {
+			t.Errorf("Surface not idempotent on %q", want)
+		}
+	}
+}
+
 func TestTokens(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string
 	}{
-		{"المُصادَقة على الميزانيـــة", []string{"المصادقه", "علي", "الميزانيه"}},
-		{"Décision n°12/2024-10", []string{"decision", "n", "12", "2024", "10"}},
-		{"سنة ٢٠٢٤م", []string{"سنه", "2024", "م"}},
-		{"اتفاقية بالCNSS", []string{"اتفاقيه", "بال", "cnss"}},
-		{"l’assemblée d'artisanat", []string{"l", "assemblee", "d", "artisanat"}},
-		{"«الدورة العادية»، (أكتوبر)", []string{"الدوره", "العاديه", "اكتوبر"}},
+		{"المُصادَقة على الميزانيـــة", []string{"المصادقة", "على", "الميزانية"}},
+		{"Décision n°12/2024-10", []string{"décision", "n", "12", "2024", "10"}},
+		{"سنة ٢٠٢٤م", []string{"سنة", "2024", "م"}},
+		{"اتفاقية بالCNSS", []string{"اتفاقية", "بال", "cnss"}},
+		{"l’assemblée d'artisanat", []string{"l", "assemblée", "d", "artisanat"}},
+		{"«الدورة العادية»، (أكتوبر)", []string{"الدورة", "العادية", "أكتوبر"}},
 		{"\u200F\u200E  ", nil},
 		{"", nil},
 	}
@@ -97,96 +147,142 @@ func TestTokens(t *testing.T) {
 	}
 }
 
-func TestLightStem(t *testing.T) {
-	// Expected values follow Lucene's ArabicStemmer (domain_rules.md §3).
-	tests := []struct{ in, want string }{
-		{"الاتفاقيه", "اتفاق"},
-		{"الاتفاقيات", "اتفاق"},
-		{"والاتفاقيات", "اتفاق"},
-		{"للاتفاقيه", "اتفاق"},
-		{"اتفاقيه", "اتفاق"},
-		{"اتفاقيات", "اتفاق"},
-		{"المصادقه", "مصادق"},
-		{"الميزانيه", "ميزان"}, // Lucene over-stems; kept for fidelity
-		{"باتفاقيه", "باتفاق"}, // Lucene never strips a bare ب
-		{"للغرفه", "غرف"},
-		{"الغرفه", "غرف"},
-		{"وفاس", "فاس"}, // bare و needs four letters
-		{"ولد", "ولد"},
-		{"ال", "ال"},
-		{"الب", "الب"}, // ال needs two letters left
-		{"بصفرو", "بصفرو"},
-	}
-	for _, tc := range tests {
-		if got := string(lightStem([]rune(tc.in))); got != tc.want {
-			t.Errorf("lightStem(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestTerms(t *testing.T) {
+func TestWordTerms(t *testing.T) {
 	tests := []struct {
 		in       string
-		contains []string
-		excludes []string
+		contains []Term
+		excludes []Term
 	}{
-		{"بصفرو", []string{"بصفرو", "صفرو"}, nil},
-		{"الاتفاقية", []string{"الاتفاقيه", "اتفاق"}, nil},
-		{"بمدينة", []string{"بمدينه", "مدينه", "مدين"}, nil},
-		// The stripped form's stem is too short to be safe: بلدية must not
-		// be found by لدى.
-		{"بلدية", []string{"بلديه", "بلد", "لديه"}, []string{"لد"}},
-		{"بلد", []string{"بلد"}, []string{"لد"}}, // only two letters would remain
-		{"Règlements", []string{"reglements", "reglement"}, nil},
-		{"régionaux", []string{"regionaux", "regional"}, nil},
-		{"bureaux", []string{"bureaux", "bureau"}, nil},
-		{"class", []string{"class"}, []string{"clas"}},
-		{"taux", []string{"taux"}, []string{"tau", "tal"}},
-		{"٢٠٢٤", []string{"2024"}, nil},
+		{"بصفرو", []Term{{Exact, "بصفرو"}, {Bare, "صفرو"}}, []Term{{Exact, "صفرو"}}},
+		{"الاتفاقية", []Term{{Exact, "اتفاقية"}, {Folded, "اتفاقيه"}, {Stem, "اتفاق"}}, []Term{{Exact, "الاتفاقية"}}},
+		{"الإتفاقيات", []Term{{Exact, "إتفاقيات"}, {Folded, "اتفاقيات"}, {Stem, "اتفاق"}}, nil},
+		// Exact keeps the hamza that tells Ifrane from kilns; Folded drops it.
+		{"إفران", []Term{{Exact, "إفران"}, {Folded, "افران"}}, []Term{{Exact, "افران"}}},
+		{"لأفران", []Term{{Exact, "لأفران"}, {Bare, "أفران"}, {BareFolded, "افران"}}, nil},
+		// Hamza carriers fold together, and the hamzaless spelling is there.
+		{"مسئول", []Term{{Exact, "مسئول"}, {Folded, "مسءول"}, {Folded, "مسيول"}}, nil},
+		{"المسؤول", []Term{{Exact, "مسؤول"}, {Folded, "مسءول"}, {Folded, "مسوول"}}, nil},
+		{"مؤسسة", []Term{{Folded, "موسسه"}}, nil},
+		// A word that is its own stem has no stem term: تعاون is not the
+		// stem of التعاونيات.
+		{"تعاون", []Term{{Exact, "تعاون"}}, []Term{{Stem, "تعاون"}}},
+		{"التعاونيات", []Term{{Exact, "تعاونيات"}, {Stem, "تعاون"}}, []Term{{Exact, "تعاون"}}},
+		// Two-letter stems mean nothing; a stopword behind a proclitic is
+		// matched by it (والي is not و + إلى).
+		{"والي", []Term{{Exact, "والي"}}, []Term{{Exact, "الي"}, {Stem, "ال"}}},
+		{"بطاقة", []Term{{Exact, "بطاقة"}, {Bare, "طاقة"}}, []Term{{Exact, "طاقة"}, {Stem, "طاق"}}},
+		{"Règlements", []Term{{Exact, "règlements"}, {Folded, "reglements"}, {Folded, "reglement"}}, nil},
+		{"régionaux", []Term{{Folded, "regional"}}, nil},
+		{"bureaux", []Term{{Exact, "bureaux"}, {Folded, "bureau"}}, nil},
+		{"class", []Term{{Exact, "class"}}, []Term{{Folded, "clas"}}},
+		{"taux", []Term{{Exact, "taux"}}, []Term{{Folded, "tau"}, {Folded, "tal"}}},
+		{"٢٠٢٤", []Term{{Exact, "2024"}}, nil},
 	}
 	for _, tc := range tests {
-		got := Terms(tc.in)
+		got := WordTerms(Tokens(tc.in)[0])
 		for _, w := range tc.contains {
 			if !slices.Contains(got, w) {
-				t.Errorf("Terms(%q) = %q, missing %q", tc.in, got, w)
+				t.Errorf("WordTerms(%q) = %q, missing %q", tc.in, got, w)
 			}
 		}
 		for _, w := range tc.excludes {
 			if slices.Contains(got, w) {
-				t.Errorf("Terms(%q) = %q, should not contain %q", tc.in, got, w)
+				t.Errorf("WordTerms(%q) = %q, should not contain %q", tc.in, got, w)
 			}
 		}
-		if len(slices.Compact(slices.Sorted(slices.Values(got)))) != len(got) {
-			t.Errorf("Terms(%q) = %q has duplicates", tc.in, got)
+	}
+}
+
+func TestStopwords(t *testing.T) {
+	for _, w := range []string{"في", "على", "إلى", "التي", "الذي", "والتي", "من", "عن", "de", "la", "Le", "des", "du", "et", "the", "of", "م", "l"} {
+		if !IsStopword(Tokens(w)[0]) || WordTerms(Tokens(w)[0]) != nil {
+			t.Errorf("%q should be a stopword with no terms", w)
+		}
+	}
+	for _, w := range []string{"صفرو", "والي", "فاس", "budget", "3", "2024"} {
+		if IsStopword(w) {
+			t.Errorf("%q is no stopword", w)
 		}
 	}
 }
 
-func TestQueryTermsStemFirst(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"الاتفاقية", "اتفاق"},
-		{"اتفاقيات", "اتفاق"},
-		{"بصفرو", "بصفرو"},
-		{"règlements", "reglement"},
-		{"2024", "2024"},
+func TestLongTermsAreCapped(t *testing.T) {
+	long := strings.Repeat("x", 20000)
+	ts := WordTerms(long)
+	if len(ts) == 0 {
+		t.Fatal("a 20,000-letter word has no term")
+	}
+	for _, tm := range ts {
+		if k := tm.Key(); len(k) > MaxTermBytes+1 || !Hashed(k) {
+			t.Errorf("term of %d bytes, hashed %v", len(k), Hashed(k))
+		}
+	}
+	other := WordTerms(long[:19999] + "y")
+	if ts[0].Key() == other[0].Key() {
+		t.Error("two long words that differ at the end share a key")
+	}
+	if ParseQuery(long, nil).Slots[0].Alts[0].Parts[0][0].Key() != ts[0].Key() {
+		t.Error("a long word does not find itself")
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		max  int
+		want int
+	}{
+		{"reglment", "reglement", 1, 1},
+		{"نضام", "نظام", 1, 1},
+		{"ميزنيه", "ميزانيه", 1, 1},
+		{"recieve", "receive", 1, 1}, // a transposition is one edit
+		{"abc", "abc", 1, 0},
+		{"kitten", "sitting", 3, 3},
+		{"kitten", "sitting", 2, 3},
+		{"a", "abcdef", 2, 3},
 	}
 	for _, tc := range tests {
-		if got := QueryTerms(tc.in); len(got) == 0 || got[0] != tc.want {
-			t.Errorf("QueryTerms(%q) = %q, want %q first", tc.in, got, tc.want)
+		if got := Distance(tc.a, tc.b, tc.max); got != tc.want {
+			t.Errorf("Distance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.max, got, tc.want)
 		}
+	}
+	if MaxEdits("نظام") != 1 || MaxEdits("abc") != 0 || MaxEdits("réglementation") != 2 {
+		t.Error("MaxEdits")
+	}
+	if got := Respell("النضام", "نظام"); got != "النظام" {
+		t.Errorf("Respell = %q", got)
 	}
 }
 
-func TestAnalyzeKeepsDuplicates(t *testing.T) {
-	got := Analyze("الاتفاقية والاتفاقية")
-	n := 0
-	for _, term := range got {
-		if term == "اتفاق" {
-			n++
+func TestThesaurus(t *testing.T) {
+	th := NewThesaurus("# comment\nمجمع، مركب\nFès, فاس, Fez\nمولاي يعقوب, Moulay Yacoub\nseul\n")
+	if th.Groups() != 3 {
+		t.Fatalf("%d groups, want 3 (a one-entry line says nothing)", th.Groups())
+	}
+	n, others := th.Match(Tokens("المجمع"))
+	if n != 1 || len(others) != 1 || others[0][0] != "مركب" {
+		t.Errorf("المجمع: %d %q", n, others)
+	}
+	n, others = th.Match(Tokens("بفاس"))
+	if n != 1 || len(others) != 2 {
+		t.Errorf("بفاس: %d %q", n, others)
+	}
+	n, _ = th.Match(Tokens("مولاي يعقوب 2019"))
+	if n != 2 {
+		t.Errorf("مولاي يعقوب: covers %d words, want 2", n)
+	}
+	// إفران (Ifrane) is in the gazetteer; أفران (kilns) is not Ifrane.
+	if n, _ := Builtin().Match(Tokens("أفران")); n == 1 {
+		if _, o := Builtin().Match(Tokens("أفران")); slices.ContainsFunc(o, func(e []string) bool { return e[0] == "ifrane" }) {
+			t.Error("أفران (kilns) matched Ifrane in the gazetteer")
 		}
 	}
-	if n != 2 {
-		t.Errorf("Analyze: stem اتفاق counted %d times in %q, want 2", n, got)
+	if !Compatible("افران", "إفران") || Compatible("أفران", "إفران") || !Compatible("fes", "fès") {
+		t.Error("Compatible")
+	}
+	body := Builtin().With("بطاقة، كارط\n")
+	if body.Groups() != Builtin().Groups()+1 {
+		t.Error("With did not add the body's group")
 	}
 }
 
@@ -221,7 +317,7 @@ func TestMatch(t *testing.T) {
 		{"tatweel in text", "الميزانية", "الميزانيـــة", true},
 		{"tatweel in query", "الميزانيـــة", "مشروع ميزانية 2025", true},
 		{"presentation forms in text", "الميزانية", "ﺍﻟﻤﻴﺰﺍﻧﻴﺔ", true},
-		{"lam-alef ligature", "لا", "ﻻ مانع", true},
+		{"lam-alef ligature", "لائحة", "ﻻئحة المتدربين", true},
 		{"bidi controls in text", "الاتفاقية", "\u202Bال\u200Cاتفاقية\u202C مع \u2066CNSS\u2069", true},
 
 		// Digits in both scripts.
@@ -230,6 +326,31 @@ func TestMatch(t *testing.T) {
 		{"extended finds ascii", "۲۰۲۴", "2024", true},
 		{"year with م", "2024", "سنة ٢٠٢٤م", true},
 		{"different numbers", "2024", "٢٠٢٥", false},
+
+		// Issue 18: words, folds and stems kept apart.
+		{"a stem is not the word", "التعاونيات", "المصادقة على اتفاقية تعاون", false},
+		{"plural finds singular by stem", "التعاونيات", "تشجيع التعاونية الحرفية", true},
+		{"energy is not a card", "الطاقة", "بطاقة الصانع التقليدي", false},
+		{"wali is not to", "والي", "الطريق إلى فاس", false},
+		{"wali finds the wali", "والي", "بحضور السيد والي الجهة", true},
+		{"hamza on ya finds hamza on waw", "مسئول", "تعيين المسؤول الجهوي", true},
+		{"hamza on waw finds hamza on ya", "المسؤول", "المسئول عن التكوين", true},
+		{"hamzaless finds hamza", "موسسة", "المصادقة على اتفاقية مع مؤسسة", true},
+		{"hamza finds hamzaless", "مؤسسة", "اتفاقية مع موسسة التكوين", true},
+		{"broken plural by thesaurus", "أفرنة", "التأهيل البيئي لأفران الجير", true},
+		{"singular to broken plural", "معرض", "تنظيم المعارض الجهوية", true},
+		{"synonym", "مجمع", "بناء مركب للصناعة التقليدية", true},
+		{"kilns are not Ifrane", "أفران", "معرض بمدينة إفران", false},
+		{"hamzaless alif-lam is no article", "الغاء", "إلغاء المقرر", true},
+		{"Ifrane is not kilns", "إفران", "دعم أفران الجير", false},
+		{"Ifrane typed plain finds both", "افران", "دعم أفران الجير", true},
+		{"place across scripts", "معرض Fès", "إحداث معرض جهوي دائم بفاس", true},
+		{"place across scripts reverse", "Sefrou", "ملحق اتفاقية بناء مركب بصفرو", true},
+		{"two-word place", "مولاي يعقوب", "Programme à Moulay Yacoub", true},
+		{"stopwords do not have to be there", "اتفاقية مع الوزارة", "اتفاقية الوزارة", true},
+		{"only stopwords find nothing", "في من", "في من", false},
+		{"stopwords in a phrase", `"النظام الداخلي للغرفة"`, "تعديل النظام الداخلي للغرفة", true},
+		{"stopword phrase must hold", `"convention de partenariat"`, "convention et partenariat", false},
 
 		// Mixed Arabic/Latin queries (AND).
 		{"mixed query all present", "اتفاقية CNSS ٢٠٢٤", "المصادقة على الاتفاقية مع cnss لسنة 2024", true},
@@ -262,37 +383,61 @@ func TestMatch(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := matches(tc.query, tc.text); got != tc.want {
-				t.Errorf("query %q on %q: got %v, want %v\nquery: %q\nterms: %q",
-					tc.query, tc.text, got, tc.want, ParseQuery(tc.query), Analyze(tc.text))
+				t.Errorf("query %q on %q: got %v, want %v\nquery: %+v\nterms: %q",
+					tc.query, tc.text, got, tc.want, ParseQuery(tc.query, Builtin()), Analyze(tc.text))
 			}
 		})
 	}
 }
 
-// TestSpecPairsShareTerm checks the SPEC §8 set pairwise at the term level,
-// independent of how a caller combines words.
-func TestSpecPairsShareTerm(t *testing.T) {
+// TestSpecPairs checks the SPEC §8 set pairwise.
+func TestSpecPairs(t *testing.T) {
 	set := []string{"الاتفاقية", "اتفاقيات", "إتفاقية", "والاتفاقية", "الاتفاقيات", "للاتفاقية"}
 	for _, q := range set {
 		for _, d := range set {
-			if !shareTerm(QueryTerms(q), Terms(d)) {
-				t.Errorf("QueryTerms(%q)=%q and Terms(%q)=%q share nothing", q, QueryTerms(q), d, Terms(d))
+			if !matches(q, d) {
+				t.Errorf("%q does not find %q", q, d)
 			}
 		}
 	}
 }
 
+// TestLevels checks the order of matches: as written, folded, synonym,
+// stem.
+func TestLevels(t *testing.T) {
+	tests := []struct {
+		query, better, worse string
+	}{
+		{"أفران", "دعم أفران الجير", "دعم افران الجير"},
+		{"أفران", "لأفران الجير", "لافران الجير"},
+		{"الاتفاقية", "اتفاقية", "الإتفاقية"},
+		{"الاتفاقية", "الإتفاقية", "اتفاقيات"},
+		{"معرض", "معرض جهوي", "المعارض الجهوية"},
+		{"reglement", "reglement", "règlement"},
+	}
+	for _, tc := range tests {
+		b, w := level(tc.query, tc.better), level(tc.query, tc.worse)
+		if w <= 0 || b <= w {
+			t.Errorf("%q: %q at level %d, %q at %d; want the first higher, both found", tc.query, tc.better, b, tc.worse, w)
+		}
+	}
+}
+
 func TestParseQuery(t *testing.T) {
-	q := ParseQuery(`  صفرو "الدورة  العادية" Règlement « ٢٠٢٤ » "" `)
-	if len(q.Words) != 2 {
-		t.Fatalf("Words = %q, want 2 entries", q.Words)
+	q := ParseQuery(`  صفرو "الدورة  العادية" Règlement « ٢٠٢٤ » "" في`, nil)
+	if !slices.Equal(q.Words, []string{"صفرو", "règlement", "في"}) {
+		t.Fatalf("Words = %q", q.Words)
 	}
-	if !slices.Contains(q.Words[0], "صفرو") || !slices.Contains(q.Words[1], "reglement") {
-		t.Errorf("Words = %q", q.Words)
-	}
-	want := [][]string{{"الدوره", "العاديه"}, {"2024"}}
+	want := [][]string{{"الدورة", "العادية"}, {"2024"}}
 	if !slices.EqualFunc(q.Phrases, want, slices.Equal) {
 		t.Errorf("Phrases = %q, want %q", q.Phrases, want)
+	}
+	// صفرو, règlement, then the phrases' words; في is a stopword.
+	if len(q.Slots) != 5 || q.Slots[0].Word != 0 || q.Slots[1].Word != 1 || q.Slots[2].Word != -1 {
+		t.Errorf("Slots = %+v", q.Slots)
+	}
+	if got := q.Rewrite(map[int]string{1: "reglement"}); got != "صفرو reglement في «الدورة  العادية» «٢٠٢٤»" {
+		t.Errorf("Rewrite = %q", got)
 	}
 }
 
@@ -324,23 +469,33 @@ func FuzzAnalyze(f *testing.F) {
 		toks := Tokens(s)
 		for _, tok := range toks {
 			checkTerm(t, "token", tok)
-			if Normalize(tok) != tok {
-				t.Fatalf("token %q not normalized (%q)", tok, Normalize(tok))
+			if Surface(tok) != tok {
+				t.Fatalf("token %q not normalized (%q)", tok, Surface(tok))
 			}
-			if !shareTerm(QueryTerms(tok), Terms(tok)) {
-				t.Fatalf("token %q does not find itself", tok)
+			// Every word that is not a stopword finds itself, exactly.
+			if !IsStopword(tok) && level(tok, tok) < LevelExact {
+				t.Fatalf("token %q does not find itself exactly (level %d)", tok, level(tok, tok))
+			}
+			for _, tm := range WordTerms(tok) {
+				if k := tm.Key(); len(k) > MaxTermBytes+1 {
+					t.Fatalf("key of %d bytes for %q", len(k), tok)
+				}
+				if !Hashed(tm.Key()) {
+					checkTerm(t, "term", tm.Text)
+				}
 			}
 		}
-		for _, term := range Analyze(s) {
-			checkTerm(t, "term", term)
-		}
-		q := ParseQuery(s)
-		for _, w := range q.Words {
-			if len(w) == 0 {
-				t.Fatalf("word with no alternatives in %q", s)
+		q := ParseQuery(s, Builtin())
+		for _, sl := range q.Slots {
+			if len(sl.Alts) == 0 {
+				t.Fatalf("slot with no alternatives in %q", s)
 			}
-			for _, term := range w {
-				checkTerm(t, "query term", term)
+			for _, a := range sl.Alts {
+				for _, part := range a.Parts {
+					if len(part) == 0 {
+						t.Fatalf("empty part in %q", s)
+					}
+				}
 			}
 		}
 		for _, p := range q.Phrases {

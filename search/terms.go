@@ -1,170 +1,225 @@
 package search
 
 import (
+	"crypto/sha256"
 	"strings"
 	"unicode/utf8"
 )
 
-// Terms returns the index terms for one word: the normalized word itself
-// plus its light stem, so that an exact hit and a morphological hit are
-// both possible and a ranker can prefer the former.
-//
-// For Arabic the stem follows Lucene's ArabicStemmer (Larkey's light
-// stemming), the de facto reference that users of other search tools will
-// expect. SPEC §8 adds one thing Lucene lacks: a leading ب ل ك ف و is also
-// stripped when three or more letters remain, and both forms are indexed,
-// because Moroccan place names and nouns are often glued to a preposition
-// (بصفرو, لفاس) and Lucene never removes a bare ب/ل/ك. The stem of that
-// stripped form is kept only when it still has three letters, otherwise
-// بلدية would index لد and be found by every لدى.
-//
-// For French and English the stem only removes a plural ending (-s,
-// -aux → -al, -eaux → -eau): enough for "conseils régionaux" to meet "conseil régional"
-// without the surprises of an aggressive stemmer. Numbers are kept as is.
-//
-// The argument is normalized first, so callers may pass raw text; if it
-// holds several words the terms of all of them are returned.
-func Terms(word string) []string {
-	var out []string
-	for _, t := range Tokens(word) {
-		out = append(out, terms(t)...)
-	}
-	return dedup(out)
-}
+// Space is the part of the index a term lives in. A word is indexed in
+// several spaces at once, so that a lookup can tell how well a decision
+// matches: the word as written (Exact) outranks it with its letters folded
+// (Folded), which outranks a word that only shares its stem (Stem). Keeping
+// the spaces apart is what stops a stem from matching a word that merely
+// looks like it: the stem تعاون of التعاونيات (cooperatives) is not the
+// word تعاون (cooperation).
+type Space byte
 
-// QueryTerms returns the alternatives a query word matches: a document
-// matches the word if it holds any of them. The stem comes first because
-// it is the key that makes الاتفاقية, اتفاقيات, إتفاقية and والاتفاقية meet;
-// the word itself and its preposition-stripped forms follow, so the query
-// side mirrors exactly what Terms indexes and بصفرو finds صفرو as well as
-// the other way round.
-func QueryTerms(word string) []string {
-	var out []string
-	for _, t := range Tokens(word) {
-		out = append(out, stem(t))
-		out = append(out, terms(t)...)
-	}
-	return dedup(out)
-}
-
-// Analyze turns a field's text into its index terms. Duplicates are kept
-// on purpose so the indexer can count term frequency for ranking.
-func Analyze(s string) []string {
-	toks := Tokens(s)
-	out := make([]string, 0, 2*len(toks))
-	for _, t := range toks {
-		out = append(out, terms(t)...)
-	}
-	return out
-}
-
-// terms is Terms for a token already produced by Tokens; Analyze uses it
-// directly to avoid normalizing twice.
-func terms(w string) []string {
-	if w == "" {
-		return nil
-	}
-	first, _ := utf8.DecodeRuneInString(w)
-	switch classOf(first) {
-	case classDigit:
-		return []string{w}
-	case classArabic:
-		return arabicTerms(w)
-	}
-	if s := latinStem(w); s != w {
-		return []string{w, s}
-	}
-	return []string{w}
-}
-
-// stem is the main key of a normalized token: the one form every
-// inflection of the word is expected to share.
-func stem(w string) string {
-	if w == "" {
-		return w
-	}
-	first, _ := utf8.DecodeRuneInString(w)
-	switch classOf(first) {
-	case classDigit:
-		return w
-	case classArabic:
-		return string(lightStem([]rune(w)))
-	}
-	return latinStem(w)
-}
-
-func arabicTerms(w string) []string {
-	rs := []rune(w)
-	out := make([]string, 1, 4)
-	out[0] = w
-	if st := string(lightStem(rs)); st != w {
-		out = append(out, st)
-	}
-	if len(rs)-1 >= 3 && isOneLetterPrefix(rs[0]) {
-		rest := rs[1:]
-		out = appendNew(out, string(rest))
-		if st := lightStem(rest); len(st) >= 3 {
-			out = appendNew(out, string(st))
-		}
-	}
-	return out
-}
-
-// isOneLetterPrefix reports the proclitics SPEC §8 strips on top of Lucene:
-// bi-, li-, ka-, fa-, wa-.
-func isOneLetterPrefix(r rune) bool {
-	switch r {
-	case 'ب', 'ل', 'ك', 'ف', 'و':
-		return true
-	}
-	return false
-}
-
-// Lucene ArabicStemmer tables, in Lucene's order; the order matters because
-// only the first matching prefix is removed and suffixes are tried once each
-// in sequence. ة has already become ه by the time stemming runs, so the ة
-// forms are kept only for fidelity with the reference.
-var (
-	arPrefixes = [][]rune{
-		[]rune("ال"), []rune("وال"), []rune("بال"), []rune("كال"),
-		[]rune("فال"), []rune("لل"), []rune("و"),
-	}
-	arSuffixes = [][]rune{
-		[]rune("ها"), []rune("ان"), []rune("ات"), []rune("ون"), []rune("ين"),
-		[]rune("يه"), []rune("ية"), []rune("ه"), []rune("ة"), []rune("ي"),
-	}
+// The spaces, by the byte that leads their keys.
+const (
+	// Exact holds a word as written (Surface), its article off: الاتفاقية
+	// and اتفاقية are the same word, إفران and أفران are not.
+	Exact Space = 'e'
+	// Bare holds a word as written without a one-letter proclitic (ب ل ك
+	// ف و): صفرو of بصفرو. It is kept apart from Exact because the same
+	// letters also begin ordinary words: بطاقة (card) is not ب + طاقة
+	// (energy), so only a query word typed without an article meets it.
+	Bare Space = 'p'
+	// Folded holds the folded forms (Fold, Skeleton) of an Exact term that
+	// differ from it, and French and English plurals made singular. A
+	// folded lookup reads Folded and Exact together, so a word whose fold
+	// is itself costs one posting, not two.
+	Folded Space = 'f'
+	// BareFolded is to Bare what Folded is to Exact.
+	BareFolded Space = 'q'
+	// Stem holds the light stem of an Arabic word whose suffix came off
+	// (Lucene's ArabicStemmer suffixes), so that اتفاقيات meets الاتفاقية.
+	// A word that is its own stem has no Stem term.
+	Stem Space = 's'
 )
 
-// lightStem is Lucene's ArabicStemmer.stem on a normalized word. It returns
-// a subslice of w.
-func lightStem(w []rune) []rune {
-	for _, p := range arPrefixes {
-		if len(p) == 1 && len(w) < 4 {
-			continue // bare wa- needs a word of four letters
-		}
-		if len(w) < len(p)+2 {
-			continue
-		}
-		if hasPrefix(w, p) {
-			w = w[len(p):]
-			break
+// Term is one key of the index.
+type Term struct {
+	Space Space
+	Text  string
+}
+
+// MaxTermBytes bounds the text of a key. Any text that passes the model's
+// limits is indexed, even a single 20,000-letter word, so a longer term
+// keeps its first letters and a hash of the rest: the same word still
+// finds itself, and no key ever comes near bbolt's limit.
+const MaxTermBytes = 64
+
+// hashedMark separates the kept letters of a long term from its hash; it
+// cannot occur in a word, so a hashed term never equals a real one.
+const hashedMark = "\x01"
+
+// Key is the term as an index key: its space byte, then its text, cut to
+// MaxTermBytes with a hash when longer.
+func (t Term) Key() string { return string(t.Space) + capTerm(t.Text) }
+
+func capTerm(s string) string {
+	if len(s) <= MaxTermBytes {
+		return s
+	}
+	keep := MaxTermBytes - len(hashedMark) - 12
+	for keep > 0 && !utf8.RuneStart(s[keep]) {
+		keep--
+	}
+	sum := sha256.Sum256([]byte(s))
+	return s[:keep] + hashedMark + string(sum[:12])
+}
+
+// Hashed tells whether a key's text was cut (capTerm): such a term has no
+// letters to compare for typos.
+func Hashed(key string) bool { return strings.Contains(key, hashedMark) }
+
+// word is one surface token taken apart: the forms its terms come from.
+type word struct {
+	class   charClass
+	surface string
+	// base is the word without its article (ال وال بال كال فال لل), or the
+	// surface when it has none: the form of its Exact term.
+	base    string
+	article bool
+	// bare is the base without one or two one-letter proclitics (و ف, then
+	// ب ل ك), when at least three letters remain; "" otherwise.
+	bare string
+}
+
+// Arabic articles, the longest first: only one comes off.
+var arArticles = []string{"وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"}
+
+func splitWord(tok string) word {
+	w := word{surface: tok, base: tok}
+	if tok == "" {
+		return w
+	}
+	first, _ := utf8.DecodeRuneInString(tok)
+	w.class = classOf(first)
+	if w.class != classArabic {
+		return w
+	}
+	n := utf8.RuneCountInString(tok)
+	for _, a := range arArticles {
+		if strings.HasPrefix(tok, a) && n-utf8.RuneCountInString(a) >= 2 {
+			w.base, w.article = tok[len(a):], true
+			return w
 		}
 	}
-	for _, s := range arSuffixes {
-		if len(w) >= len(s)+2 && hasSuffix(w, s) {
-			w = w[:len(w)-len(s)]
-		}
+	rest, k := tok, 0
+	if r, size := utf8.DecodeRuneInString(rest); r == 'و' || r == 'ف' {
+		rest, k = rest[size:], k+1
+	}
+	if r, size := utf8.DecodeRuneInString(rest); r == 'ب' || r == 'ل' || r == 'ك' {
+		rest, k = rest[size:], k+1
+	}
+	if k > 0 && n-k >= 3 {
+		w.bare = rest
 	}
 	return w
 }
 
-func hasPrefix(w, p []rune) bool {
-	for i, r := range p {
-		if w[i] != r {
-			return false
+// WordTerms returns the index terms of one surface token (from Tokens):
+// none for a stopword.
+func WordTerms(tok string) []Term {
+	if IsStopword(tok) {
+		return nil
+	}
+	w := splitWord(tok)
+	out := make([]Term, 0, 6)
+	add := func(sp Space, s string) {
+		if s == "" {
+			return
+		}
+		t := Term{sp, s}
+		for _, o := range out {
+			if o == t {
+				return
+			}
+		}
+		out = append(out, t)
+	}
+	add(Exact, w.base)
+	for _, f := range foldedForms(w.base) {
+		if f != w.base {
+			add(Folded, f)
 		}
 	}
-	return true
+	if w.class == classOther {
+		if p := latinSingular(Fold(w.base)); p != w.base {
+			add(Folded, p)
+		}
+	}
+	if w.bare != "" && !IsStopword(w.bare) {
+		add(Bare, w.bare)
+		for _, f := range foldedForms(w.bare) {
+			if f != w.bare {
+				add(BareFolded, f)
+			}
+		}
+	}
+	if w.class == classArabic {
+		if st, ok := arabicStem(Fold(w.base)); ok {
+			add(Stem, st)
+		}
+		if w.bare != "" {
+			if st, ok := arabicStem(Fold(w.bare)); ok && utf8.RuneCountInString(st) >= 4 {
+				add(Stem, st)
+			}
+		}
+	}
+	return out
+}
+
+// foldedForms are the folded spellings of a surface form: its fold, and
+// its skeleton when it has a hamza.
+func foldedForms(s string) []string {
+	f := Fold(s)
+	if sk := Skeleton(s); sk != "" && sk != f {
+		return []string{f, sk}
+	}
+	return []string{f}
+}
+
+// Analyze turns a field's text into its index terms, a token's terms once
+// per token: a term met twice in a text is counted twice, for ranking.
+func Analyze(s string) []Term {
+	var out []Term
+	for _, t := range Tokens(s) {
+		out = append(out, WordTerms(t)...)
+	}
+	return out
+}
+
+// ShortStem is the length, in letters, of a stem too short to be evidence
+// on its own: three-letter stems are Arabic roots shared by unrelated
+// words (الطاقة and بطاقة both give طاق), so such a stem only counts for a
+// decision that another word of the query also matches.
+const ShortStem = 3
+
+// arabicStem removes the light suffixes of a folded, article-free word,
+// Lucene's ArabicStemmer's list in its order, each at most once, each
+// leaving two letters. ok is false when nothing came off or fewer than
+// ShortStem letters remain: a two-letter stem (ال of والي) means nothing.
+func arabicStem(w string) (string, bool) {
+	rs := []rune(w)
+	n := len(rs)
+	for _, s := range arSuffixes {
+		if len(rs) >= len(s)+2 && hasSuffix(rs, s) {
+			rs = rs[:len(rs)-len(s)]
+		}
+	}
+	if len(rs) == n || len(rs) < ShortStem {
+		return "", false
+	}
+	return string(rs), true
+}
+
+// arSuffixes are Lucene's, folded (ة is ه by now, so ية is يه).
+var arSuffixes = [][]rune{
+	[]rune("ها"), []rune("ان"), []rune("ات"), []rune("ون"), []rune("ين"),
+	[]rune("يه"), []rune("ه"), []rune("ي"),
 }
 
 func hasSuffix(w, s []rune) bool {
@@ -177,8 +232,8 @@ func hasSuffix(w, s []rune) bool {
 	return true
 }
 
-// latinStem removes a plural ending and nothing else. Rules, first match
-// wins, each leaving at least three letters:
+// latinSingular removes a plural ending and nothing else. Rules, first
+// match wins, each leaving at least three letters:
 //
 //	-eaux → -eau   (bureaux → bureau)
 //	-aux  → -al    (régionaux → regional, journaux → journal)
@@ -187,7 +242,7 @@ func hasSuffix(w, s []rune) bool {
 // Anything cleverer starts to hurt: English -ies → -y would split French
 // catégories from catégorie, and gender or verb endings merge unrelated
 // words. Words too short to be plurals (bus, taux, prix) are left alone.
-func latinStem(w string) string {
+func latinSingular(w string) string {
 	n := utf8.RuneCountInString(w)
 	switch {
 	case n >= 4 && strings.HasSuffix(w, "eaux"):
@@ -198,24 +253,4 @@ func latinStem(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
-}
-
-func appendNew(out []string, s string) []string {
-	for _, o := range out {
-		if o == s {
-			return out
-		}
-	}
-	return append(out, s)
-}
-
-func dedup(in []string) []string {
-	if len(in) < 2 {
-		return in
-	}
-	out := in[:0:0]
-	for _, s := range in {
-		out = appendNew(out, s)
-	}
-	return out
 }

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"unicode"
 
 	"github.com/jalsa-app/jalsa/i18n"
@@ -156,8 +155,8 @@ type strictError struct {
 // it.
 func strictModes(fi fs.FileInfo, dir string) *strictError {
 	me := os.Geteuid()
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != me && st.Uid != 0 {
-		owner, self := userName(int(st.Uid)), userName(me)
+	if uid, ok := fileUID(fi); ok && uid != me && uid != 0 {
+		owner, self := userName(uid), userName(me)
 		if dir != "" {
 			return &strictError{"server.op_dir_owner", []any{dir, owner, self}}
 		}
@@ -229,22 +228,6 @@ type operatorsFile struct {
 	mu    sync.Mutex
 	ops   *Operators
 	stamp fileStamp
-}
-
-// fileStamp tells whether a file changed: a replacement (mv) changes its
-// inode, an edit its size or times; the change time cannot be set back.
-type fileStamp struct {
-	dev, ino     uint64
-	size         int64
-	mtime, ctime syscall.Timespec
-}
-
-func stampOf(path string) fileStamp {
-	var st syscall.Stat_t
-	if syscall.Stat(path, &st) != nil {
-		return fileStamp{}
-	}
-	return fileStamp{dev: uint64(st.Dev), ino: st.Ino, size: st.Size, mtime: st.Mtim, ctime: st.Ctim}
 }
 
 func openOperators(path, lang string, log func(string, ...any), changed func(old, now *Operators)) (*operatorsFile, error) {

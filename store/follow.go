@@ -59,8 +59,12 @@ func (s *Store) follow(sid string, cmd model.Command) {
 }
 
 // flushIdle indexes what is pending once the store has been idle. A failure
-// leaves it pending for the next flush; verify names what it left out.
+// leaves it pending for the next flush; verify names what it left out. It
+// runs on a timer's goroutine, so a damaged file must not crash the owner
+// from there: shield keeps the fault to an error, dropped like any other.
 func (s *Store) flushIdle() {
+	var err error
+	defer shield(s.path, &err)()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.closed && len(s.pending) > 0 {

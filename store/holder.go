@@ -1,15 +1,11 @@
 package store
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // Owner describes the process that holds the lock of the database at db
@@ -26,39 +22,10 @@ func Owner(db string) string {
 		return ""
 	}
 	pid, what, _ := strings.Cut(strings.TrimSpace(string(b)), " ")
-	if n, err := strconv.Atoi(pid); err != nil || syscall.Kill(n, 0) == syscall.ESRCH {
+	if n, err := strconv.Atoi(pid); err != nil || !processAlive(n) {
 		return ""
 	}
 	return fmt.Sprintf("pid %s (%s)", pid, what)
-}
-
-// lockHolder finds the process holding a flock on the file at path in
-// /proc/locks, whose lines read
-// "1: FLOCK  ADVISORY  WRITE 2263 fe:00:9977859 0 EOF" (the device's major
-// and minor numbers in hex, the inode in decimal); lines of processes
-// waiting for a lock ("1: -> FLOCK …") are not holders.
-func lockHolder(path string) (int, bool) {
-	var st unix.Stat_t
-	if err := unix.Stat(path, &st); err != nil {
-		return 0, false
-	}
-	want := fmt.Sprintf("%02x:%02x:%d", unix.Major(uint64(st.Dev)), unix.Minor(uint64(st.Dev)), st.Ino)
-	f, err := os.Open("/proc/locks")
-	if err != nil {
-		return 0, false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) < 6 || fields[1] != "FLOCK" || fields[5] != want {
-			continue
-		}
-		if pid, err := strconv.Atoi(fields[4]); err == nil && pid > 0 {
-			return pid, true
-		}
-	}
-	return 0, false
 }
 
 // processName is how process pid was started, short enough for a message:

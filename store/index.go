@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sync"
@@ -20,41 +19,53 @@ import (
 // last commands changed, so a lookup never misses a decision the record
 // holds, nor finds one it no longer does. Its sub-buckets:
 //
-//	meta  "format" → indexFormat(); "stats" → indexStats;
-//	      "indexed" → the last event (8) the index reflects
-//	refs  source byte + ref → doc id (4) + content hash (8)
-//	ids   doc id (4) → source byte + ref
-//	docs  doc id >> recordBits (4) → up to 1<<recordBits records of recordSize bytes
-//	toks  doc id (4) → the normalized tokens of each field, one line per field
-//	post  term 0x00 block (2) → uvarint count, uvarint last doc - block start,
-//	      then per doc: uvarint gap, weighted tf
-//	sess  session id → session number (4)
+//	meta   "format" → indexFormat(); "stats" → indexStats;
+//	       "indexed" → the last event (8) the index reflects
+//	vocab  term key (search.Term.Key) → uvarint term id, uvarint df
+//	post   block (2) + term id (4) → uvarint count, uvarint last doc -
+//	       block start, then per doc uvarint(gap << 3 | tf code)
+//	docs   doc id >> recordBits (4) → up to 1<<recordBits records of recordSize bytes
+//	ids    doc id (4) → source byte + ref
+//	refs   source byte + ref → doc id (4), and for a session's decision
+//	       the hash of its indexed text (8)
+//	terms  doc id (4) → its term keys, each led by its uvarint length, for
+//	       a session's decision only: what to take out of the postings when
+//	       it changes
+//	sess   session id → session number (4)
 //
-// Doc ids are given in order and never reused. The postings of a term are
-// cut into blocks of 1<<blockBits ids: adding or changing one decision
-// rewrites one small value per term, a new decision (the highest id) is
-// appended to its block without decoding it, and a query seeks over the
-// blocks where no candidate is left. The fixed-size records let filters and
-// ranking read a decision's date, session, outcome, kind and length in
-// place.
+// Postings are keyed block first, so that the decisions an import adds,
+// which take the highest doc ids, land at the end of the bucket: bbolt
+// appends them to full pages instead of splitting pages all over the file.
+// A query reads a term's blocks with one Get each (a block holds
+// 1<<blockBits doc ids, so 100,000 decisions make 25). The tf code of a
+// posting is 4 when the term is in the title, plus how often it is in the
+// rest, up to 3: the title is what a clerk remembers a decision by.
+//
+// The index stores no text: a past decision is read in place from the
+// register event that recorded it (register.go), a session's from the
+// state. The fixed-size records let filters and ranking read a decision's
+// date, session, outcome, kind and length in place.
 var (
 	bucketRegister = []byte("register")
 	bucketIndex    = []byte("index")
 
-	idxMeta = []byte("meta")
-	idxRefs = []byte("refs")
-	idxIDs  = []byte("ids")
-	idxDocs = []byte("docs")
-	idxToks = []byte("toks")
-	idxPost = []byte("post")
-	idxSess = []byte("sess")
+	idxMeta  = []byte("meta")
+	idxVocab = []byte("vocab")
+	idxPost  = []byte("post")
+	idxDocs  = []byte("docs")
+	idxIDs   = []byte("ids")
+	idxRefs  = []byte("refs")
+	idxTerms = []byte("terms")
+	idxSess  = []byte("sess")
+
+	indexBucketNames = [][]byte{idxMeta, idxVocab, idxPost, idxDocs, idxIDs, idxRefs, idxTerms, idxSess}
 
 	keyFormat = []byte("format")
 	keyStats  = []byte("stats")
 )
 
 const (
-	blockBits  = 8
+	blockBits  = 12
 	recordBits = 7
 	recordSize = 16
 	maxDocs    = 1 << (16 + blockBits) // block numbers are two bytes
@@ -65,13 +76,15 @@ const (
 	flagLive     = 1
 	flagRegister = 2
 
+	// tfTitle is the tf code's title bit; the text's count is below it.
+	tfTitle = 4
 	// titleWeight makes a word of the title count as much as four in the
-	// text: the title is what a clerk remembers a decision by.
+	// text, for a decision's length.
 	titleWeight = 4
 )
 
 // indexVersion changes whenever the layout above does.
-const indexVersion = "jalsa-index-1"
+const indexVersion = "jalsa-index-2"
 
 // indexFormat identifies the index layout together with everything that
 // decides its content: block sizes, the outcome and kind codes of the
@@ -81,12 +94,9 @@ const indexVersion = "jalsa-index-1"
 // silently missing decisions.
 var indexFormat = sync.OnceValue(func() []byte {
 	h := sha256.New()
-	fmt.Fprintln(h, indexVersion, blockBits, recordBits, recordSize, model.Outcomes, model.ItemKinds, titleWeight)
-	probe := "المُصادَقة على الاتفاقيات والإتفاقية للغرفة بصفرو ﻻ ٢٠٢٤م — Règlements régionaux, bureaux ŒUVRE n°12"
+	fmt.Fprintln(h, indexVersion, blockBits, recordBits, recordSize, model.Outcomes, model.ItemKinds, titleWeight, search.MaxTermBytes)
+	probe := "المُصادَقة على الاتفاقيات والإتفاقية للغرفة بصفرو ﻻ ٢٠٢٤م مؤسسة مسئول — Règlements régionaux, bureaux ŒUVRE n°12 de la"
 	fmt.Fprintln(h, search.Tokens(probe), search.Analyze(probe))
-	for _, t := range search.Tokens(probe) {
-		fmt.Fprintln(h, search.QueryTerms(t))
-	}
 	return fmt.Appendf(nil, "%s %x", indexVersion, h.Sum(nil)[:8])
 })
 
@@ -96,22 +106,25 @@ type indexStats struct {
 	live     uint32 // decisions indexed
 	total    uint64 // sum of their weighted lengths
 	nextSess uint32
+	nextTerm uint32
 }
 
 func (s indexStats) bytes() []byte {
-	b := make([]byte, 20)
+	b := make([]byte, 24)
 	binary.BigEndian.PutUint32(b, s.next)
 	binary.BigEndian.PutUint32(b[4:], s.live)
 	binary.BigEndian.PutUint64(b[8:], s.total)
 	binary.BigEndian.PutUint32(b[16:], s.nextSess)
+	binary.BigEndian.PutUint32(b[20:], s.nextTerm)
 	return b
 }
 
 func readStats(b []byte) indexStats {
-	if len(b) < 20 {
+	if len(b) < 24 {
 		return indexStats{}
 	}
-	return indexStats{binary.BigEndian.Uint32(b), binary.BigEndian.Uint32(b[4:]), binary.BigEndian.Uint64(b[8:]), binary.BigEndian.Uint32(b[16:])}
+	return indexStats{binary.BigEndian.Uint32(b), binary.BigEndian.Uint32(b[4:]), binary.BigEndian.Uint64(b[8:]),
+		binary.BigEndian.Uint32(b[16:]), binary.BigEndian.Uint32(b[20:])}
 }
 
 // record is a decision's fixed-size entry in docs.
@@ -158,6 +171,12 @@ func dateCode(s string) uint32 {
 }
 
 func u32(n uint32) []byte { return binary.BigEndian.AppendUint32(nil, n) }
+
+// postKey is the key of a term's postings in one block.
+func postKey(block uint16, term uint32) []byte {
+	k := binary.BigEndian.AppendUint16(make([]byte, 0, 6), block)
+	return binary.BigEndian.AppendUint32(k, term)
+}
 
 // doc is a decision as the index sees it.
 type doc struct {
@@ -206,22 +225,15 @@ func (d *doc) record(session uint32, length int) record {
 		flags: flags, length: uint16(min(length, 0xFFFF)), item: uint16(min(max(d.item, 0), 0xFFFF))}
 }
 
-// posting is one doc in a term's postings, with the term's weighted
-// frequency in it.
+// posting is one doc in a term's postings, with its tf code.
 type posting struct {
 	doc uint32
 	tf  uint8
 }
 
-func postKey(term string, block uint16) []byte {
-	k := make([]byte, 0, len(term)+3)
-	k = append(k, term...)
-	k = append(k, 0)
-	return binary.BigEndian.AppendUint16(k, block)
-}
-
 // encodePostings encodes a block's postings, sorted by doc; entries, when
-// given, are the already encoded postings of the block, all before ps.
+// given, are the already encoded postings of the block (count of them, the
+// last at doc last), all before ps.
 func encodePostings(block uint16, count int, last uint32, entries []byte, ps []posting) []byte {
 	base := uint32(block) << blockBits
 	prev := base
@@ -231,13 +243,12 @@ func encodePostings(block uint16, count int, last uint32, entries []byte, ps []p
 	if len(ps) > 0 {
 		last = ps[len(ps)-1].doc
 	}
-	b := make([]byte, 0, 8+len(entries)+3*len(ps))
+	b := make([]byte, 0, 8+len(entries)+2*len(ps))
 	b = binary.AppendUvarint(b, uint64(count+len(ps)))
 	b = binary.AppendUvarint(b, uint64(last-base))
 	b = append(b, entries...)
 	for _, p := range ps {
-		b = binary.AppendUvarint(b, uint64(p.doc-prev))
-		b = append(b, p.tf)
+		b = binary.AppendUvarint(b, uint64(p.doc-prev)<<3|uint64(p.tf&7))
 		prev = p.doc
 	}
 	return b
@@ -247,39 +258,55 @@ func encodePostings(block uint16, count int, last uint32, entries []byte, ps []p
 // encoded entries.
 func postingsHeader(block uint16, v []byte) (count int, last uint32, entries []byte) {
 	n, k := binary.Uvarint(v)
+	if k <= 0 {
+		return 0, 0, nil
+	}
 	l, k2 := binary.Uvarint(v[k:])
-	if k <= 0 || k2 <= 0 {
+	if k2 <= 0 {
 		return 0, 0, nil
 	}
 	return int(n), uint32(block)<<blockBits + uint32(l), v[k+k2:]
 }
 
-// decodePostings calls fn for each posting of a block value; it stops early
-// if fn returns false.
-func decodePostings(block uint16, v []byte, fn func(doc uint32, tf uint8) bool) {
+// decodePostings appends the postings of a block value to ps.
+func decodePostings(block uint16, v []byte, ps []posting) []posting {
+	eachPosting(block, v, func(doc uint32, code uint8) { ps = append(ps, posting{doc, code}) })
+	return ps
+}
+
+// eachPosting calls fn with each posting of a block's value v, in doc
+// order.
+func eachPosting(block uint16, v []byte, fn func(doc uint32, code uint8)) {
 	n, _, v := postingsHeader(block, v)
 	d := uint32(block) << blockBits
 	for ; n > 0 && len(v) > 0; n-- {
-		gap, k := binary.Uvarint(v)
-		d += uint32(gap)
-		if k >= len(v) || !fn(d, v[k]) {
-			return
+		x, k := uint64(v[0]), 1
+		if x >= 0x80 {
+			if x, k = binary.Uvarint(v); k <= 0 {
+				break
+			}
 		}
-		v = v[k+1:]
+		d += uint32(x >> 3)
+		fn(d, uint8(x&7))
+		v = v[k:]
 	}
 }
 
-func postingCount(v []byte) int {
-	n, _ := binary.Uvarint(v)
-	return int(n)
+// tfWeight is the weighted term frequency a tf code stands for.
+func tfWeight(code uint8) float32 {
+	return float32(code&3) + float32(code>>2)*titleWeight
 }
 
-// analysis is a doc's tokens as stored, its weighted length and the
-// weighted frequency of each of its terms.
+// tfLength is the least weighted length of a decision holding a term with
+// tf code: its title words and its other words each count.
+func tfLength(code uint8) int {
+	return int(code>>2)*titleWeight + int(code&3)
+}
+
+// analysis is a doc's weighted length and the tf code of each of its terms.
 type analysis struct {
-	toks   []byte
 	length int
-	tf     map[string]int
+	tf     map[string]uint8 // term key → tf code
 }
 
 // analyzer turns docs into analyses, remembering the terms of each token:
@@ -287,77 +314,55 @@ type analysis struct {
 // seen many times.
 type analyzer struct {
 	terms map[string][]string
-	tf    map[string]int
+	tf    map[string]uint8
 }
 
 func newAnalyzer() *analyzer {
-	return &analyzer{terms: map[string][]string{}, tf: map[string]int{}}
+	return &analyzer{terms: map[string][]string{}, tf: map[string]uint8{}}
 }
 
-// analyze fills a.tf (reused between calls) and returns the stored tokens:
-// each part on a line of its own, led by its weight byte.
+// analyze fills a.tf, reused between calls: clone it to keep it.
 func (a *analyzer) analyze(d *doc) analysis {
 	clear(a.tf)
-	var buf bytes.Buffer
 	length := 0
 	for i, p := range d.parts {
 		w := 1
 		if i == 0 {
 			w = titleWeight
 		}
-		buf.WriteByte(byte(w))
-		for j, t := range search.Tokens(p) {
-			if j > 0 {
-				buf.WriteByte(' ')
-			}
-			buf.WriteString(t)
+		for _, t := range search.Tokens(p) {
 			length += w
-			for _, term := range a.termsOf(t) {
-				a.tf[term] += w
+			for _, key := range a.termsOf(t) {
+				c := a.tf[key]
+				if i == 0 {
+					c |= tfTitle
+				} else if c&3 < 3 {
+					c++
+				}
+				a.tf[key] = c
 			}
 		}
-		buf.WriteByte('\n')
 	}
-	return analysis{toks: buf.Bytes(), length: length, tf: a.tf}
+	return analysis{length: length, tf: a.tf}
 }
 
 func (a *analyzer) termsOf(tok string) []string {
-	ts, ok := a.terms[tok]
+	ks, ok := a.terms[tok]
 	if !ok {
-		ts = search.Terms(tok)
-		a.terms[tok] = ts
-	}
-	return ts
-}
-
-// termsOfTokens gives the weighted term frequencies of stored tokens, to
-// take a doc out of the postings it was put in.
-func (a *analyzer) termsOfTokens(toks []byte) map[string]int {
-	tf := map[string]int{}
-	forEachPart(toks, func(w int, tokens []byte) {
-		for _, t := range bytes.Fields(tokens) {
-			for _, term := range a.termsOf(string(t)) {
-				tf[term] += w
-			}
+		for _, t := range search.WordTerms(tok) {
+			ks = append(ks, t.Key())
 		}
-	})
-	return tf
-}
-
-// forEachPart splits stored tokens into their weighted parts.
-func forEachPart(toks []byte, fn func(weight int, tokens []byte)) {
-	for len(toks) > 0 {
-		line, rest, _ := bytes.Cut(toks, []byte{'\n'})
-		if len(line) > 0 {
-			fn(int(line[0]), line[1:])
+		if len(a.terms) > 1<<20 {
+			clear(a.terms) // a register of unique words must not hold them all
 		}
-		toks = rest
+		a.terms[tok] = ks
 	}
+	return ks
 }
 
 // indexBuckets are the sub-buckets of the index in one transaction.
 type indexBuckets struct {
-	meta, refs, ids, docs, toks, post, sess *bolt.Bucket
+	meta, vocab, post, docs, ids, refs, terms, sess *bolt.Bucket
 }
 
 // errNoIndex means the index is missing or in another format. Open rebuilds
@@ -369,25 +374,45 @@ func openIndexBuckets(tx *bolt.Tx) (indexBuckets, error) {
 	if root == nil {
 		return indexBuckets{}, errNoIndex
 	}
-	b := indexBuckets{root.Bucket(idxMeta), root.Bucket(idxRefs), root.Bucket(idxIDs), root.Bucket(idxDocs),
-		root.Bucket(idxToks), root.Bucket(idxPost), root.Bucket(idxSess)}
-	if b.meta == nil || b.refs == nil || b.ids == nil || b.docs == nil || b.toks == nil || b.post == nil || b.sess == nil ||
-		!bytes.Equal(b.meta.Get(keyFormat), indexFormat()) {
+	b := indexBuckets{root.Bucket(idxMeta), root.Bucket(idxVocab), root.Bucket(idxPost), root.Bucket(idxDocs),
+		root.Bucket(idxIDs), root.Bucket(idxRefs), root.Bucket(idxTerms), root.Bucket(idxSess)}
+	if b.meta == nil || b.vocab == nil || b.post == nil || b.docs == nil || b.ids == nil || b.refs == nil || b.terms == nil ||
+		b.sess == nil || !bytes.Equal(b.meta.Get(keyFormat), indexFormat()) {
 		return indexBuckets{}, errNoIndex
 	}
 	return b, nil
 }
 
+// vocabEntry is a term's id and document frequency.
+type vocabEntry struct {
+	id    uint32
+	df    int64
+	dirty bool
+}
+
+func readVocab(v []byte) (id uint32, df int64) {
+	x, k := binary.Uvarint(v)
+	if k <= 0 {
+		return 0, 0
+	}
+	d, k2 := binary.Uvarint(v[k:])
+	if k2 <= 0 {
+		return uint32(x), 0
+	}
+	return uint32(x), int64(d)
+}
+
 // indexWriter changes the index within one write transaction. Postings
-// edits and records are gathered and written by flush in key order, which
-// is what keeps a bulk load of a whole register fast in bbolt.
+// edits, vocabulary counts and records are gathered and written by flush
+// in key order, which is what keeps a bulk load fast in bbolt.
 type indexWriter struct {
 	indexBuckets
 	stats    indexStats
 	analyzer *analyzer
-	edits    map[string]*termEdit
-	blocks   map[uint32][]byte // record blocks being changed
-	sessions map[string]uint32 // session numbers met
+	known    map[string]*vocabEntry // vocabulary entries read or made
+	edits    map[uint64]*termEdit   // block << 32 | term id
+	blocks   map[uint32][]byte      // record blocks being changed
+	sessions map[string]uint32      // session numbers met
 }
 
 type termEdit struct {
@@ -400,65 +425,116 @@ func newIndexWriter(tx *bolt.Tx) (*indexWriter, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Everything but the vocabulary grows at its end (doc ids, and blocks
+	// first in postings): full pages make the file half the size.
+	for _, bk := range []*bolt.Bucket{b.post, b.docs, b.ids, b.refs, b.terms} {
+		bk.FillPercent = 1.0
+	}
+	b.vocab.FillPercent = 0.9
 	return &indexWriter{indexBuckets: b, stats: readStats(b.meta.Get(keyStats)), analyzer: newAnalyzer(),
-		edits: map[string]*termEdit{}, blocks: map[uint32][]byte{}, sessions: map[string]uint32{}}, nil
+		known: map[string]*vocabEntry{}, edits: map[uint64]*termEdit{}, blocks: map[uint32][]byte{}, sessions: map[string]uint32{}}, nil
 }
 
-func (w *indexWriter) edit(term string) *termEdit {
-	e := w.edits[term]
+// term returns the vocabulary entry of a term key, creating it if asked.
+func (w *indexWriter) term(key string, create bool) *vocabEntry {
+	if e, ok := w.known[key]; ok {
+		return e
+	}
+	v := w.vocab.Get([]byte(key))
+	if v == nil && !create {
+		return nil
+	}
+	e := &vocabEntry{}
+	if v != nil {
+		e.id, e.df = readVocab(v)
+	} else {
+		e.id, e.dirty = w.stats.nextTerm, true
+		w.stats.nextTerm++
+	}
+	w.known[key] = e
+	return e
+}
+
+func (w *indexWriter) edit(block uint16, term uint32) *termEdit {
+	k := uint64(block)<<32 | uint64(term)
+	e := w.edits[k]
 	if e == nil {
 		e = &termEdit{}
-		w.edits[term] = e
+		w.edits[k] = e
 	}
 	return e
 }
 
 // put indexes d, or brings its entry up to date. An unchanged text costs a
 // hash and a record comparison.
-func (w *indexWriter) put(d doc) error {
+func (w *indexWriter) put(d doc) (uint32, error) { return w.putAnalysed(d, nil) }
+
+// putAnalysed is put with the analysis of d, when made beforehand (an
+// import analyses its rows before it takes the lock).
+func (w *indexWriter) putAnalysed(d doc, an *analysis) (uint32, error) {
 	key := []byte(d.key)
-	hash := d.hash()
+	session := d.key[0] == srcSession
+	var hash []byte
+	if session {
+		hash = d.hash()
+	}
 	sess, err := w.sessionNumber(d.session)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	old := w.refs.Get(key)
 	var id uint32
 	oldLength := 0
 	if old != nil {
 		id = binary.BigEndian.Uint32(old)
-		rec := w.record(id)
-		oldLength = int(rec.length)
+		oldLength = int(w.record(id).length)
 		if bytes.Equal(old[4:], hash) {
 			w.setRecord(id, d.record(sess, oldLength))
-			return nil
+			return id, nil
 		}
-		w.unpost(id)
+		if err := w.unpost(id); err != nil {
+			return 0, err
+		}
 	} else {
 		if w.stats.next >= maxDocs {
-			return model.Refused("store.index_full", maxDocs)
+			return 0, model.Refused("store.index_full", maxDocs)
 		}
 		id = w.stats.next
 		w.stats.next++
 		w.stats.live++
 		if err := w.ids.Put(u32(id), key); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	an := w.analyzer.analyze(&d)
-	for term, f := range an.tf {
-		w.edit(term).add = append(w.edit(term).add, posting{id, uint8(min(f, 255))})
+	if an == nil {
+		a := w.analyzer.analyze(&d)
+		an = &a
 	}
-	if err := w.toks.Put(u32(id), an.toks); err != nil {
-		return err
+	blk := uint16(id >> blockBits)
+	var keys []byte
+	for k, code := range an.tf {
+		e := w.term(k, true)
+		e.df++
+		e.dirty = true
+		ed := w.edit(blk, e.id)
+		ed.add = append(ed.add, posting{id, code})
+		if session {
+			keys = binary.AppendUvarint(keys, uint64(len(k)))
+			keys = append(keys, k...)
+		}
+	}
+	if session {
+		if err := w.terms.Put(u32(id), keys); err != nil {
+			return 0, err
+		}
 	}
 	if err := w.refs.Put(key, append(u32(id), hash...)); err != nil {
-		return err
+		return 0, err
 	}
 	rec := d.record(sess, an.length)
 	w.stats.total = w.stats.total - uint64(oldLength) + uint64(rec.length)
 	w.setRecord(id, rec)
-	return nil
+	return id, nil
 }
 
 // remove takes the decision with index key out of the index.
@@ -468,11 +544,13 @@ func (w *indexWriter) remove(key []byte) error {
 		return nil
 	}
 	id := binary.BigEndian.Uint32(v)
-	w.unpost(id)
+	if err := w.unpost(id); err != nil {
+		return err
+	}
 	rec := w.record(id)
 	w.stats.total -= uint64(rec.length)
 	w.stats.live--
-	for _, err := range []error{w.toks.Delete(u32(id)), w.ids.Delete(u32(id)), w.refs.Delete(key)} {
+	for _, err := range []error{w.terms.Delete(u32(id)), w.ids.Delete(u32(id)), w.refs.Delete(key)} {
 		if err != nil {
 			return err
 		}
@@ -481,14 +559,37 @@ func (w *indexWriter) remove(key []byte) error {
 	return nil
 }
 
-// unpost schedules the removal of doc id from the postings of its stored
-// tokens, and drops any posting of it added earlier in this writer.
-func (w *indexWriter) unpost(id uint32) {
-	for term := range w.analyzer.termsOfTokens(w.toks.Get(u32(id))) {
-		e := w.edit(term)
-		e.add = slices.DeleteFunc(e.add, func(p posting) bool { return p.doc == id })
-		e.del = append(e.del, id)
+// unpost schedules the removal of a session's decision from the postings
+// of its terms, and drops any posting of it added earlier in this writer.
+func (w *indexWriter) unpost(id uint32) error {
+	blk := uint16(id >> blockBits)
+	return forEachTermKey(w.terms.Get(u32(id)), func(key string) error {
+		e := w.term(key, false)
+		if e == nil {
+			return fmt.Errorf("index entry %d lists %q, which the vocabulary lacks", id, key)
+		}
+		ed := w.edit(blk, e.id)
+		ed.add = slices.DeleteFunc(ed.add, func(p posting) bool { return p.doc == id })
+		ed.del = append(ed.del, id)
+		e.df--
+		e.dirty = true
+		return nil
+	})
+}
+
+// forEachTermKey reads a terms value: each key length-prefixed.
+func forEachTermKey(v []byte, fn func(key string) error) error {
+	for len(v) > 0 {
+		n, k := binary.Uvarint(v)
+		if k <= 0 || uint64(len(v)-k) < n {
+			return fmt.Errorf("unreadable list of terms")
+		}
+		if err := fn(string(v[k : k+int(n)])); err != nil {
+			return err
+		}
+		v = v[k+int(n):]
 	}
+	return nil
 }
 
 func (w *indexWriter) record(id uint32) record {
@@ -539,17 +640,33 @@ func (w *indexWriter) sessionNumber(id string) (uint32, error) {
 	return n, w.sess.Put([]byte(id), u32(n))
 }
 
-// flush writes the gathered postings and records.
+// flush writes the gathered postings, vocabulary and records.
 func (w *indexWriter) flush() error {
-	terms := make([]string, 0, len(w.edits))
-	for t := range w.edits {
-		terms = append(terms, t)
+	keys := make([]uint64, 0, len(w.edits))
+	for k := range w.edits {
+		keys = append(keys, k)
 	}
-	slices.Sort(terms)
-	for _, term := range terms {
-		if err := w.flushTerm(term, w.edits[term]); err != nil {
+	slices.Sort(keys)
+	for _, k := range keys {
+		if err := w.flushEdit(uint16(k>>32), uint32(k), w.edits[k]); err != nil {
 			return err
 		}
+	}
+	terms := make([]string, 0, len(w.known))
+	for t, e := range w.known {
+		if e.dirty {
+			terms = append(terms, t)
+		}
+	}
+	slices.Sort(terms)
+	for _, t := range terms {
+		e := w.known[t]
+		v := binary.AppendUvarint(nil, uint64(e.id))
+		v = binary.AppendUvarint(v, uint64(max(e.df, 0)))
+		if err := w.vocab.Put([]byte(t), v); err != nil {
+			return err
+		}
+		e.dirty = false
 	}
 	blks := make([]uint32, 0, len(w.blocks))
 	for b := range w.blocks {
@@ -561,68 +678,37 @@ func (w *indexWriter) flush() error {
 			return err
 		}
 	}
-	w.edits, w.blocks = map[string]*termEdit{}, map[uint32][]byte{}
+	w.edits, w.blocks = map[uint64]*termEdit{}, map[uint32][]byte{}
+	if len(w.known) > 1<<18 {
+		w.known = map[string]*vocabEntry{} // all written; keep memory bounded
+	}
 	return w.meta.Put(keyStats, w.stats.bytes())
 }
 
-func (w *indexWriter) flushTerm(term string, e *termEdit) error {
+func (w *indexWriter) flushEdit(blk uint16, term uint32, e *termEdit) error {
 	slices.SortFunc(e.add, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 	slices.Sort(e.del)
-	byBlock := map[uint16]bool{}
-	for _, p := range e.add {
-		byBlock[uint16(p.doc>>blockBits)] = true
+	key := postKey(blk, term)
+	old := w.post.Get(key)
+	count, last, entries := postingsHeader(blk, old)
+	switch {
+	case old == nil && len(e.add) > 0:
+		return w.post.Put(key, encodePostings(blk, 0, 0, nil, e.add))
+	case old == nil:
+		return nil
+	case len(e.add) > 0 && e.add[0].doc > last && len(e.del) == 0:
+		return w.post.Put(key, encodePostings(blk, count, last, entries, e.add))
 	}
-	for _, d := range e.del {
-		byBlock[uint16(d>>blockBits)] = true
-	}
-	blocks := make([]uint16, 0, len(byBlock))
-	for b := range byBlock {
-		blocks = append(blocks, b)
-	}
-	slices.Sort(blocks)
-	for _, blk := range blocks {
-		lo, hi := uint32(blk)<<blockBits, uint32(blk+1)<<blockBits
-		add := e.add[lowerBound(e.add, lo):lowerBound(e.add, hi)]
-		del := e.del
-		key := postKey(term, blk)
-		old := w.post.Get(key)
-		count, last, entries := postingsHeader(blk, old)
-		var err error
-		switch {
-		case old == nil && len(add) > 0:
-			err = w.post.Put(key, encodePostings(blk, 0, 0, nil, add))
-		case len(add) > 0 && add[0].doc > last && !hasAny(del, lo, hi):
-			err = w.post.Put(key, encodePostings(blk, count, last, entries, add))
-		default:
-			var ps []posting
-			decodePostings(blk, old, func(d uint32, tf uint8) bool {
-				if _, gone := slices.BinarySearch(del, d); !gone {
-					ps = append(ps, posting{d, tf})
-				}
-				return true
-			})
-			if ps = mergePostings(ps, add); len(ps) == 0 {
-				err = w.post.Delete(key)
-			} else {
-				err = w.post.Put(key, encodePostings(blk, 0, 0, nil, ps))
-			}
-		}
-		if err != nil {
-			return err
+	var ps []posting
+	for _, p := range decodePostings(blk, old, nil) {
+		if _, gone := slices.BinarySearch(e.del, p.doc); !gone {
+			ps = append(ps, p)
 		}
 	}
-	return nil
-}
-
-// hasAny reports whether sorted ids holds one in [lo, hi).
-func hasAny(ids []uint32, lo, hi uint32) bool {
-	i, _ := slices.BinarySearch(ids, lo)
-	return i < len(ids) && ids[i] < hi
-}
-
-func lowerBound(ps []posting, doc uint32) int {
-	i, _ := slices.BinarySearchFunc(ps, doc, func(p posting, d uint32) int { return cmp.Compare(p.doc, d) })
-	return i
+	if ps = mergePostings(ps, e.add); len(ps) == 0 {
+		return w.post.Delete(key)
+	}
+	return w.post.Put(key, encodePostings(blk, 0, 0, nil, ps))
 }
 
 // mergePostings merges two lists sorted by doc; b wins on equal docs.
@@ -687,7 +773,7 @@ func reindex(tx *bolt.Tx, ds []model.Decision, prefix, exact []byte) error {
 	for _, d := range ds {
 		doc := sessionDoc(d)
 		current[doc.key] = true
-		if err := w.put(doc); err != nil {
+		if _, err := w.put(doc); err != nil {
 			return err
 		}
 	}
@@ -712,8 +798,9 @@ func reindex(tx *bolt.Tx, ds []model.Decision, prefix, exact []byte) error {
 }
 
 // forEachDoc calls fn with every decision the index must hold: those of the
-// sessions in st, session by session, then the past register in ref order.
-func forEachDoc(tx *bolt.Tx, st *model.State, fn func(doc) error) error {
+// sessions in st, session by session, then the past register in the order
+// of its events (seq is the event of a register row, 0 for a session's).
+func forEachDoc(tx *bolt.Tx, st *model.State, fn func(d doc, seq uint64) error) error {
 	ids := make([]string, 0, len(st.Sessions))
 	for id := range st.Sessions {
 		ids = append(ids, id)
@@ -721,22 +808,16 @@ func forEachDoc(tx *bolt.Tx, st *model.State, fn func(doc) error) error {
 	slices.Sort(ids)
 	for _, id := range ids {
 		for _, d := range st.Decisions(st.Sessions[id]) {
-			if err := fn(sessionDoc(d)); err != nil {
+			if err := fn(sessionDoc(d), 0); err != nil {
 				return err
 			}
 		}
 	}
-	return tx.Bucket(bucketRegister).ForEach(func(k, v []byte) error {
-		var d model.Decision
-		if err := json.Unmarshal(v, &d); err != nil {
-			return fmt.Errorf("register row %s: %w", k, err)
-		}
-		return fn(registerDoc(d))
-	})
+	return forEachRegisterRow(tx, func(seq uint64, _ rowSpan, d model.Decision) error { return fn(registerDoc(d), seq) })
 }
 
-// rebuildIndex throws the index away and indexes every decision again, the
-// state of event seq.
+// rebuildIndex throws the index and the register's pointers away and makes
+// them again from the state of event seq and the register events.
 func rebuildIndex(tx *bolt.Tx, st *model.State, seq uint64) (int, error) {
 	if tx.Bucket(bucketIndex) != nil {
 		if err := tx.DeleteBucket(bucketIndex); err != nil {
@@ -747,7 +828,7 @@ func rebuildIndex(tx *bolt.Tx, st *model.State, seq uint64) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for _, name := range [][]byte{idxMeta, idxRefs, idxIDs, idxDocs, idxToks, idxPost, idxSess} {
+	for _, name := range indexBucketNames {
 		if _, err := root.CreateBucket(name); err != nil {
 			return 0, err
 		}
@@ -758,14 +839,48 @@ func rebuildIndex(tx *bolt.Tx, st *model.State, seq uint64) (int, error) {
 	if err := setIndexed(tx, seq); err != nil {
 		return 0, err
 	}
+	marker, err := readImportMarker(tx)
+	if err != nil {
+		return 0, err
+	}
+	if err := clearRegisterPointers(tx); err != nil {
+		return 0, err
+	}
 	w, err := newIndexWriter(tx)
 	if err != nil {
 		return 0, err
 	}
+	reg := registerBucket(tx)
+	var pending docRanges
 	n := 0
-	err = forEachDoc(tx, st, func(d doc) error { n++; return w.put(d) })
+	err = forEachDoc(tx, st, func(d doc, seq uint64) error {
+		n++
+		id, err := w.put(d)
+		if err != nil || d.key[0] != srcRegister {
+			return err
+		}
+		if marker != nil && slices.Contains(marker.Seqs, seq) {
+			pending = pending.add(id)
+		}
+		// Bound the memory of a rebuild: postings go out every few blocks.
+		if n%(4<<blockBits) == 0 {
+			return w.flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = forEachRegisterRow(tx, func(seq uint64, sp rowSpan, d model.Decision) error {
+			return reg.Put([]byte(d.Ref), sp.pointer(seq))
+		})
+	}
 	if err != nil {
 		return 0, err
+	}
+	if marker != nil {
+		marker.Docs = pending
+		if err := writeImportMarker(tx, marker); err != nil {
+			return 0, err
+		}
 	}
 	return n, w.flush()
 }
@@ -789,11 +904,14 @@ func (s *Store) ensureIndex() error {
 
 // RepairIndex rebuilds the search index from the stored decisions and the
 // past register, and returns how many decisions it holds.
-func (s *Store) RepairIndex() (int, error) {
+func (s *Store) RepairIndex() (n int, err error) {
+	defer shield(s.path, &err)()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := 0
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	if s.readOnly {
+		return 0, ErrReadOnly(s.path)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		var err error
 		n, err = rebuildIndex(tx, s.state, s.seq)
 		return err
@@ -803,141 +921,4 @@ func (s *Store) RepairIndex() (int, error) {
 	}
 	s.caughtUp(s.seq)
 	return n, nil
-}
-
-// checkIndex checks that every decision is indexed with its current
-// content and nothing else is: refs, records, stored tokens, counters and,
-// through a sum per term, every posting.
-func checkIndex(tx *bolt.Tx, st *model.State) error {
-	b, err := openIndexBuckets(tx)
-	if err != nil {
-		return indexError("it is missing or was made by another jalsa")
-	}
-	stats := readStats(b.meta.Get(keyStats))
-	an := newAnalyzer()
-	want := map[string]uint64{}
-	var live uint32
-	var total uint64
-	err = forEachDoc(tx, st, func(d doc) error {
-		ref := d.key[1:]
-		v := b.refs.Get([]byte(d.key))
-		if v == nil {
-			return indexError("decision %s is not in the search index", ref)
-		}
-		id := binary.BigEndian.Uint32(v)
-		if !bytes.Equal(v[4:], d.hash()) {
-			return indexError("decision %s is indexed with other content than it has", ref)
-		}
-		if !bytes.Equal(b.ids.Get(u32(id)), []byte(d.key)) {
-			return indexError("decision %s: its index entry %d names another decision", ref, id)
-		}
-		a := an.analyze(&d)
-		if !bytes.Equal(b.toks.Get(u32(id)), a.toks) {
-			return indexError("decision %s: its indexed words differ from its text", ref)
-		}
-		sv := b.sess.Get([]byte(d.session))
-		if sv == nil {
-			return indexError("decision %s: session %s is not in the index", ref, d.session)
-		}
-		var got record
-		if blk := b.docs.Get(u32(id >> recordBits)); len(blk) >= int(id&(1<<recordBits-1)+1)*recordSize {
-			got = getRecord(blk[int(id&(1<<recordBits-1))*recordSize:])
-		}
-		if exp := d.record(binary.BigEndian.Uint32(sv), a.length); got != exp {
-			return indexError("decision %s: its date, session, outcome, kind or length in the index are not its own", ref)
-		}
-		for term, f := range a.tf {
-			want[term] += postingSum(id, uint8(min(f, 255)))
-		}
-		live++
-		total += uint64(got.length)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if n := b.refs.Stats().KeyN; n != int(live) {
-		return indexError("the search index holds %d decisions; the record has %d", n, live)
-	}
-	if stats.live != live || stats.total != total {
-		return indexError("the search index counters are off (%d decisions, length %d; expected %d, %d)", stats.live, stats.total, live, total)
-	}
-	got := map[string]uint64{}
-	err = b.post.ForEach(func(k, v []byte) error {
-		if len(k) < 3 || k[len(k)-3] != 0 {
-			return indexError("unreadable postings key %q", k)
-		}
-		term := string(k[:len(k)-3])
-		blk := binary.BigEndian.Uint16(k[len(k)-2:])
-		sum := got[term]
-		decodePostings(blk, v, func(d uint32, tf uint8) bool { sum += postingSum(d, tf); return true })
-		got[term] = sum
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for term, sum := range want {
-		if got[term] != sum {
-			return indexError("the postings of %q do not match the decisions", term)
-		}
-		delete(got, term)
-	}
-	for term := range got {
-		return indexError("the index lists %q, which no decision holds", term)
-	}
-	return nil
-}
-
-func indexError(format string, args ...any) error {
-	return &VerifyError{Msg: "search index: " + fmt.Sprintf(format, args...) + " (jalsa verify --repair-index rebuilds it)"}
-}
-
-// postingSum hashes one posting so that the sum over a term's postings,
-// in any order, changes when any posting does.
-func postingSum(doc uint32, tf uint8) uint64 {
-	x := uint64(doc)<<8 | uint64(tf)
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
-}
-
-// IndexStats describes the search index, for the benchmark and for
-// maintainers sizing a register.
-type IndexStats struct {
-	Decisions int
-	// Bytes is the size of the index's keys and values; TextBytes the size of
-	// the text it indexes (titles, texts, notes, session labels).
-	Bytes, TextBytes int64
-}
-
-// IndexStats measures the search index.
-func (s *Store) IndexStats() (IndexStats, error) {
-	if err := s.catchUp(); err != nil {
-		return IndexStats{}, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	var out IndexStats
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b, err := openIndexBuckets(tx)
-		if err != nil {
-			return err
-		}
-		out.Decisions = int(readStats(b.meta.Get(keyStats)).live)
-		for _, bk := range []*bolt.Bucket{b.meta, b.refs, b.ids, b.docs, b.toks, b.post, b.sess} {
-			err := bk.ForEach(func(k, v []byte) error { out.Bytes += int64(len(k) + len(v)); return nil })
-			if err != nil {
-				return err
-			}
-		}
-		return forEachDoc(tx, s.state, func(d doc) error {
-			for _, p := range d.parts {
-				out.TextBytes += int64(len(p))
-			}
-			return nil
-		})
-	})
-	return out, err
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/search"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -121,26 +122,47 @@ type damage struct {
 	want string
 }
 
+// termPostingsKey finds the key of a term's postings in its first block.
+func termPostingsKey(t *testing.T, idx *bolt.Bucket, term search.Term) []byte {
+	v := idx.Bucket(idxVocab).Get([]byte(term.Key()))
+	if v == nil {
+		t.Fatalf("no term %q", term.Key())
+	}
+	id, _ := readVocab(v)
+	c := idx.Bucket(idxPost).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if binary.BigEndian.Uint32(k[2:]) == id {
+			return k
+		}
+	}
+	t.Fatalf("no postings for %q", term.Key())
+	return nil
+}
+
 var damages = []damage{
 	{"posting removed", func(t *testing.T, idx *bolt.Bucket) {
-		post := idx.Bucket(idxPost)
-		k, _ := post.Cursor().Seek(append([]byte("sefrou"), 0))
-		if k == nil || !strings.HasPrefix(string(k), "sefrou\x00") {
-			t.Fatalf("no postings for sefrou")
-		}
-		if err := post.Delete(k); err != nil {
+		if err := idx.Bucket(idxPost).Delete(termPostingsKey(t, idx, search.Term{Space: search.Exact, Text: "sefrou"})); err != nil {
 			t.Fatal(err)
 		}
 	}, `postings of "sefrou"`},
 	{"term frequency changed", func(t *testing.T, idx *bolt.Bucket) {
 		post := idx.Bucket(idxPost)
-		k, v := post.Cursor().Seek(append([]byte("convention"), 0))
-		v = slices.Clone(v)
-		v[len(v)-1]++
+		k := termPostingsKey(t, idx, search.Term{Space: search.Exact, Text: "convention"})
+		v := slices.Clone(post.Get(k))
+		v[len(v)-1] ^= 1
 		if err := post.Put(k, v); err != nil {
 			t.Fatal(err)
 		}
 	}, `postings of "convention"`},
+	{"document frequency changed", func(t *testing.T, idx *bolt.Bucket) {
+		vocab := idx.Bucket(idxVocab)
+		k := []byte(search.Term{Space: search.Exact, Text: "convention"}.Key())
+		id, df := readVocab(vocab.Get(k))
+		v := binary.AppendUvarint(binary.AppendUvarint(nil, uint64(id)), uint64(df+1))
+		if err := vocab.Put(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}, `the vocabulary counts "econvention"`},
 	{"outcome in a record", func(t *testing.T, idx *bolt.Bucket) {
 		id := binary.BigEndian.Uint32(idx.Bucket(idxRefs).Get([]byte("ss1/1")))
 		docs := idx.Bucket(idxDocs)
@@ -164,11 +186,11 @@ var damages = []damage{
 		}
 	}, "decision s1/1 is indexed with other content"},
 	{"stored words", func(t *testing.T, idx *bolt.Bucket) {
-		id := binary.BigEndian.Uint32(idx.Bucket(idxRefs).Get([]byte("r2019-06/1")))
-		if err := idx.Bucket(idxToks).Put(u32(id), []byte("\x04autre\n")); err != nil {
+		id := binary.BigEndian.Uint32(idx.Bucket(idxRefs).Get([]byte("ss1/1")))
+		if err := idx.Bucket(idxTerms).Put(u32(id), []byte("\x06eautre")); err != nil {
 			t.Fatal(err)
 		}
-	}, "decision 2019-06/1: its indexed words differ"},
+	}, "decision s1/1: its indexed words differ"},
 	{"format", func(t *testing.T, idx *bolt.Bucket) {
 		if err := idx.Bucket(idxMeta).Put(keyFormat, []byte("jalsa-index-0")); err != nil {
 			t.Fatal(err)

@@ -44,7 +44,7 @@ func addPast(t *testing.T, st *Store, rows ...model.Decision) {
 		b.Write(line)
 		b.WriteByte('\n')
 	}
-	rep, err := st.ImportRegister("test", "rows.jsonl", strings.NewReader(b.String()), RegisterOptions{})
+	rep, err := st.ImportRegister(Origin{Actor: "test"}, "rows.jsonl", strings.NewReader(b.String()), RegisterOptions{})
 	if err != nil {
 		t.Fatalf("import: %v (bad rows %v)", err, rep.Bad)
 	}

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/jalsa-app/jalsa/i18n"
@@ -24,9 +23,10 @@ import (
 // The past register is the decisions a chamber took before it used jalsa,
 // loaded with `jalsa import-decisions`. Each import is a series of register
 // events (RegisterChunk rows each) in the hash-chained log, so export,
-// import and verify treat it like the rest of the record; the rows
-// themselves are kept by ref in bucket "register" rather than in the state,
-// which would otherwise load them all to open the file.
+// import and verify treat it like the rest of the record. The rows are not
+// in the state, which would otherwise load them all to open the file: they
+// are read in place from their events (registerrows.go), and written in
+// batches (importer.go).
 
 // RegisterChunk is the most rows one register event holds: a 100,000-row
 // register makes a hundred events of about a megabyte, not one of a hundred.
@@ -412,235 +412,109 @@ type RegisterReport struct {
 	Bad []*RowError
 }
 
-// ImportRegister reads a register file (ReadRegister) and adds its rows to
-// the past register, in one write transaction: either every good row is
-// recorded and indexed, or nothing is. A row is also bad when its ref is
-// already in the register or belongs to a session of the record. With bad
-// rows and without SkipBad, the report lists them and the error says
-// nothing was imported (a usage error).
-func (s *Store) ImportRegister(actor, name string, r io.Reader, o RegisterOptions) (RegisterReport, error) {
-	rows, bad, err := ReadRegister(name, r)
-	if err != nil {
-		return RegisterReport{}, err
-	}
-	s.mu.Lock()
-	rep, err := s.importRegister(actor, name, rows, bad, o)
-	seq := s.seq
-	s.mu.Unlock()
-	if err == nil {
-		s.publish(Change{Seq: seq, Type: (&model.RegisterCmd{}).Type(), Actor: actor})
-	}
-	return rep, err
-}
-
-func (s *Store) importRegister(actor, name string, rows []RegisterRow, bad []*RowError, o RegisterOptions) (RegisterReport, error) {
-	var rep RegisterReport
-	good := rows[:0:0]
-	err := s.db.View(func(tx *bolt.Tx) error {
-		reg := tx.Bucket(bucketRegister)
-		for _, row := range rows {
-			d := row.Decision
-			switch {
-			case s.state.Sessions[d.Session] != nil:
-				bad = append(bad, &RowError{File: name, Line: row.Line, Field: "ref", Err: usage("store.register_in_record", d.Session)})
-			case reg.Get([]byte(d.Ref)) != nil:
-				bad = append(bad, &RowError{File: name, Line: row.Line, Field: "ref", Err: usage("store.register_exists", d.Ref)})
-			default:
-				good = append(good, row)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return rep, err
-	}
-	slices.SortStableFunc(bad, func(a, b *RowError) int { return a.Line - b.Line })
-	rep.Bad = bad
-	if len(bad) > 0 && !o.SkipBad {
-		return rep, model.Usage("store.register_rejected", len(bad), name)
-	}
-	if len(good) == 0 {
-		return rep, model.Usage("store.register_nothing", name)
-	}
-	var cmds []*model.RegisterCmd
-	for chunk := range slices.Chunk(good, RegisterChunk) {
-		cmd := &model.RegisterCmd{Rows: make([]model.Decision, len(chunk))}
-		for i, row := range chunk {
-			cmd.Rows[i] = row.Decision
-		}
-		cmds = append(cmds, cmd)
-	}
-	if err := s.doRegister(actor, s.clock(), cmds, o.Progress); err != nil {
-		return rep, err
-	}
-	rep.Imported = len(good)
-	return rep, nil
-}
-
-// doRegister records register commands as consecutive events and writes
-// their rows and index entries, all in one transaction. Callers hold s.mu.
-func (s *Store) doRegister(actor string, at time.Time, cmds []*model.RegisterCmd, progress func(done, total int)) error {
-	ctx := model.Ctx{Time: at.UTC().Truncate(time.Millisecond), Actor: actor}
-	seq, head := s.seq, s.head
-	type sealed struct {
-		seq uint64
-		raw []byte
-	}
-	var evs []sealed
-	var rows []model.Decision
-	for _, cmd := range cmds {
-		if err := cmd.Apply(s.state, ctx); err != nil {
-			return err
-		}
-		ev, err := model.NewEvent(cmd, ctx)
-		if err != nil {
-			return err
-		}
-		seq++
-		ev.Seq, ev.Prev = seq, head
-		raw, hash := seal(&ev)
-		head = hash
-		evs = append(evs, sealed{seq, raw})
-		rows = append(rows, cmd.Rows...)
-	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		for _, ev := range evs {
-			if err := eventsBucket(tx).Put(seqKey(ev.seq), ev.raw); err != nil {
-				return err
-			}
-		}
-		if err := tx.Bucket(bucketMeta).Put(keyHead, []byte(head)); err != nil {
-			return err
-		}
-		// The register is indexed as it is written, a bulk load; what is
-		// pending goes first so that doc ids keep the events' order.
-		if err := s.indexPending(tx, seq); err != nil {
-			return err
-		}
-		return writeRegister(tx, rows, progress)
-	})
-	if err != nil {
-		return fmt.Errorf("write %s: %w", s.path, err)
-	}
-	s.seq, s.head = seq, head
-	s.caughtUp(seq)
-	return nil
-}
-
-// writeRegister adds rows to the register bucket and to the index, in ref
-// order (bbolt appends sorted keys cheaply), refusing a ref already there.
-func writeRegister(tx *bolt.Tx, rows []model.Decision, progress func(done, total int)) error {
-	rows = slices.Clone(rows)
-	slices.SortFunc(rows, func(a, b model.Decision) int { return strings.Compare(a.Ref, b.Ref) })
-	reg := tx.Bucket(bucketRegister)
+// importRegisterEvents writes the register pointers and index entries of
+// the register events among events, already stored in tx, for
+// Store.Import.
+func importRegisterEvents(tx *bolt.Tx, events []model.Event) error {
+	reg := registerBucket(tx)
 	w, err := newIndexWriter(tx)
 	if err != nil {
 		return err
 	}
-	for i, d := range rows {
-		if reg.Get([]byte(d.Ref)) != nil {
-			return model.Refused("store.register_exists", d.Ref)
+	for _, ev := range events {
+		if ev.Type != (&model.RegisterCmd{}).Type() {
+			continue
 		}
-		v, err := json.Marshal(d)
+		raw := tx.Bucket(bucketEvents).Get(seqKey(ev.Seq))
+		spans, err := registerRows(raw)
 		if err != nil {
-			return err
+			return fmt.Errorf("event %d: %w", ev.Seq, err)
 		}
-		if err := reg.Put([]byte(d.Ref), v); err != nil {
-			return err
-		}
-		if err := w.put(registerDoc(d)); err != nil {
-			return err
-		}
-		if progress != nil && ((i+1)%RegisterChunk == 0 || i+1 == len(rows)) {
-			progress(i+1, len(rows))
+		for _, sp := range spans {
+			var d model.Decision
+			if err := json.Unmarshal(raw[sp.off:sp.off+sp.n], &d); err != nil {
+				return fmt.Errorf("event %d: %w", ev.Seq, err)
+			}
+			if reg.Get([]byte(d.Ref)) != nil {
+				return fmt.Errorf("event %d registers %s a second time", ev.Seq, d.Ref)
+			}
+			if err := reg.Put([]byte(d.Ref), sp.pointer(ev.Seq)); err != nil {
+				return err
+			}
+			if _, err := w.put(registerDoc(d)); err != nil {
+				return err
+			}
 		}
 	}
 	return w.flush()
 }
 
-// replayRegister gathers the rows of every register event in order,
-// refusing a ref registered twice: the register as the log makes it.
-func replayRegister(events func(fn func(ev model.Event) error) error) ([]model.Decision, error) {
-	var rows []model.Decision
-	seen := map[string]bool{}
-	err := events(func(ev model.Event) error {
-		if ev.Type != (&model.RegisterCmd{}).Type() {
-			return nil
-		}
-		cmd, err := ev.Decode()
-		if err != nil {
-			return err
-		}
-		for _, d := range cmd.(*model.RegisterCmd).Rows {
-			if seen[d.Ref] {
-				return fmt.Errorf("event %d registers %s a second time", ev.Seq, d.Ref)
-			}
-			seen[d.Ref] = true
-			rows = append(rows, d)
-		}
-		return nil
-	})
-	return rows, err
-}
-
-// importRegisterEvents writes the register that events make, for
-// Store.Import.
-func importRegisterEvents(tx *bolt.Tx, events []model.Event) error {
-	rows, err := replayRegister(func(fn func(model.Event) error) error {
-		for _, ev := range events {
-			if err := fn(ev); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil || len(rows) == 0 {
-		return err
-	}
-	return writeRegister(tx, rows, nil)
-}
-
-// verifyRegister checks that the stored register is exactly the one the
-// register events make.
+// verifyRegister checks that the register's pointers are exactly the rows
+// of the register events, each once, and that the import under way, if
+// any, names events of the register.
 func verifyRegister(tx *bolt.Tx) error {
-	rows, err := replayRegister(func(fn func(model.Event) error) error {
-		return tx.Bucket(bucketEvents).ForEach(func(_, v []byte) error {
-			// Only register events matter; skip the others undecoded.
-			var head struct {
-				Type string `json:"type"`
-			}
-			if err := json.Unmarshal(v, &head); err != nil || head.Type != "register" {
-				return err
-			}
-			var ev model.Event
-			if err := json.Unmarshal(v, &ev); err != nil {
-				return err
-			}
-			return fn(ev)
-		})
+	reg := tx.Bucket(bucketRegister)
+	marker, err := readImportMarker(tx)
+	if err != nil {
+		return &VerifyError{Msg: err.Error()}
+	}
+	seen := map[string]bool{}
+	err = forEachRegisterRow(tx, func(seq uint64, sp rowSpan, d model.Decision) error {
+		if seen[d.Ref] {
+			return &VerifyError{Seq: seq, Msg: fmt.Sprintf("past register: %s is registered a second time", d.Ref)}
+		}
+		seen[d.Ref] = true
+		v := reg.Get([]byte(d.Ref))
+		if v == nil {
+			return &VerifyError{Seq: seq, Msg: fmt.Sprintf("past register: %s is in the events but not in the register (jalsa verify --repair-index rebuilds it)", d.Ref)}
+		}
+		if !bytes.Equal(v, sp.pointer(seq)) {
+			return &VerifyError{Seq: seq, Msg: fmt.Sprintf("past register: the register does not point to %s where the event holds it (jalsa verify --repair-index rebuilds it)", d.Ref)}
+		}
+		return nil
 	})
 	if err != nil {
+		var ve *VerifyError
+		if errors.As(err, &ve) {
+			return err
+		}
 		return &VerifyError{Msg: "past register: " + err.Error()}
 	}
-	reg := tx.Bucket(bucketRegister)
-	for _, d := range rows {
-		want, _ := json.Marshal(d)
-		got := reg.Get([]byte(d.Ref))
-		if got == nil {
-			return &VerifyError{Msg: fmt.Sprintf("past register: %s is in the events but not in the register", d.Ref)}
-		}
-		if !bytes.Equal(got, want) {
-			return &VerifyError{Msg: fmt.Sprintf("past register: %s differs from the event that registered it", d.Ref)}
+	n := reg.Stats().KeyN
+	if marker != nil {
+		n--
+		for _, seq := range marker.Seqs {
+			if v := tx.Bucket(bucketEvents).Get(seqKey(seq)); v == nil || !isRegisterEvent(v) {
+				return &VerifyError{Msg: fmt.Sprintf("past register: the import under way names event %d, which is no register event", seq)}
+			}
 		}
 	}
-	if n := reg.Stats().KeyN; n != len(rows) {
-		return &VerifyError{Msg: fmt.Sprintf("past register: %d rows stored, the events register %d", n, len(rows))}
+	if n != len(seen) {
+		return &VerifyError{Msg: fmt.Sprintf("past register: %d rows in the register, the events register %d (jalsa verify --repair-index rebuilds it)", n, len(seen))}
 	}
 	return nil
 }
 
 func init() {
 	i18n.RegisterCounted(map[string]i18n.Counted{
+		"store.import_unfinished": {Arg: 2,
+			En: i18n.Forms{One: "an import of %s (%d decision) is unfinished: run jalsa import-decisions %[1]s again to finish it before importing another file", Other: "an import of %s (%d decisions) is unfinished: run jalsa import-decisions %[1]s again to finish it before importing another file"},
+			Fr: i18n.Forms{One: "une importation de %s (%d décision) est inachevée : relancez jalsa import-decisions %[1]s pour l'achever avant d'importer un autre fichier", Other: "une importation de %s (%d décisions) est inachevée : relancez jalsa import-decisions %[1]s pour l'achever avant d'importer un autre fichier"},
+			Ar: i18n.Forms{
+				One:   "استيراد %[1]s (مقرر واحد) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Two:   "استيراد %[1]s (مقرران) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Few:   "استيراد %s (%d مقررات) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Many:  "استيراد %s (%d مقررا) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Other: "استيراد %s (%d مقرر) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر"}},
+		"store.import_stopped": {Arg: 3,
+			En: i18n.Forms{One: "the import of %s stopped after %d of %d decision, none shown yet (%s): run jalsa import-decisions %[1]s again to finish it", Other: "the import of %s stopped after %d of %d decisions, none of them shown yet (%s): run jalsa import-decisions %[1]s again to finish it"},
+			Fr: i18n.Forms{One: "l'importation de %s s'est arrêtée après %d sur %d décision, aucune encore visible (%s) : relancez jalsa import-decisions %[1]s pour l'achever", Other: "l'importation de %s s'est arrêtée après %d sur %d décisions, aucune encore visible (%s) : relancez jalsa import-decisions %[1]s pour l'achever"},
+			Ar: i18n.Forms{
+				One:   "توقف استيراد %[1]s بعد %[2]d من أصل مقرر واحد، ولا يظهر أي منها بعد (%[4]s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Two:   "توقف استيراد %[1]s بعد %[2]d من أصل مقررين، ولا يظهر أي منها بعد (%[4]s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Few:   "توقف استيراد %s بعد %d من أصل %d مقررات، ولا يظهر أي منها بعد (%s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Many:  "توقف استيراد %s بعد %d من أصل %d مقررا، ولا يظهر أي منها بعد (%s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Other: "توقف استيراد %s بعد %d من أصل %d مقرر، ولا يظهر أي منها بعد (%s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه"}},
 		"store.index_full": {Arg: 1,
 			En: i18n.Forms{One: "the search index is full (%d decision)", Other: "the search index is full (%d decisions)"},
 			Fr: i18n.Forms{One: "l'index de recherche est plein (%d décision)", Other: "l'index de recherche est plein (%d décisions)"},

@@ -14,8 +14,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // SocketPath is where the owner of the database at db listens.
@@ -233,24 +231,18 @@ func (r *requests) do(id string, run func() Response) Response {
 }
 
 // peerUser names the user of the process at the other end of conn, as the
-// kernel tells it (SO_PEERCRED); ok is false unless that is the owner's
-// own user or root.
+// kernel tells it; ok is false unless that is the owner's own user or
+// root, or the kernel cannot tell.
 func peerUser(conn *net.UnixConn) (name string, ok bool) {
 	raw, err := conn.SyscallConn()
 	if err != nil {
 		return "", false
 	}
-	var cred *unix.Ucred
-	var credErr error
-	if err := raw.Control(func(fd uintptr) {
-		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
-	}); err != nil || credErr != nil {
+	peer, ok := peerUID(raw)
+	if !ok || (int(peer) != os.Geteuid() && peer != 0) {
 		return "", false
 	}
-	if int(cred.Uid) != os.Geteuid() && cred.Uid != 0 {
-		return "", false
-	}
-	uid := strconv.FormatUint(uint64(cred.Uid), 10)
+	uid := strconv.FormatUint(uint64(peer), 10)
 	if u, err := user.LookupId(uid); err == nil {
 		return u.Username, true
 	}

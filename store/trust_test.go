@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jalsa-app/jalsa/model"
+	"github.com/jalsa-app/jalsa/store/internal/corpus"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -205,6 +206,46 @@ func TestVerifyBoundedAndStoppable(t *testing.T) {
 	cmd.Wait()
 	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(errb.String(), "verification stopped before the end") {
 		t.Errorf("verify on SIGTERM: exit %d, %q; want exit 1 saying it stopped", code, errb.String())
+	}
+}
+
+// TestVerifyBoundedRegister: verify of a large past register, whose index
+// (vocabulary, postings by block) verify rebuilds in memory to compare,
+// stays within about twice the file's size too.
+func TestVerifyBoundedRegister(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large database")
+	}
+	path := filepath.Join(t.TempDir(), "register.db")
+	st := openStore(t, path)
+	var rows bytes.Buffer
+	enc := json.NewEncoder(&rows)
+	for d := range corpus.Rows(20000, 1) {
+		if err := enc.Encode(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.ImportRegister(Origin{Actor: "test"}, "rows.jsonl", &rows, RegisterOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(jalsaBinary(t), "--db", path, "--lang", "en", "verify")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	rss := peakMemory(cmd.Process.Pid)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("verify: %v: %s", err, errb.String())
+	}
+	t.Logf("verify of a register of %d MB: peak memory %d MB (%.2f× the file)", fi.Size()>>20, rss>>20, float64(rss)/float64(fi.Size()))
+	if rss > 2*fi.Size()+16<<20 {
+		t.Errorf("verify of a %d MB register took %d MB", fi.Size()>>20, rss>>20)
 	}
 }
 

@@ -21,6 +21,9 @@ type lookup struct {
 	w, h    int
 	query   field
 	results []DecisionRow
+	// showing is the query the results answer when it is not the one
+	// typed (typos).
+	showing string
 	// ran is the query the results are for, and seq the record they saw.
 	ran    string
 	seq    uint64
@@ -52,13 +55,13 @@ func (m *lookup) search() {
 		return
 	}
 	m.ran, m.seq = q, m.c.Data.Seq
-	found, err := m.c.Store.Lookup(store.Query{Text: q, Limit: lookupLimit})
+	found, err := m.c.Store.Search(store.Query{Text: q, Limit: lookupLimit})
 	if err != nil {
 		m.c.Fail(err)
 		return
 	}
-	m.results = m.results[:0]
-	for _, d := range found {
+	m.results, m.showing = m.results[:0], found.ShowingFor
+	for _, d := range found.Decisions {
 		m.results = append(m.results, decisionRow(d))
 	}
 	m.cursor.clamp(len(m.results), m.listRows())
@@ -126,7 +129,7 @@ func (m *lookup) View() string {
 	w := m.w
 	out := []string{
 		c.row(st.Title.Render(c.Cell(c.T("tui.lookup.title"), 12)), " ", m.query.view(c, w-14, true)),
-		st.Label.Render(c.Cell(c.T("tui.lookup.found", len(m.results)), w)),
+		st.Label.Render(c.Cell(m.foundLine(), w)),
 		"",
 	}
 	from, to := m.cursor.window(len(m.results), m.listRows())
@@ -134,6 +137,16 @@ func (m *lookup) View() string {
 		out = append(out, c.selectRow(i == m.cursor.pos, decisionLine(c, m.results[i], w-2)))
 	}
 	return strings.Join(out, "\n")
+}
+
+// foundLine counts the results, and says which query they answer when it
+// is not the one typed.
+func (m *lookup) foundLine() string {
+	line := m.c.T("tui.lookup.found", len(m.results))
+	if m.showing != "" {
+		line += " · " + store.ShowingForMessage(m.c.Lang, m.showing)
+	}
+	return line
 }
 
 // detail shows one decision in full, as `jalsa show` does.

@@ -49,6 +49,23 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+// A query that finds nothing as typed shows what it found for the words
+// meant, and says so.
+func TestLookupSaysWhatItShows(t *testing.T) {
+	st := demoStore(t)
+	m := newTestUI(t, st, Options{})
+	press(t, m, "/", "اتفاقيت")
+	lk := m.pages[screenLookup].(*lookup)
+	if len(lk.results) == 0 || lk.showing == "" {
+		t.Fatalf("a typo: %d results, showing %q", len(lk.results), lk.showing)
+	}
+	contains(t, view(t, m), "showing results for")
+	press(t, m, "backspace", "ة")
+	if lk.showing != "" {
+		t.Errorf("the word typed right still says showing for %q", lk.showing)
+	}
+}
+
 // A roll-call decision opened in full names who voted against and who
 // abstained, and counts those for (June 2024 item 4 of the demo).
 func TestLookupShowsNamedVotes(t *testing.T) {

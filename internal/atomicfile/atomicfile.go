@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // ErrBusy means another run is writing the same path right now.
@@ -36,7 +35,7 @@ func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err er
 	}
 	// Two runs writing the same path must not fill one temporary file
 	// together; a killed run's lock went with it.
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := tryLock(f); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", path, ErrBusy)
 	}
@@ -69,19 +68,4 @@ func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err er
 	}
 	done = true
 	return SyncDir(filepath.Dir(path))
-}
-
-// SyncDir makes the entries of dir (a rename, a new file) durable. A file
-// system that cannot sync a directory says so with EINVAL; nothing more
-// can be done there.
-func SyncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
-		return err
-	}
-	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"iter"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,7 +46,7 @@ type lang struct {
 
 var ar = lang{
 	places:   []string{"فاس", "مكناس", "صفرو", "إفران", "تازة", "بولمان", "الحاجب", "تاونات", "مولاي يعقوب", "ميسور", "أزرو", "إيموزار كندر"},
-	partners: []string{"وزارة السياحة والصناعة التقليدية والاقتصاد الاجتماعي والتضامني", "مجلس جهة فاس مكناس", "المديرية الجهوية للصناعة التقليدية", "دار الصانع", "مكتب التكوين المهني وإنعاش الشغل", "الوكالة الوطنية لإنعاش التشغيل والكفاءات", "الصندوق الوطني للضمان الاجتماعي CNSS", "المبادرة الوطنية للتنمية البشرية", "جامعة سيدي محمد بن عبد الله", "المجلس الإقليمي"},
+	partners: []string{"وزارة السياحة والصناعة التقليدية والاقتصاد الاجتماعي والتضامني", "مجلس جهة فاس مكناس", "المديرية الجهوية للصناعة التقليدية", "دار الصانع", "مكتب التكوين المهني وإنعاش الشغل", "الوكالة الوطنية لإنعاش التشغيل والكفاءات", "الصندوق الوطني للضمان الاجتماعي CNSS", "المبادرة الوطنية للتنمية البشرية", "جامعة سيدي محمد بن عبد الله", "المجلس الإقليمي", "مؤسسة محمد الخامس للتضامن"},
 	subjects: []string{"تأهيل الصناع التقليديين", "التكوين بالتدرج المهني", "تسويق منتوجات الصناعة التقليدية", "التغطية الصحية للصناع التقليديين", "تنظيم المعرض الجهوي للصناعة التقليدية", "إحداث مجمع الصناعة التقليدية", "إعادة تأهيل دور الدباغة", "حماية الحرف المهددة بالانقراض", "رقمنة خدمات الغرفة", "تشجيع التعاونيات الحرفية", "محاربة الأمية في صفوف الحرفيين", "دعم المقاولات الحرفية الصغرى"},
 	crafts:   []string{"الفخار", "الزليج", "الدباغة", "النقش على الخشب", "الطرز", "النسيج", "الجلد", "النحاس", "الحلي", "الخزف", "الدرازة", "الخياطة التقليدية"},
 	facilities: []string{"مجمع الصناعة التقليدية", "ملحقة الغرفة", "دار الصانعة", "قرية الصناع التقليديين", "مركز التكوين والتأهيل",
@@ -69,6 +70,11 @@ var ar = lang{
 		"المصادقة على اقتناء عقار لإحداث {facility} ب{place}",
 		"المصادقة على كراء محلات {facility} ب{place}",
 		"المصادقة على المشاركة في معرض {craft} ب{place}",
+		"المصادقة على اتفاقية دعم التأهيل البيئي لأفران الجير و{craft} التقليدية بإقليم {place}",
+		"إطلاق بطاقة الصانع التقليدي لفائدة حرفيي {craft} ب{place}",
+		"دعم استعمال الطاقة الشمسية في ورشات {craft} ب{place}",
+		"ملحق اتفاقية الشراكة المتعلقة ببناء مركب للصناعة التقليدية ب{place}",
+		"تعيين {responsible} عن {subject}",
 	},
 	sentences: []string{
 		"بعد الاطلاع على القانون رقم 18.09 بمثابة النظام الأساسي لغرف الصناعة التقليدية، وبعد المناقشة، صادقت الجمعية العامة على {subject}.",
@@ -79,6 +85,9 @@ var ar = lang{
 		"تُرصد الاعتمادات اللازمة في ميزانيـــة الغرفة برسم السنة المالية {year}.",
 		"يستفيد من البرنامج {n} صانعا تقليديا في حرفة {craft} من مختلف جماعات إقليم {place}.",
 		"وتدخل عدد من الأعضاء للمطالبة بتعميم الاستفادة على باقي أقاليم الجهة وخاصة {place}.",
+		"وقد جرت أشغال الدورة بحضور السيد والي جهة فاس مكناس.",
+		"وتساهم {institution} في تمويل المشروع إلى جانب الغرفة.",
+		"وأكد الأعضاء على ضرورة دعم المعارض الجهوية لتسويق منتوجات {craft}.",
 	},
 	notes: []string{
 		"تدخل عضو عن فرع {place} مطالبا بتخصيص حصة لحرفيي {craft}.",
@@ -100,7 +109,7 @@ var ar = lang{
 
 var fr = lang{
 	places:   []string{"Fès", "Meknès", "Sefrou", "Ifrane", "Taza", "Boulemane", "El Hajeb", "Taounate", "Moulay Yacoub", "Missour", "Azrou", "Imouzzer Kandar"},
-	partners: []string{"le Ministère du Tourisme, de l'Artisanat et de l'Économie sociale et solidaire", "le Conseil de la Région Fès-Meknès", "la Direction régionale de l'Artisanat", "la Maison de l'Artisan", "l'Office de la Formation Professionnelle et de la Promotion du Travail", "l'ANAPEC", "la CNSS", "l'INDH", "l'Université Sidi Mohamed Ben Abdellah", "le Conseil provincial"},
+	partners: []string{"le Ministère du Tourisme, de l'Artisanat et de l'Économie sociale et solidaire", "le Conseil de la Région Fès-Meknès", "la Direction régionale de l'Artisanat", "la Maison de l'Artisan", "l'Office de la Formation Professionnelle et de la Promotion du Travail", "l'ANAPEC", "la CNSS", "l'INDH", "l'Université Sidi Mohamed Ben Abdellah", "le Conseil provincial", "la Fondation Mohammed V pour la Solidarité"},
 	subjects: []string{"la mise à niveau des artisans", "la formation par apprentissage", "la commercialisation des produits de l'artisanat", "la couverture médicale des artisans", "l'organisation du salon régional de l'artisanat", "la création du complexe artisanal", "la réhabilitation des tanneries", "la sauvegarde des métiers menacés", "la digitalisation des services de la Chambre", "l'encouragement des coopératives artisanales", "l'alphabétisation des artisans", "le soutien aux très petites entreprises artisanales"},
 	crafts:   []string{"la poterie", "le zellige", "la tannerie", "la sculpture sur bois", "la broderie", "le tissage", "la maroquinerie", "la dinanderie", "la bijouterie", "la céramique", "le tissage traditionnel", "la couture traditionnelle"},
 	facilities: []string{"complexe artisanal", "annexe de la Chambre", "maison de l'artisane", "village des artisans", "centre de formation et de qualification",
@@ -124,6 +133,11 @@ var fr = lang{
 		"Acquisition d'un terrain pour la création d'un {facility} à {place}",
 		"Approbation de la location des locaux du {facility} à {place}",
 		"Participation au salon de {craft} à {place}",
+		"Approbation de la convention de mise à niveau environnementale des fours à chaux et de {craft} dans la province de {place}",
+		"Lancement de la carte de l'artisan pour les artisans de {craft} à {place}",
+		"Soutien à l'énergie solaire dans les ateliers de {craft} à {place}",
+		"Avenant à la convention de partenariat pour la construction d'un complexe artisanal à {place}",
+		"Désignation du responsable chargé de {subject}",
 	},
 	sentences: []string{
 		"Vu la loi n° 18-09 portant statut des chambres d'artisanat, et après délibération, l'Assemblée générale a approuvé {subject}.",
@@ -134,6 +148,9 @@ var fr = lang{
 		"Les crédits nécessaires sont inscrits au budget de la Chambre pour l'exercice {year}.",
 		"Le programme bénéficie à {n} artisans de {craft} des différentes communes de la province de {place}.",
 		"Plusieurs membres sont intervenus pour demander l'extension du bénéfice aux autres provinces, notamment {place}.",
+		"La session s'est tenue en présence du Wali de la région Fès-Meknès.",
+		"{institution} contribue au financement du projet aux côtés de la Chambre.",
+		"Les membres ont souligné la nécessité de soutenir les salons régionaux pour commercialiser {craft}.",
 	},
 	notes: []string{
 		"Un membre de l'antenne de {place} a demandé un quota pour les artisans de {craft}.",
@@ -147,11 +164,38 @@ var fr = lang{
 	digits: func(s string) string { return s },
 }
 
+// Facts are what a generated row is about, for judging lookups (judged.go):
+// indexes into the parallel lists of the two languages, so that a place or
+// a craft is the same in Arabic and in French.
+type Facts struct {
+	Lang  string // "ar" or "fr"
+	Title int    // the title's template; -1 for a budget line
+	// What the title, the text and the notes name.
+	Places, Crafts, Subjects, Partners, Facilities []int
+	// The templates of the text's sentences and of the note.
+	Sentences, Notes []int
+	Session          string
+}
+
+// Has tells whether a list of Facts holds i.
+func Has(list []int, i int) bool { return slices.Contains(list, i) }
+
 // Rows yields n register rows from seed: sessions from 1990 to 2023 (so
 // that none collides with the demo's 2024 sessions), about sixty decisions
 // each, seven in ten kept in Arabic, the rest in French.
 func Rows(n int, seed uint64) iter.Seq[model.Decision] {
 	return func(yield func(model.Decision) bool) {
+		for d := range RowsWithFacts(n, seed) {
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// RowsWithFacts is Rows with what each row is about.
+func RowsWithFacts(n int, seed uint64) iter.Seq2[model.Decision, Facts] {
+	return func(yield func(model.Decision, Facts) bool) {
 		g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), ids: map[string]int{}}
 		sessions := max(1, n/60)
 		start := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -159,8 +203,9 @@ func Rows(n int, seed uint64) iter.Seq[model.Decision] {
 		made := 0
 		for s := 0; made < n; s++ {
 			day := start.Add(time.Duration(int64(span) / int64(sessions) * int64(s%sessions)))
-			for _, d := range g.session(day, min(n-made, 40+g.r.IntN(41))) {
-				if !yield(d) {
+			ds, fs := g.session(day, min(n-made, 40+g.r.IntN(41)))
+			for i, d := range ds {
+				if !yield(d, fs[i]) {
 					return
 				}
 				made++
@@ -176,10 +221,10 @@ type gen struct {
 
 func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
-func (g *gen) session(day time.Time, n int) []model.Decision {
-	l := &ar
+func (g *gen) session(day time.Time, n int) ([]model.Decision, []Facts) {
+	l, lang := &ar, "ar"
 	if g.r.IntN(10) >= 7 {
-		l = &fr
+		l, lang = &fr, "fr"
 	}
 	kind := []string{"ordinary", "ordinary", "extraordinary", "bureau"}[g.r.IntN(4)]
 	id := day.Format("2006-01")
@@ -190,8 +235,10 @@ func (g *gen) session(day time.Time, n int) []model.Decision {
 	label := fmt.Sprintf(l.sessionTitles[kind], l.months[day.Month()-1], day.Year())
 	seats := 60 + g.r.IntN(31)
 	var out []model.Decision
+	var facts []Facts
 	for item := 1; len(out) < n; item++ {
-		d := g.decision(l, id, label, day, item, seats)
+		f := Facts{Lang: lang, Session: id}
+		d := g.decision(l, id, label, day, item, seats, &f)
 		if d.Kind == model.KindBudget {
 			lines := 3 + g.r.IntN(8)
 			for i := 1; i <= lines && len(out)+1 < n; i++ {
@@ -205,26 +252,34 @@ func (g *gen) session(day time.Time, n int) []model.Decision {
 				line.Amount = &amount
 				g.vote(&line, seats)
 				out = append(out, line)
+				facts = append(facts, Facts{Lang: lang, Session: id, Title: -1})
 			}
 		}
 		out = append(out, d)
+		facts = append(facts, f)
 	}
-	return out
+	return out, facts
 }
 
-func (g *gen) decision(l *lang, id, label string, day time.Time, item, seats int) model.Decision {
+func (g *gen) decision(l *lang, id, label string, day time.Time, item, seats int, f *Facts) model.Decision {
 	t := g.r.IntN(len(l.titles))
 	kind := []string{model.KindAgreement, model.KindAgreement, model.KindAgreement, model.KindMinutes, model.KindReport, model.KindBudget,
-		model.KindOther, model.KindOther, model.KindRegulation, model.KindOther, model.KindOther, model.KindOther}[t]
+		model.KindOther, model.KindOther, model.KindRegulation, model.KindOther, model.KindOther, model.KindOther,
+		model.KindAgreement, model.KindOther, model.KindOther, model.KindAgreement, model.KindOther}[t]
+	f.Title = t
 	d := model.Decision{Ref: model.Ref(id, item, ""), Session: id, SessionTitle: label, Date: day.Format("2006-01-02"), Item: item,
-		Title: g.fill(l, l.titles[t], day), Kind: kind}
+		Title: g.fill(l, l.titles[t], day, f), Kind: kind}
 	var text []string
 	for i := 0; i < 2+g.r.IntN(4); i++ {
-		text = append(text, g.fill(l, g.pick(l.sentences), day))
+		k := g.r.IntN(len(l.sentences))
+		f.Sentences = append(f.Sentences, k)
+		text = append(text, g.fill(l, l.sentences[k], day, f))
 	}
 	d.Text = strings.Join(text, " ")
 	if g.r.IntN(4) == 0 {
-		d.Notes = []model.Note{{Time: day.Add(10 * time.Hour), Text: g.fill(l, g.pick(l.notes), day)}}
+		k := g.r.IntN(len(l.notes))
+		f.Notes = append(f.Notes, k)
+		d.Notes = []model.Note{{Time: day.Add(10 * time.Hour), Text: g.fill(l, l.notes[k], day, f)}}
 	}
 	if kind == model.KindReport {
 		d.Outcome = model.Noted
@@ -261,21 +316,44 @@ func (g *gen) vote(d *model.Decision, seats int) {
 	d.Explanation = fmt.Sprintf("%s: %d for %s %d against (votes cast); quorum %d/%d ≥ %d", d.Outcome, forN, verb, against, present, seats, seats/2+1)
 }
 
-func (g *gen) fill(l *lang, tmpl string, day time.Time) string {
+// fill replaces the placeholders of tmpl, noting in f what they name.
+// Clerks spell some words two ways: المسؤول and المسئول, مؤسسة and the
+// hamzaless موسسة.
+func (g *gen) fill(l *lang, tmpl string, day time.Time, f *Facts) string {
+	lists := []struct {
+		name  string
+		list  []string
+		facts *[]int
+	}{{"{partner}", l.partners, &f.Partners}, {"{subject}", l.subjects, &f.Subjects}, {"{place}", l.places, &f.Places},
+		{"{craft}", l.crafts, &f.Crafts}, {"{facility}", l.facilities, &f.Facilities}}
+	for _, p := range lists {
+		for strings.Contains(tmpl, p.name) {
+			i := g.r.IntN(len(p.list))
+			*p.facts = append(*p.facts, i)
+			tmpl = strings.Replace(tmpl, p.name, p.list[i], 1)
+		}
+	}
 	year := fmt.Sprint(day.Year() - g.r.IntN(2))
 	if g.r.IntN(3) == 0 {
 		year = l.digits(year)
 	}
+	institution := l.partners[len(l.partners)-1]
+	if strings.Contains(tmpl, "{institution}") {
+		f.Partners = append(f.Partners, len(l.partners)-1)
+		if l == &ar && g.r.IntN(3) == 0 {
+			institution = strings.Replace(institution, "مؤسسة", "موسسة", 1)
+		}
+	}
+	if l == &fr {
+		institution = strings.ToUpper(institution[:1]) + institution[1:]
+	}
 	return strings.NewReplacer(
-		"{partner}", g.pick(l.partners),
-		"{subject}", g.pick(l.subjects),
-		"{place}", g.pick(l.places),
-		"{craft}", g.pick(l.crafts),
-		"{facility}", g.pick(l.facilities),
 		"{month}", g.pick(l.months),
 		"{year}", year,
 		"{n}", fmt.Sprint(2+g.r.IntN(60)),
 		"{m}", fmt.Sprint(2+g.r.IntN(60)),
 		"{amount}", fmt.Sprint((1+g.r.IntN(90))*50_000),
+		"{responsible}", []string{"المسؤول", "المسئول"}[g.r.IntN(2)],
+		"{institution}", institution,
 	).Replace(tmpl)
 }

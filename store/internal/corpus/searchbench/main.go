@@ -4,6 +4,8 @@
 //
 //	searchbench gen -n 100000 -format jsonl|csv > rows
 //	searchbench compare -jalsa BIN -db DB -jsonl ROWS.jsonl -fts FTS.db [-runs 15]
+//	searchbench eval [-v]   (recall and precision on the judged queries)
+//	searchbench importwait -jalsa BIN -db NEW.db -rows ROWS -session FILE
 package main
 
 import (
@@ -37,6 +39,10 @@ func main() {
 		err = gen(os.Args[2:])
 	case "compare":
 		err = compare(os.Args[2:])
+	case "eval":
+		err = eval(os.Args[2:])
+	case "importwait":
+		err = importWait(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -96,46 +102,61 @@ func compare(args []string) error {
 	jsonl := fs.String("jsonl", "", "the same rows as JSON lines, for grep")
 	fts := fs.String("fts", "", "the same rows in an sqlite3 FTS5 table d")
 	runs := fs.Int("runs", 15, "runs per query")
+	static := fs.String("static", "", "a second jalsa binary, built without cgo, to compare")
 	fs.Parse(args)
 
-	fmt.Printf("whole-process lookups, median of %d runs per query (ms)\n", *runs)
-	fmt.Printf("%-6s %8s %8s %8s %10s %10s\n", "class", "jalsa", "grep -c", "FTS5", "jalsa/grep", "jalsa/FTS5")
-	var allJ, allG, allF []float64
+	fmt.Printf("whole-process lookups, median of %d interleaved runs per query (ms)\n", *runs)
+	head := fmt.Sprintf("%-6s %8s %8s %8s %10s %10s", "class", "jalsa", "grep -c", "FTS5", "jalsa/grep", "jalsa/FTS5")
+	if *static != "" {
+		head += fmt.Sprintf(" %8s %10s", "static", "static/FTS5")
+	}
+	fmt.Println(head)
+	var allJ, allG, allF, allS []float64
+	row := func(name string, js, gs, fts5, ss []float64) {
+		line := fmt.Sprintf("%-6s %8.1f %8.1f %8.1f %10.2f %10.2f", name, mid(js), mid(gs), mid(fts5), mid(js)/mid(gs), mid(js)/mid(fts5))
+		if *static != "" {
+			line += fmt.Sprintf(" %8.1f %10.2f", mid(ss), mid(ss)/mid(fts5))
+		}
+		fmt.Println(line)
+	}
 	for _, class := range corpus.Classes {
-		var js, gs, fts5 []float64
+		var js, gs, fts5, ss []float64
 		for _, q := range corpus.Queries[class] {
 			words := strings.Fields(q)
-			j, err := median(*runs, exec.Command(*bin, "--db", *db, "decisions", q, "--json", "--limit", "20"))
-			if err != nil {
-				return fmt.Errorf("jalsa %q: %w", q, err)
+			cmds := []*exec.Cmd{exec.Command(*bin, "--db", *db, "decisions", q, "--json", "--limit", "20"),
+				grepCommand(*jsonl, words), exec.Command("sqlite3", "-json", *fts, ftsQuery(words))}
+			if *static != "" {
+				cmds = append(cmds, exec.Command(*static, "--db", *db, "decisions", q, "--json", "--limit", "20"))
 			}
-			g, err := median(*runs, grepCommand(*jsonl, words))
+			m, err := medians(*runs, cmds...)
 			if err != nil {
-				return fmt.Errorf("grep %q: %w", q, err)
+				return fmt.Errorf("%q: %w", q, err)
 			}
-			f, err := median(*runs, exec.Command("sqlite3", "-json", *fts, ftsQuery(words)))
-			if err != nil {
-				return fmt.Errorf("sqlite3 %q: %w", q, err)
+			js, gs, fts5 = append(js, m[0]), append(gs, m[1]), append(fts5, m[2])
+			if *static != "" {
+				ss = append(ss, m[3])
 			}
-			js, gs, fts5 = append(js, j), append(gs, g), append(fts5, f)
 		}
-		fmt.Printf("%-6s %8.1f %8.1f %8.1f %10.2f %10.2f\n", class, mid(js), mid(gs), mid(fts5), mid(js)/mid(gs), mid(js)/mid(fts5))
-		allJ, allG, allF = append(allJ, js...), append(allG, gs...), append(allF, fts5...)
+		row(class, js, gs, fts5, ss)
+		allJ, allG, allF, allS = append(allJ, js...), append(allG, gs...), append(allF, fts5...), append(allS, ss...)
 	}
-	fmt.Printf("%-6s %8.1f %8.1f %8.1f %10.2f %10.2f\n", "all", mid(allJ), mid(allG), mid(allF), mid(allJ)/mid(allG), mid(allJ)/mid(allF))
+	row("all", allJ, allG, allF, allS)
 
 	// What each process costs before it looks anything up, to tell the
 	// lookups apart from the start of a Go program and of sqlite3.
-	jStart, err := median(*runs, exec.Command(*bin, "help"))
-	if err != nil {
-		return err
+	starts := []*exec.Cmd{exec.Command(*bin, "help"), exec.Command("sqlite3", *fts, "SELECT 1;")}
+	if *static != "" {
+		starts = append(starts, exec.Command(*static, "help"))
 	}
-	fStart, err := median(*runs, exec.Command("sqlite3", *fts, "SELECT 1;"))
+	m, err := medians(*runs, starts...)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("process start: jalsa help %.1f ms, sqlite3 SELECT 1 %.1f ms; beyond it, jalsa/FTS5 %.2f\n",
-		jStart, fStart, (mid(allJ)-jStart)/(mid(allF)-fStart))
+		m[0], m[1], (mid(allJ)-m[0])/(mid(allF)-m[1]))
+	if *static != "" {
+		fmt.Printf("static jalsa (CGO_ENABLED=0): help %.1f ms; a lookup's whole process %.2f× sqlite3's\n", m[2], mid(allS)/mid(allF))
+	}
 
 	// The same lookups while another process owns the database (as the TUI
 	// or serve would): here this one, answering on the socket.
@@ -205,33 +226,49 @@ func ftsQuery(words []string) string {
 	return "SELECT * FROM d WHERE d MATCH '" + match + "' ORDER BY rank LIMIT 20;"
 }
 
-// median runs cmd once to warm up, then runs times, and returns the median
-// wall time in milliseconds. grep exits 1 when it counts nothing, which is
-// an answer, not a failure.
-func median(runs int, cmd *exec.Cmd) (float64, error) {
-	var ts []float64
+// medians runs cmds in turn, once to warm up then runs times, and returns
+// the median wall time of each in milliseconds: interleaved, so that a
+// busy machine slows them alike. grep exits 1 when it counts nothing,
+// which is an answer, not a failure.
+func medians(runs int, cmds ...*exec.Cmd) ([]float64, error) {
+	ts := make([][]float64, len(cmds))
 	for i := 0; i <= runs; i++ {
-		c := exec.Command(cmd.Path, cmd.Args[1:]...)
-		c.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
-		// A real output for everyone: GNU grep stops at the first match
-		// when its output is /dev/null.
-		c.Stdout = io.Discard
-		var stderr strings.Builder
-		c.Stderr = &stderr
-		start := time.Now()
-		err := c.Run()
-		el := time.Since(start)
-		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 && strings.Contains(cmd.Path+strings.Join(cmd.Args, " "), "grep") {
-			err = nil
-		}
-		if err != nil {
-			return 0, fmt.Errorf("%w: %s", err, stderr.String())
-		}
-		if i > 0 {
-			ts = append(ts, float64(el.Microseconds())/1000)
+		for j, cmd := range cmds {
+			c := exec.Command(cmd.Path, cmd.Args[1:]...)
+			c.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+			// A real output for everyone: GNU grep stops at the first match
+			// when its output is /dev/null.
+			c.Stdout = io.Discard
+			var stderr strings.Builder
+			c.Stderr = &stderr
+			start := time.Now()
+			err := c.Run()
+			el := time.Since(start)
+			if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 && strings.Contains(strings.Join(cmd.Args, " "), "grep") {
+				err = nil
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w: %s", cmd.Path, err, stderr.String())
+			}
+			if i > 0 {
+				ts[j] = append(ts[j], float64(el.Microseconds())/1000)
+			}
 		}
 	}
-	return mid(ts), nil
+	out := make([]float64, len(cmds))
+	for j := range ts {
+		out[j] = mid(ts[j])
+	}
+	return out, nil
+}
+
+// median is medians of one command.
+func median(runs int, cmd *exec.Cmd) (float64, error) {
+	m, err := medians(runs, cmd)
+	if err != nil {
+		return 0, err
+	}
+	return m[0], nil
 }
 
 func mid(xs []float64) float64 {
