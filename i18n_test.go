@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,6 +31,125 @@ import (
 func TestCatalogComplete(t *testing.T) {
 	loadHelpWording()
 	i18n.CheckCatalog(t)
+}
+
+// labelWords are the words that may follow a number in a message that is
+// not counted (i18n.RegisterCounted): the number is an identifier ("item
+// %d is"), a tally label ("%d for", «%d مع») or a bound ("1 to %d"), and
+// what follows is a verb, a preposition or such a label, never a noun
+// whose form depends on the number.
+var labelWords = map[string]bool{
+	// English
+	"for": true, "against": true, "is": true, "has": true, "was": true, "takes": true, "does": true,
+	"differs": true, "already": true, "corrected": true, "deferred": true, "ended": true, "opened": true,
+	"withdrawn": true, "under": true, "waiting": true, "required": true, "to": true, "of": true,
+	"on": true, "in": true, "from": true, "x": true, "are": true, "present": true, "h": true,
+	// French
+	"pour": true, "contre": true, "est": true, "a": true, "n": true, "ne": true, "dit": true, "du": true,
+	"de": true, "dans": true, "au": true, "à": true, "en": true, "diffère": true, "requis": true,
+	"dépasse": true, "sur": true, "corrigée": true, "ouverte": true, "reporté": true, "retiré": true, "retirée": true, "terminé": true,
+	// Arabic
+	"مع": true, "ضد": true, "إلى": true, "على": true, "في": true, "من": true, "لا": true, "لـ": true,
+	"ليس": true, "ليست": true, "ما": true, "تقول": true, "تستلزم": true, "جارية": true, "منتهية": true,
+	"وهذا": true, "أكثر": true, "أكبر": true, "يخالف": true,
+}
+
+// No message writes a count before a noun frozen in one form («%d مقررا»
+// for 1, 2 and 100 alike, "1 seats"): a number followed by a word is the
+// count of a counted message, whose form follows the number, unless the
+// word is one of labelWords. A counted message counts one argument: any
+// other number in its forms is held to the same rule. The scan covers
+// every catalog (i18n, model, store, cli, server, tui, report): a new
+// "%d decisions" anywhere fails here until it is counted.
+func TestNoFrozenCount(t *testing.T) {
+	loadHelpWording()
+	checked := 0
+	for _, k := range i18n.Keys() {
+		var forms []string
+		countArg := 0 // the argument a counted message's form follows
+		if c, ok := i18n.LookupCounted(k); ok {
+			countArg = c.Arg
+			for _, f := range []i18n.Forms{c.En, c.Fr, c.Ar} {
+				forms = append(forms, f.Zero, f.One, f.Two, f.Few, f.Many, f.Other)
+			}
+		} else {
+			tx, _ := i18n.Lookup(k)
+			forms = []string{tx.En, tx.Fr, tx.Ar}
+		}
+		for _, s := range forms {
+			for _, n := range numbersBeforeWords(s) {
+				checked++
+				if n.arg != countArg && !labelWords[n.word] {
+					t.Errorf("%s: %q writes a number before %q in one form for every count: register it with i18n.RegisterCounted, counting that argument (or, if %q is no noun, add it to labelWords)", k, s, n.word, n.word)
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d numbers followed by a word: the scan lost them", checked)
+	}
+}
+
+// A frozen count is found whatever the verb's flags, width or explicit
+// index, and only a %d's argument is taken for a number.
+func TestNumbersBeforeWords(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want []numberWord
+	}{
+		{"%d decisions", []numberWord{{1, "decisions"}}},
+		{"%s has %d\u00a0seats and %[1]d rows", []numberWord{{2, "seats"}, {1, "rows"}}},
+		{"100%% of %q: %3d lignes", []numberWord{{2, "lignes"}}},
+		{"%d, %d.", nil},
+		{"%[2]s %[1]d مقررا", []numberWord{{1, "مقررا"}}},
+	} {
+		got := numbersBeforeWords(c.s)
+		if len(got) != len(c.want) {
+			t.Errorf("%q: got %v, want %v", c.s, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: got %v, want %v", c.s, got, c.want)
+			}
+		}
+	}
+}
+
+// numberWord is a %d verb followed by a word: the argument it writes
+// (from 1) and the word.
+type numberWord struct {
+	arg  int
+	word string
+}
+
+var (
+	verb     = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])`)
+	nextWord = regexp.MustCompile(`^[ \x{00a0}\x{202f}]*(\p{L}+)`)
+)
+
+// numbersBeforeWords lists the %d verbs of a format that a word follows,
+// numbering the arguments as fmt does.
+func numbersBeforeWords(s string) []numberWord {
+	var out []numberWord
+	next := 1
+	for _, m := range verb.FindAllStringSubmatchIndex(s, -1) {
+		if s[m[4]:m[5]] == "%" {
+			continue
+		}
+		arg := next
+		if m[2] >= 0 {
+			arg, _ = strconv.Atoi(s[m[2]:m[3]])
+		}
+		next = arg + 1
+		if s[m[4]:m[5]] != "d" {
+			continue
+		}
+		if w := nextWord.FindStringSubmatch(s[m[1]:]); w != nil {
+			out = append(out, numberWord{arg, w[1]})
+		}
+	}
+	return out
 }
 
 // loadHelpWording shows jalsa's help once: the wording of help, flags and

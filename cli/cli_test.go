@@ -194,7 +194,7 @@ func (h *harness) fails(code int, args ...string) string {
 // refused is fails with exit code and the exact message of key in English.
 func (h *harness) refused(code int, key string, keyArgs []any, args ...string) {
 	h.t.Helper()
-	if got, want := h.fails(code, args...), "jalsa: "+i18n.T("en", key, keyArgs...); got != want {
+	if got, want := h.fails(code, args...), "jalsa: "+model.Message(model.Refused(key, keyArgs...), "en"); got != want {
 		h.t.Errorf("jalsa %s:\n got %s\nwant %s", strings.Join(args, " "), got, want)
 	}
 }
@@ -357,7 +357,8 @@ func TestRefusals(t *testing.T) {
 	h.ok("attend", "s1", "--present", "m1,m2,m3")
 	h.refused(3, "err.item_not_open", []any{1}, "vote", "s1", "1", "--for", "3")
 	h.ok("item", "s1", "1", "start")
-	h.refused(3, "err.no_quorum", []any{3, 4, 7}, "vote", "s1", "1", "--for", "3")
+	noQuorum := model.NoQuorum(3, 4, 7).(*model.Error)
+	h.refused(3, noQuorum.Key, noQuorum.Args, "vote", "s1", "1", "--for", "3")
 	h.ok("attend", "s1", "--arrive", "m4,m5")
 	h.refused(3, "count.sum", []any{4, 1, 1, 5}, "vote", "s1", "1", "--for", "4", "--against", "1", "--abstain", "1")
 	h.refused(3, "err.voter_not_present", []any{"m6"}, "vote", "s1", "1", "--named", "m1=for,m6=for")
@@ -482,7 +483,7 @@ func TestErrorsInTheChosenLanguage(t *testing.T) {
 	vote := []string{"vote", "s1", "1", "--for", "2"}
 	en := h.fails(3, vote...)
 	for _, lang := range []string{"fr", "ar"} {
-		want := "jalsa: " + i18n.T(lang, "err.no_quorum", 2, 4, 7)
+		want := "jalsa: " + model.Message(model.NoQuorum(2, 4, 7), lang)
 		if want == en {
 			t.Fatalf("%s message equals the English one", lang)
 		}

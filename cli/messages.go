@@ -4,6 +4,12 @@ import "github.com/jalsa-app/jalsa/i18n"
 
 func init() {
 	i18n.RegisterCounted(map[string]i18n.Counted{
+		// English and French count the decisions left out without a noun;
+		// Arabic names them, and the noun agrees.
+		"msg.more_decisions": {Arg: 1,
+			En: i18n.Forms{Other: "… and %d more: --limit 0 shows them all"},
+			Fr: i18n.Forms{Other: "… et %d de plus : --limit 0 les montre toutes"},
+			Ar: i18n.Forms{One: "… ومقرر آخر: --limit 0 يعرضها كلها", Two: "… ومقرران آخران: --limit 0 يعرضها كلها", Few: "… و%d مقررات أخرى: --limit 0 يعرضها كلها", Many: "… و%d مقررا آخر: --limit 0 يعرضها كلها", Other: "… و%d مقرر آخر: --limit 0 يعرضها كلها"}},
 		// The noun agrees with the number of lines, the second argument.
 		"msg.lines_voted": {Arg: 2,
 			En: i18n.Forms{One: "%d/%d line voted", Other: "%d/%d lines voted"},
@@ -82,7 +88,6 @@ func init() {
 		"msg.item_note":      {En: "note added to item %d: %s (%s)", Fr: "note ajoutée au point %d : %s (%s)", Ar: "أضيفت ملاحظة إلى النقطة %d: %s (%s)"},
 		"msg.amended":        {En: "line %s amended to %s", Fr: "ligne %s amendée à %s", Ar: "عدل السطر %s إلى %s"},
 		"msg.no_sessions":    {En: "no sessions yet: jalsa init FILE, or jalsa demo", Fr: "aucune session : jalsa init FICHIER, ou jalsa demo", Ar: "لا توجد دورات بعد: jalsa init FILE أو jalsa demo"},
-		"msg.more_decisions": {En: "… and %d more: --limit 0 shows them all", Fr: "… et %d de plus : --limit 0 les montre toutes", Ar: "… و%d أخرى: --limit 0 يعرضها كلها"},
 		"msg.demo_where":     {En: "the demo is in %s (jalsa --db FILE to open it again)", Fr: "la démo est dans %s (jalsa --db FICHIER pour la rouvrir)", Ar: "العرض التوضيحي في %s (jalsa --db FILE لفتحه مجددا)"},
 		"msg.man_written":    {En: "man pages written to %s", Fr: "pages de manuel écrites dans %s", Ar: "كتبت صفحات الدليل في %s"},
 		"msg.version":        {En: "jalsa %s (commit %s, built %s, %s)", Fr: "jalsa %s (commit %s, compilé le %s, %s)", Ar: "jalsa %s (الإيداع %s، بني في %s، %s)"},

@@ -59,7 +59,7 @@ func T(lang, key string, args ...any) string {
 	mu.RLock()
 	t, ok := catalog[key]
 	mu.RUnlock()
-	if !ok && isCounted(key) {
+	if !ok && IsCounted(key) {
 		return sprintCounted(lang, key, args)
 	}
 	if !ok {

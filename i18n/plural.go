@@ -191,8 +191,17 @@ type fmtValue struct{ v any }
 
 func (f fmtValue) Format(s fmt.State, verb rune) { fmt.Fprintf(s, fmt.FormatString(s, verb), f.v) }
 
-// isCounted reports whether key is a counted message.
-func isCounted(key string) bool {
+// LookupCounted returns the counted message key (RegisterCounted), with
+// all its forms.
+func LookupCounted(key string) (Counted, bool) {
+	countedMu.RLock()
+	defer countedMu.RUnlock()
+	c, ok := counted[key]
+	return c, ok
+}
+
+// IsCounted reports whether key is a counted message (RegisterCounted).
+func IsCounted(key string) bool {
 	countedMu.RLock()
 	defer countedMu.RUnlock()
 	_, ok := counted[key]

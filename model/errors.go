@@ -58,6 +58,13 @@ func Usage(key string, args ...any) error { return &Error{KindUsage, key, args} 
 // Failure is any other error (exit 1).
 func Failure(key string, args ...any) error { return &Error{KindFailure, key, args} }
 
+// NoQuorum refuses a vote for want of quorum: present members counted,
+// the quorum, and the seats it is reckoned on.
+func NoQuorum(present, required, seats int) error {
+	return Refused("err.no_quorum", Phrase{Key: "model.n.present", Args: []any{present}}, required,
+		Phrase{Key: "model.n.seats.gen", Args: []any{seats}})
+}
+
 // ExitCode maps err to the command line's exit code.
 func ExitCode(err error) int {
 	if err == nil {

@@ -157,16 +157,33 @@ func checkID(field, id string) error {
 }
 
 func init() {
+	// The tallies (for, against) are labels, not counted nouns; French
+	// abstentions are, and so are members, seats and characters. Arabic
+	// says "the number of members present, N", which agrees with any N.
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"count.above_present": {Arg: 2,
+			En: i18n.Forms{One: "%d is more than the %d member present", Other: "%d is more than the %d members present"},
+			Fr: i18n.Forms{Other: "%d dépasse le nombre de membres présents (%d)"},
+			Ar: i18n.Forms{Other: "%d أكثر من عدد الأعضاء الحاضرين %d"}},
+		"count.above_seats": {Arg: 2,
+			En: i18n.Forms{One: "%d is more than the %d seat", Other: "%d is more than the %d seats"},
+			Fr: i18n.Forms{Other: "%d dépasse le nombre de sièges (%d)"},
+			Ar: i18n.Forms{Other: "%d أكثر من عدد المقاعد %d"}},
+		"count.sum": {Arg: 3,
+			En: i18n.Forms{Other: "%d for + %d against + %d abstaining exceed the %d present"},
+			Fr: i18n.Forms{One: "%d pour + %d contre + %d abstention dépassent le nombre de présents (%d)", Other: "%d pour + %d contre + %d abstentions dépassent le nombre de présents (%d)"},
+			Ar: i18n.Forms{Other: "%d مع + %d ضد + %d امتناع تتجاوز عدد الحاضرين %d"}},
+		"text.too_long": {Arg: 1,
+			En: i18n.Forms{One: "%d character; at most %d are allowed", Other: "%d characters; at most %d are allowed"},
+			Fr: i18n.Forms{One: "%d caractère ; %d au plus sont permis", Other: "%d caractères ; %d au plus sont permis"},
+			Ar: i18n.Forms{One: "حرف واحد؛ المسموح به %[2]d على الأكثر", Two: "حرفان؛ المسموح به %[2]d على الأكثر", Few: "%d أحرف؛ المسموح به %d على الأكثر", Many: "%d حرفا؛ المسموح به %d على الأكثر", Other: "%d حرف؛ المسموح به %d على الأكثر"}},
+	})
 	i18n.Register(map[string]i18n.Text{
-		"err.field":           {En: "%s: %s", Fr: "%s : %s", Ar: "%s: %s"},
-		"count.range":         {En: "%d; allowed are %d to %d", Fr: "%d ; valeurs permises de %d à %d", Ar: "%d؛ القيم المسموح بها من %d إلى %d"},
-		"count.negative":      {En: "%d; a count cannot be negative", Fr: "%d ; un nombre ne peut être négatif", Ar: "%d؛ لا يمكن أن يكون العدد سالبا"},
-		"count.above_present": {En: "%d is more than the %d members present", Fr: "%d dépasse les %d membres présents", Ar: "%d أكثر من عدد الأعضاء الحاضرين %d"},
-		"count.sum":           {En: "%d for + %d against + %d abstaining exceed the %d present", Fr: "%d pour + %d contre + %d abstentions dépassent les %d présents", Ar: "%d مع + %d ضد + %d امتناع تتجاوز %d حاضرا"},
-		"count.above_seats":   {En: "%d is more than the %d seats", Fr: "%d dépasse les %d sièges", Ar: "%d أكثر من عدد المقاعد %d"},
-		"text.too_long":       {En: "%d characters; at most %d are allowed", Fr: "%d caractères ; %d au plus sont permis", Ar: "%d حرفا؛ المسموح به %d على الأكثر"},
-		"text.control":        {En: "contains the control character %U", Fr: "contient le caractère de contrôle %U", Ar: "يتضمن حرف التحكم %U"},
-		"text.one_line":       {En: "must be on one line", Fr: "doit tenir sur une ligne", Ar: "يجب أن يكون في سطر واحد"},
-		"text.utf8":           {En: "not valid UTF-8 text", Fr: "texte UTF-8 invalide", Ar: "نص UTF-8 غير صالح"},
+		"err.field":      {En: "%s: %s", Fr: "%s : %s", Ar: "%s: %s"},
+		"count.range":    {En: "%d; allowed are %d to %d", Fr: "%d ; valeurs permises de %d à %d", Ar: "%d؛ القيم المسموح بها من %d إلى %d"},
+		"count.negative": {En: "%d; a count cannot be negative", Fr: "%d ; un nombre ne peut être négatif", Ar: "%d؛ لا يمكن أن يكون العدد سالبا"},
+		"text.control":   {En: "contains the control character %U", Fr: "contient le caractère de contrôle %U", Ar: "يتضمن حرف التحكم %U"},
+		"text.one_line":  {En: "must be on one line", Fr: "doit tenir sur une ligne", Ar: "يجب أن يكون في سطر واحد"},
+		"text.utf8":      {En: "not valid UTF-8 text", Fr: "texte UTF-8 invalide", Ar: "نص UTF-8 غير صالح"},
 	})
 }

@@ -3,6 +3,48 @@ package model
 import "github.com/jalsa-app/jalsa/i18n"
 
 func init() {
+	// Counted nouns: the count in digits with the noun agreeing with it
+	// (i18n.RegisterCounted). In Arabic 1 puts the noun first with «واحد»,
+	// 2 is the dual alone, 3–10 take the plural, 11–99 the singular
+	// accusative and 100, 101… the singular; «اثنين» follows a dual that
+	// would read as a plural without it (حاضرين).
+	//
+	// The .gen phrases follow «نصف», «ثلثي» and «من أصل» (genitive). Their
+	// English keeps the plural for every count: the record holds each
+	// vote's English explanation, and verify compares it byte for byte
+	// with the replay of the events, so a record made before would no
+	// longer verify if "half of 1 seats" became "half of 1 seat".
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"model.n.present": {Arg: 1,
+			En: i18n.Forms{Other: "%d present"},
+			Fr: i18n.Forms{One: "%d présent", Other: "%d présents"},
+			Ar: i18n.Forms{One: "حاضر واحد", Two: "حاضران", Few: "%d حاضرين", Many: "%d حاضرا", Other: "%d حاضر"}},
+		"model.n.present.gen": {Arg: 1,
+			En: i18n.Forms{Other: "%d present"},
+			Fr: i18n.Forms{One: "%d présent", Other: "%d présents"},
+			Ar: i18n.Forms{One: "حاضر واحد", Two: "حاضرين اثنين", Few: "%d حاضرين", Many: "%d حاضرا", Other: "%d حاضر"}},
+		"model.n.voting.gen": {Arg: 1,
+			En: i18n.Forms{Other: "%d voting"},
+			Fr: i18n.Forms{One: "%d votant", Other: "%d votants"},
+			Ar: i18n.Forms{One: "مصوت واحد", Two: "مصوتين اثنين", Few: "%d مصوتين", Many: "%d مصوتا", Other: "%d مصوت"}},
+		"model.n.seats.gen": {Arg: 1,
+			En: i18n.Forms{Other: "%d seats"},
+			Fr: i18n.Forms{One: "%d siège", Other: "%d sièges"},
+			Ar: i18n.Forms{One: "مقعد واحد", Two: "مقعدين", Few: "%d مقاعد", Many: "%d مقعدا", Other: "%d مقعد"}},
+		"model.n.cast.gen": {Arg: 1,
+			En: i18n.Forms{Other: "%d votes cast"},
+			Fr: i18n.Forms{One: "%d suffrage exprimé", Other: "%d suffrages exprimés"},
+			Ar: i18n.Forms{One: "صوت واحد معبر عنه", Two: "صوتين معبر عنهما", Few: "%d أصوات معبر عنها", Many: "%d صوتا معبرا عنه", Other: "%d صوت معبر عنه"}},
+
+		"err.votes_exceed_present": {Arg: 1,
+			En: i18n.Forms{One: "%d vote exceeds the number of members present (%d)", Other: "%d votes exceed the number of members present (%d)"},
+			Fr: i18n.Forms{One: "%d voix dépasse le nombre de membres présents (%d)", Other: "%d voix dépassent le nombre de membres présents (%d)"},
+			Ar: i18n.Forms{One: "صوت واحد يتجاوز عدد الأعضاء الحاضرين %[2]d", Two: "صوتان يتجاوزان عدد الأعضاء الحاضرين %[2]d", Few: "%d أصوات تتجاوز عدد الأعضاء الحاضرين %d", Many: "%d صوتا تتجاوز عدد الأعضاء الحاضرين %d", Other: "%d صوت تتجاوز عدد الأعضاء الحاضرين %d"}},
+		"err.lines_unvoted": {Arg: 1,
+			En: i18n.Forms{One: "%d budget line has no vote yet: %s", Other: "%d budget lines have no vote yet: %s"},
+			Fr: i18n.Forms{One: "%d ligne budgétaire n'a pas encore été votée : %s", Other: "%d lignes budgétaires n'ont pas encore été votées : %s"},
+			Ar: i18n.Forms{One: "سطر واحد من الميزانية لم يصوت عليه بعد: %[2]s", Two: "سطران من الميزانية لم يصوت عليهما بعد: %[2]s", Few: "%d أسطر من الميزانية لم يصوت عليها بعد: %s", Many: "%d سطرا من الميزانية لم يصوت عليها بعد: %s", Other: "%d سطر من الميزانية لم يصوت عليها بعد: %s"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		"outcome.adopted":   {En: "adopted", Fr: "adopté", Ar: "صودق عليه"},
 		"outcome.rejected":  {En: "rejected", Fr: "rejeté", Ar: "مرفوض"},
@@ -18,18 +60,18 @@ func init() {
 
 		"explain.cast.pass":               {En: "%d for > %d against (votes cast)", Fr: "%d pour > %d contre (suffrages exprimés)", Ar: "%d مع > %d ضد (الأصوات المعبر عنها)"},
 		"explain.cast.fail":               {En: "%d for ≤ %d against (votes cast)", Fr: "%d pour ≤ %d contre (suffrages exprimés)", Ar: "%d مع ≤ %d ضد (الأصوات المعبر عنها)"},
-		"explain.voting.pass":             {En: "%d for > half of %d voting", Fr: "%d pour > moitié des %d votants", Ar: "%d مع > نصف %d مصوتا"},
-		"explain.voting.fail":             {En: "%d for ≤ half of %d voting", Fr: "%d pour ≤ moitié des %d votants", Ar: "%d مع ≤ نصف %d مصوتا"},
-		"explain.present.pass":            {En: "%d for > half of %d present", Fr: "%d pour > moitié des %d présents", Ar: "%d مع > نصف %d حاضرا"},
-		"explain.present.fail":            {En: "%d for ≤ half of %d present", Fr: "%d pour ≤ moitié des %d présents", Ar: "%d مع ≤ نصف %d حاضرا"},
-		"explain.seats.pass":              {En: "%d for > half of %d seats", Fr: "%d pour > moitié des %d sièges", Ar: "%d مع > نصف %d مقعدا"},
-		"explain.seats.fail":              {En: "%d for ≤ half of %d seats", Fr: "%d pour ≤ moitié des %d sièges", Ar: "%d مع ≤ نصف %d مقعدا"},
-		"explain.two-thirds-cast.pass":    {En: "%d for ≥ two thirds of %d votes cast", Fr: "%d pour ≥ deux tiers des %d suffrages exprimés", Ar: "%d مع ≥ ثلثي %d صوتا معبرا عنه"},
-		"explain.two-thirds-cast.fail":    {En: "%d for < two thirds of %d votes cast", Fr: "%d pour < deux tiers des %d suffrages exprimés", Ar: "%d مع < ثلثي %d صوتا معبرا عنه"},
-		"explain.two-thirds-present.pass": {En: "%d for ≥ two thirds of %d present", Fr: "%d pour ≥ deux tiers des %d présents", Ar: "%d مع ≥ ثلثي %d حاضرا"},
-		"explain.two-thirds-present.fail": {En: "%d for < two thirds of %d present", Fr: "%d pour < deux tiers des %d présents", Ar: "%d مع < ثلثي %d حاضرا"},
-		"explain.two-thirds-seats.pass":   {En: "%d for ≥ two thirds of %d seats", Fr: "%d pour ≥ deux tiers des %d sièges", Ar: "%d مع ≥ ثلثي %d مقعدا"},
-		"explain.two-thirds-seats.fail":   {En: "%d for < two thirds of %d seats", Fr: "%d pour < deux tiers des %d sièges", Ar: "%d مع < ثلثي %d مقعدا"},
+		"explain.voting.pass":             {En: "%d for > half of %s", Fr: "%d pour > moitié de %s", Ar: "%d مع > نصف %s"},
+		"explain.voting.fail":             {En: "%d for ≤ half of %s", Fr: "%d pour ≤ moitié de %s", Ar: "%d مع ≤ نصف %s"},
+		"explain.present.pass":            {En: "%d for > half of %s", Fr: "%d pour > moitié de %s", Ar: "%d مع > نصف %s"},
+		"explain.present.fail":            {En: "%d for ≤ half of %s", Fr: "%d pour ≤ moitié de %s", Ar: "%d مع ≤ نصف %s"},
+		"explain.seats.pass":              {En: "%d for > half of %s", Fr: "%d pour > moitié de %s", Ar: "%d مع > نصف %s"},
+		"explain.seats.fail":              {En: "%d for ≤ half of %s", Fr: "%d pour ≤ moitié de %s", Ar: "%d مع ≤ نصف %s"},
+		"explain.two-thirds-cast.pass":    {En: "%d for ≥ two thirds of %s", Fr: "%d pour ≥ deux tiers de %s", Ar: "%d مع ≥ ثلثي %s"},
+		"explain.two-thirds-cast.fail":    {En: "%d for < two thirds of %s", Fr: "%d pour < deux tiers de %s", Ar: "%d مع < ثلثي %s"},
+		"explain.two-thirds-present.pass": {En: "%d for ≥ two thirds of %s", Fr: "%d pour ≥ deux tiers de %s", Ar: "%d مع ≥ ثلثي %s"},
+		"explain.two-thirds-present.fail": {En: "%d for < two thirds of %s", Fr: "%d pour < deux tiers de %s", Ar: "%d مع < ثلثي %s"},
+		"explain.two-thirds-seats.pass":   {En: "%d for ≥ two thirds of %s", Fr: "%d pour ≥ deux tiers de %s", Ar: "%d مع ≥ ثلثي %s"},
+		"explain.two-thirds-seats.fail":   {En: "%d for < two thirds of %s", Fr: "%d pour < deux tiers de %s", Ar: "%d مع < ثلثي %s"},
 		"explain.unanimous.pass":          {En: "%d for, %d against (unanimity)", Fr: "%d pour, %d contre (unanimité)", Ar: "%d مع، %d ضد (بالإجماع)"},
 		"explain.unanimous.fail":          {En: "%d for, %d against (unanimity required)", Fr: "%d pour, %d contre (unanimité requise)", Ar: "%d مع، %d ضد (الإجماع مطلوب)"},
 		"explain.tie.president":           {En: "tie %d for = %d against, the presiding member voted %s", Fr: "partage %d pour = %d contre, la présidence a voté %s", Ar: "تعادل %d مع = %d ضد، وصوت رئيس الجلسة %s"},
@@ -77,11 +119,9 @@ func init() {
 		"err.item_no_vote":         {En: "item %d takes no vote", Fr: "le point %d n'est pas soumis au vote", Ar: "النقطة %d لا تخضع للتصويت"},
 		"err.no_vote_to_correct":   {En: "%s has no recorded vote to correct", Fr: "%s n'a pas de vote enregistré à corriger", Ar: "لا يوجد تصويت مسجل لتصحيحه في %s"},
 		"err.vote_recorded":        {En: "the vote on %s is already recorded: use correct with a reason", Fr: "le vote sur %s est déjà enregistré : utilisez correct avec un motif", Ar: "التصويت على %s مسجل من قبل: استعمل التصحيح مع ذكر السبب"},
-		"err.no_quorum":            {En: "no quorum: %d present, %d required (of %d seats)", Fr: "quorum non atteint : %d présents, %d requis (sur %d sièges)", Ar: "النصاب غير مكتمل: %d حاضرا، والمطلوب %d (من %d مقعدا)"},
-		"err.votes_exceed_present": {En: "%d votes exceed the %d members present", Fr: "%d voix dépassent les %d membres présents", Ar: "%d صوتا تتجاوز عدد الأعضاء الحاضرين %d"},
+		"err.no_quorum":            {En: "no quorum: %s, %d required (of %s)", Fr: "quorum non atteint : %s, %d requis (sur %s)", Ar: "النصاب غير مكتمل: %s، والمطلوب %d (من أصل %s)"},
 		"err.tie_needs_chair":      {En: "tie %d–%d: give the presiding member's side with --chair for|against|abstain", Fr: "partage %d–%d : indiquez le vote de la présidence avec --chair for|against|abstain", Ar: "تعادل %d–%d: حدد تصويت رئيس الجلسة بـ --chair for|against|abstain"},
 		"err.whole_budget":         {En: "item %d is voted as a whole, not by line", Fr: "le point %d est voté dans son ensemble, pas par ligne", Ar: "يصوت على النقطة %d في مجملها وليس سطرا سطرا"},
-		"err.lines_unvoted":        {En: "%d budget lines have no vote yet: %s", Fr: "%d lignes budgétaires n'ont pas encore été votées : %s", Ar: "%d سطرا من الميزانية لم يصوت عليها بعد: %s"},
 		"err.unbalanced":           {En: "the budget is not balanced: revenue %s ≠ expense %s", Fr: "le budget n'est pas équilibré : recettes %s ≠ dépenses %s", Ar: "الميزانية غير متوازنة: المداخيل %s ≠ المصاريف %s"},
 		"err.voter_not_present":    {En: "member %s is not present and cannot vote", Fr: "le membre %s n'est pas présent et ne peut pas voter", Ar: "العضو %s غير حاضر ولا يمكنه التصويت"},
 		"err.bad_choice":           {En: "%q is not a vote: allowed are for, against, abstain", Fr: "%q n'est pas un vote : valeurs permises for, against, abstain", Ar: "%q ليس تصويتا: القيم المسموح بها for وagainst وabstain"},

@@ -135,15 +135,16 @@ func Explain(lang string, v *Vote) string {
 			sign = "pass"
 		}
 		key := "explain." + string(v.Rule) + "." + sign
+		// The base the rule compares with is counted in its noun.
 		switch v.Rule {
 		case MajorityVoting:
-			cmp = i18n.T(lang, key, t.For, t.Total())
+			cmp = i18n.T(lang, key, t.For, i18n.T(lang, "model.n.voting.gen", t.Total()))
 		case MajorityPresent, MajorityTwoThirdsPresent:
-			cmp = i18n.T(lang, key, t.For, v.Present)
+			cmp = i18n.T(lang, key, t.For, i18n.T(lang, "model.n.present.gen", v.Present))
 		case MajoritySeats, MajorityTwoThirdsSeats:
-			cmp = i18n.T(lang, key, t.For, v.Seats)
+			cmp = i18n.T(lang, key, t.For, i18n.T(lang, "model.n.seats.gen", v.Seats))
 		case MajorityTwoThirdsCast:
-			cmp = i18n.T(lang, key, t.For, t.Cast())
+			cmp = i18n.T(lang, key, t.For, i18n.T(lang, "model.n.cast.gen", t.Cast()))
 		default: // cast, unanimous
 			cmp = i18n.T(lang, key, t.For, t.Against)
 		}

@@ -1049,6 +1049,18 @@ func (l *sessionLoader) amount(n *yaml.Node, path string) Cents {
 // The session file's messages (SPEC §3) in the three languages. Field paths,
 // keys and values from the file are quoted as they are written.
 func init() {
+	// Seats listed below the members are at least one, and the members
+	// then at least two.
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"sessionfile.seats_below": {Arg: 1,
+			En: i18n.Forms{One: "%d seat is fewer than the members listed (%d)", Other: "%d seats are fewer than the members listed (%d)"},
+			Fr: i18n.Forms{One: "%d siège, c'est moins que les membres listés (%d)", Other: "%d sièges, c'est moins que les membres listés (%d)"},
+			Ar: i18n.Forms{Other: "عدد المقاعد %d أقل من عدد الأعضاء المدرجين %d"}},
+		"sessionfile.quorum_above": {Arg: 2,
+			En: i18n.Forms{One: "a quorum of %d is more than the %d seat", Other: "a quorum of %d is more than the %d seats"},
+			Fr: i18n.Forms{Other: "un quorum de %d dépasse le nombre de sièges (%d)"},
+			Ar: i18n.Forms{Other: "نصاب %d أكبر من عدد المقاعد %d"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		"sessionfile.missing":           {En: "required field is missing", Fr: "champ obligatoire absent", Ar: "حقل إلزامي ناقص"},
 		"sessionfile.not_yaml":          {En: "cannot read the file as YAML (%v)", Fr: "impossible de lire le fichier comme du YAML (%v)", Ar: "تعذرت قراءة الملف بصيغة YAML (%v)"},
@@ -1072,8 +1084,6 @@ func init() {
 		"sessionfile.number_range":      {En: "%q is not a whole number from %d to %d", Fr: "%q n'est pas un nombre entier de %d à %d", Ar: "%q ليس عددا صحيحا من %d إلى %d"},
 		"sessionfile.bool":              {En: "%s is not true or false (or yes or no)", Fr: "%s n'est ni true ni false (ni yes ni no)", Ar: "%s ليس true أو false (أو yes أو no)"},
 		"sessionfile.nonempty_list":     {En: "must be a non-empty list", Fr: "doit être une liste non vide", Ar: "يجب أن يكون لائحة غير فارغة"},
-		"sessionfile.seats_below":       {En: "%d seats is fewer than the %d members listed", Fr: "%d sièges, c'est moins que les %d membres listés", Ar: "عدد المقاعد %d أقل من عدد الأعضاء المدرجين %d"},
-		"sessionfile.quorum_above":      {En: "a quorum of %d is more than the %d seats", Fr: "un quorum de %d dépasse les %d sièges", Ar: "نصاب %d أكبر من عدد المقاعد %d"},
 		"sessionfile.not_member":        {En: "%q is not the id of a member", Fr: "%q n'est l'identifiant d'aucun membre", Ar: "%q ليس معرف أي عضو"},
 		"sessionfile.lang_code":         {En: "%s is not a language code such as ar, fr or en", Fr: "%s n'est pas un code de langue comme ar, fr ou en", Ar: "%s ليس رمز لغة مثل ar أو fr أو en"},
 		"sessionfile.calls":             {En: "there are at most 3 convocations", Fr: "il y a au plus 3 convocations", Ar: "الدعوات ثلاث على الأكثر"},

@@ -402,7 +402,7 @@ agenda: [{title: X, kind: agreement}]
 members: [{id: m01, name: One}, {id: m02, name: Two}]
 session: {id: s1, title: Title, date: 2024-10-28, chair: m01}
 agenda: [{title: X, kind: agreement}]
-`, `session.yaml:1:35: body.seats: 1 seats is fewer than the 2 members listed`},
+`, `session.yaml:1:35: body.seats: 1 seat is fewer than the members listed (2)`},
 
 	{"seats zero", `body: {id: b1, name: Body, seats: 0}
 members: [{id: m01, name: One}]

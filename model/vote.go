@@ -137,7 +137,7 @@ func (c *VoteCmd) Apply(st *State, ctx Ctx) error {
 		}
 		q := st.QuorumNow(s)
 		if !q.Met {
-			return Refused("err.no_quorum", q.Present, q.Required, q.Seats)
+			return NoQuorum(q.Present, q.Required, q.Seats)
 		}
 		sit := s.Sitting()
 		v.Sitting, v.PresentIDs, v.Present, v.Quorum = sit.N, sit.PresentIDs(), q.Present, q.Required

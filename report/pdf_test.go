@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,14 +34,14 @@ func TestPrintedMinutes(t *testing.T) {
 	for _, lang := range []string{"ar", "fr"} {
 		page, d := minutes(t, st, c.session, lang)
 		t.Run(lang+"/html-chromium", func(t *testing.T) {
-			checkPDF(t, chromiumPages(t, page.HTML()), page, d)
+			checkPDF(t, chromiumPDF(t, page.HTML()), page, d)
 		})
 		t.Run(lang+"/docx-libreoffice", func(t *testing.T) {
 			docx, err := page.DOCX()
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkPDF(t, libreOfficePages(t, docx), page, d)
+			checkPDF(t, libreOfficePDF(t, docx), page, d)
 		})
 	}
 }
@@ -63,27 +64,6 @@ func chromiumPDF(t *testing.T, page string) []byte {
 		t.Fatal(err)
 	}
 	return pdf
-}
-
-// chromiumPages is the text of each page of an HTML page printed by
-// Chromium, as pdftotext reads it.
-func chromiumPages(t *testing.T, page string) []string {
-	t.Helper()
-	return pdfPages(t, chromiumPDF(t, page))
-}
-
-// libreOfficePages converts a DOCX to PDF with LibreOffice (a real reader
-// of Word files) and returns the text of each page as pdftotext reads it.
-func libreOfficePages(t *testing.T, docx []byte) []string {
-	t.Helper()
-	pages := pdfPages(t, libreOfficePDF(t, docx))
-	for i := range pages {
-		// LibreOffice draws «الله» with the font's ligature, whose text in
-		// the PDF reads «اهلل»; the DOCX itself holds the letters (the HTML
-		// turns the ligature off, see document.css).
-		pages[i] = strings.ReplaceAll(pages[i], "اهلل", "الله")
-	}
-	return pages
 }
 
 // need is the path of tool, or skips the test naming the package to install.
@@ -121,21 +101,25 @@ func libreOfficePDF(t *testing.T, docx []byte) []byte {
 	return pdf
 }
 
-// pdfPages is the text of each page of a PDF, by pdftotext.
-func pdfPages(t *testing.T, pdf []byte) []string {
+// pdfPages is the text of each page of a PDF, by pdftotext with options
+// (-layout: the lines in the order they stand on the page).
+func pdfPages(t *testing.T, pdf []byte, options ...string) []string {
 	t.Helper()
 	dir := t.TempDir()
 	f := filepath.Join(dir, "m.pdf")
 	if err := os.WriteFile(f, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
+	out, err := exec.Command("pdftotext", slices.Concat([]string{"-enc", "UTF-8"}, options, []string{f, "-"})...).Output()
 	if err != nil {
 		var ee *exec.ExitError
 		errors.As(err, &ee)
 		t.Fatalf("pdftotext: %v %s", err, ee.Stderr)
 	}
-	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+	// LibreOffice draws «الله» with the font's ligature, whose text in the
+	// PDF reads «اهلل»; the DOCX itself holds the letters (the HTML turns
+	// the ligature off, see document.css).
+	return strings.Split(strings.ReplaceAll(strings.TrimSuffix(string(out), "\f"), "اهلل", "الله"), "\f")
 }
 
 // arabicFont names an installed font made for Arabic, as fontconfig (which
@@ -186,8 +170,11 @@ func alnum(s string) string {
 	}, norm.NFKC.String(s))
 }
 
-func checkPDF(t *testing.T, pages []string, page *report.Page, d *report.Document) {
+// checkPDF reads the minutes printed as pdf and checks what they must
+// hold, and that no page ends on a heading.
+func checkPDF(t *testing.T, pdf []byte, page *report.Page, d *report.Document) {
 	t.Helper()
+	pages := pdfPages(t, pdf)
 	t.Logf("%d pages", len(pages))
 	text := alnum(strings.Join(pages, "\n"))
 	want := func(what, s string) {
@@ -251,9 +238,25 @@ func checkPDF(t *testing.T, pages []string, page *report.Page, d *report.Documen
 			t.Errorf("page %d is not numbered %q", i+1, want)
 		}
 	}
-	// No page ends on a heading: its last line of text (the footer aside)
-	// must not be, or end, a heading.
-	var headings []string
+	for _, h := range headingsEndingPages(pdfPages(t, pdf, "-layout"), page) {
+		t.Errorf("page %d ends on the heading %q", h.page, h.text)
+	}
+}
+
+// endingHeading is a page (from 1) whose last line of text is a heading.
+type endingHeading struct {
+	page int
+	text string
+}
+
+// headingsEndingPages lists the pages, but the last, whose last lines of
+// text (the footer aside) are a heading of page, whole: a heading whose
+// content went to the next page. The pages are read with -layout, whose
+// lines are in the order they stand on the page (without it, pdftotext
+// may read a table's first row before its text). A heading may wrap, so
+// the last one, two or three lines are compared with it.
+func headingsEndingPages(pages []string, page *report.Page) []endingHeading {
+	headings := map[string]bool{}
 	for _, bl := range page.Blocks {
 		switch bl := bl.(type) {
 		case *report.Heading:
@@ -261,24 +264,27 @@ func checkPDF(t *testing.T, pages []string, page *report.Page, d *report.Documen
 			for _, r := range bl.Text {
 				s.WriteString(r.Text)
 			}
-			headings = append(headings, alnum(s.String()))
+			headings[alnum(s.String())] = true
 		case *report.Names:
-			headings = append(headings, alnum(bl.Title))
+			headings[alnum(bl.Title)] = true
 		}
 	}
+	var out []endingHeading
 	for i, p := range pages[:len(pages)-1] {
-		last := ""
+		var lines []string
 		for _, l := range strings.Split(p, "\n") {
 			if a := alnum(l); a != "" && !strings.Contains(a, alnum(page.PageLabel)+strconv.Itoa(i+1)) {
-				last = a
+				lines = append(lines, a)
 			}
 		}
-		for _, h := range headings {
-			if len([]rune(last)) >= 4 && strings.HasSuffix(h, last) {
-				t.Errorf("page %d ends on the heading %q", i+1, last)
+		for k := 1; k <= min(3, len(lines)); k++ {
+			if last := strings.Join(lines[len(lines)-k:], ""); headings[last] {
+				out = append(out, endingHeading{i + 1, last})
+				break
 			}
 		}
 	}
+	return out
 }
 
 // TestPrintWithoutChromium: with no Chromium on the PATH, printing fails

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/ssh"
+	"github.com/jalsa-app/jalsa/model"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -55,7 +56,10 @@ type conn struct {
 	probing          bool
 	lastProbe        time.Time
 	screens          map[*screen]bool
-	ended            bool
+	// handlers counts the session handlers running (begin…finish): more
+	// than screens means a command, or a screen not open yet.
+	handlers int
+	ended    bool
 }
 
 // connKey holds a connection's *conn in its context.
@@ -187,6 +191,7 @@ func (c *conn) begin() bool {
 		return false
 	}
 	c.sessions.Add(1)
+	c.handlers++
 	c.last = time.Now()
 	return true
 }
@@ -194,7 +199,35 @@ func (c *conn) begin() bool {
 // finish ends what begin started.
 func (c *conn) finish() {
 	c.touch()
+	c.mu.Lock()
+	c.handlers--
+	c.mu.Unlock()
 	c.sessions.Done()
+}
+
+// reassign gives the connection's screens another role in place (a clerk
+// made observer, or the reverse) and reports whether it could: not to or
+// from a display, whose screen is another, nor while a command runs on the
+// connection (in the role it started with) or a screen is still opening
+// (with the role it was given before the change).
+func (c *conn) reassign(from, to string) bool {
+	if from == model.RoleDisplay || to == model.RoleDisplay {
+		return false
+	}
+	c.mu.Lock()
+	if c.ended || c.handlers != len(c.screens) {
+		c.mu.Unlock()
+		return false
+	}
+	screens := make([]*screen, 0, len(c.screens))
+	for scr := range c.screens {
+		screens = append(screens, scr)
+	}
+	c.mu.Unlock()
+	for _, scr := range screens {
+		scr.setRole(to)
+	}
+	return true
 }
 
 // open counts a UI on the connection, and returns the function that

@@ -134,6 +134,59 @@ func TestLimitsWithOpenSSH(t *testing.T) {
 
 	t.Run("a mv by another user in an open directory", func(t *testing.T) { mvByNobody(t, e, log) })
 
+	t.Run("role change with a screen open", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		clerk := e.screen(ctx, t, "fatima", 110, 30)
+		if err := clerk.WaitText(ctx, 0, "jalsa · 2024-10"); err != nil {
+			t.Fatal(err)
+		}
+		// A note half typed when the operators file makes fatima an
+		// observer: it is dropped, and what she types then is refused.
+		clerk.Type("n")
+		clerk.Type("draft of a note")
+		if err := clerk.WaitText(ctx, 0, "draft of a note"); err != nil {
+			t.Fatal(err)
+		}
+		mark := clerk.Mark()
+		writeFile(t, opsPath, strings.Replace(ops.String(), "clerk ", "observer ", 1), 0o600)
+		if err := clerk.WaitText(ctx, mark, "now makes you an observer: what you were writing was not recorded"); err != nil {
+			t.Fatal(err)
+		}
+		mark = clerk.Mark()
+		clerk.Type("n")
+		clerk.Type("late note\r")
+		if err := clerk.WaitText(ctx, mark, i18n.T("en", "err.role_readonly", "observer")); err != nil {
+			t.Fatal(err)
+		}
+		// Made clerk again, the same screen records.
+		mark = clerk.Mark()
+		writeFile(t, opsPath, ops.String(), 0o600)
+		if err := clerk.WaitText(ctx, mark, "now makes you a clerk: you may record"); err != nil {
+			t.Fatal(err)
+		}
+		mark = clerk.Mark()
+		clerk.Type("n")
+		clerk.Type("note after\r")
+		if err := clerk.WaitText(ctx, mark, i18n.T("en", "tui.notes.added", 1)); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-clerk.Done():
+			t.Fatal("the role change ended the connection")
+		default:
+		}
+		want := i18n.T("en", "server.log.role_applied", "fatima", "observer", "clerk", "")
+		if !strings.Contains(log.String(), want[:strings.Index(want, "from")]) {
+			t.Errorf("the log does not say the role was applied in place:\n%s", log.String())
+		}
+		r := e.ssh("vice-president", nil, "minutes 2024-10 --format md")
+		if strings.Contains(r.Stdout, "late note") || strings.Contains(r.Stdout, "draft of a note") || !strings.Contains(r.Stdout, "note after") {
+			t.Errorf("the record's notes are wrong (exit %d): want only \"note after\"; late %v, draft %v, after %v", r.Code, strings.Contains(r.Stdout, "late note"), strings.Contains(r.Stdout, "draft of a note"), strings.Contains(r.Stdout, "note after"))
+		}
+		clerk.Type("\x03")
+	})
+
 	t.Run("revocation with a screen open", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()

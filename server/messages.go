@@ -3,6 +3,38 @@ package server
 import "github.com/jalsa-app/jalsa/i18n"
 
 func init() {
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"server.log.serving": {Arg: 3,
+			En: i18n.Forms{One: "serving on %s; host key %s; %d operator from %s; idle limit %s", Other: "serving on %s; host key %s; %d operators from %s; idle limit %s"},
+			Fr: i18n.Forms{One: "en service sur %s ; clé d'hôte %s ; %d opérateur depuis %s ; inactivité max. %s", Other: "en service sur %s ; clé d'hôte %s ; %d opérateurs depuis %s ; inactivité max. %s"},
+			Ar: i18n.Forms{
+				One:   "الخادم يعمل على %[1]s؛ مفتاح المضيف %[2]s؛ مشغل واحد من %[4]s؛ أقصى مدة خمول %[5]s",
+				Two:   "الخادم يعمل على %[1]s؛ مفتاح المضيف %[2]s؛ مشغلان من %[4]s؛ أقصى مدة خمول %[5]s",
+				Few:   "الخادم يعمل على %s؛ مفتاح المضيف %s؛ %d مشغلين من %s؛ أقصى مدة خمول %s",
+				Many:  "الخادم يعمل على %s؛ مفتاح المضيف %s؛ %d مشغلا من %s؛ أقصى مدة خمول %s",
+				Other: "الخادم يعمل على %s؛ مفتاح المضيف %s؛ %d مشغل من %s؛ أقصى مدة خمول %s"}},
+		"server.log.startups": {Arg: 1,
+			En: i18n.Forms{One: "%d connection already waits to authenticate: closing new ones (first from %s)", Other: "%d connections already wait to authenticate: closing new ones (first from %s)"},
+			Fr: i18n.Forms{One: "%d connexion attend déjà son authentification : les nouvelles sont fermées (la première depuis %s)", Other: "%d connexions attendent déjà leur authentification : les nouvelles sont fermées (la première depuis %s)"},
+			Ar: i18n.Forms{
+				One:   "اتصال واحد ينتظر المصادقة: تغلق الاتصالات الجديدة (أولها من %[2]s)",
+				Two:   "اتصالان ينتظران المصادقة: تغلق الاتصالات الجديدة (أولها من %[2]s)",
+				Few:   "%d اتصالات تنتظر المصادقة: تغلق الاتصالات الجديدة (أولها من %s)",
+				Many:  "%d اتصالا تنتظر المصادقة: تغلق الاتصالات الجديدة (أولها من %s)",
+				Other: "%d اتصال تنتظر المصادقة: تغلق الاتصالات الجديدة (أولها من %s)"}},
+		"server.log.reloaded": {Arg: 1,
+			En: i18n.Forms{One: "operators file reloaded: %d operator", Other: "operators file reloaded: %d operators"},
+			Fr: i18n.Forms{One: "fichier des opérateurs rechargé : %d opérateur", Other: "fichier des opérateurs rechargé : %d opérateurs"},
+			Ar: i18n.Forms{One: "أعيد تحميل ملف المشغلين: مشغل واحد", Two: "أعيد تحميل ملف المشغلين: مشغلان", Few: "أعيد تحميل ملف المشغلين: %d مشغلين", Many: "أعيد تحميل ملف المشغلين: %d مشغلا", Other: "أعيد تحميل ملف المشغلين: %d مشغل"}},
+		"server.log.stopping": {Arg: 1,
+			En: i18n.Forms{One: "stopping: telling %d screen", Other: "stopping: telling %d screens"},
+			Fr: i18n.Forms{One: "arrêt : %d écran prévenu", Other: "arrêt : %d écrans prévenus"},
+			Ar: i18n.Forms{One: "إيقاف الخادم: إبلاغ شاشة واحدة", Two: "إيقاف الخادم: إبلاغ شاشتين", Few: "إيقاف الخادم: إبلاغ %d شاشات", Many: "إيقاف الخادم: إبلاغ %d شاشة", Other: "إيقاف الخادم: إبلاغ %d شاشة"}},
+		"server.command_too_long": {Arg: 1,
+			En: i18n.Forms{One: "the command is %d byte long; at most %d are accepted", Other: "the command is %d bytes long; at most %d are accepted"},
+			Fr: i18n.Forms{One: "la commande fait %d octet ; %d au plus sont acceptés", Other: "la commande fait %d octets ; %d au plus sont acceptés"},
+			Ar: i18n.Forms{One: "طول الأمر بايت واحد؛ الحد الأقصى المقبول %[2]d", Two: "طول الأمر بايتان؛ الحد الأقصى المقبول %[2]d", Few: "طول الأمر %d بايتات؛ الحد الأقصى المقبول %d", Many: "طول الأمر %d بايتا؛ الحد الأقصى المقبول %d", Other: "طول الأمر %d بايت؛ الحد الأقصى المقبول %d"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		// The operators file (SPEC §7); each is the message part of a FILE:LINE:COL error.
 		"server.op_missing": {
@@ -67,10 +99,6 @@ func init() {
 			Ar: "مفتاح المضيف %s مقروء من طرف الآخرين (الصلاحيات %04o): نفذ chmod 600 عليه"},
 
 		// The server's log (its standard error).
-		"server.log.serving": {
-			En: "serving on %s; host key %s; %d operators from %s; idle limit %s",
-			Fr: "en service sur %s ; clé d'hôte %s ; %d opérateurs depuis %s ; inactivité max. %s",
-			Ar: "الخادم يعمل على %s؛ مفتاح المضيف %s؛ %d مشغلين من %s؛ أقصى مدة خمول %s"},
 		"server.log.no_idle": {En: "none", Fr: "aucune", Ar: "بلا حد"},
 		"server.log.connect": {
 			En: "%s (%s, key %s) connected from %s: %s", Fr: "%s (%s, clé %s) connecté depuis %s : %s", Ar: "%s (%s، المفتاح %s) متصل من %s: %s"},
@@ -86,6 +114,10 @@ func init() {
 			En: "%s (%s) is now %s (%s) in the operators file: connection from %s closed",
 			Fr: "%s (%s) est désormais %s (%s) dans le fichier des opérateurs : connexion depuis %s fermée",
 			Ar: "%s (%s) أصبح %s (%s) في ملف المشغلين: أغلق الاتصال من %s"},
+		"server.log.role_applied": {
+			En: "%s is now %s, no longer %s, in the operators file: the screens from %s show it in place",
+			Fr: "%s est désormais %s, non plus %s, dans le fichier des opérateurs : les écrans depuis %s l'affichent sans reconnexion",
+			Ar: "%s أصبح %s بدل %s في ملف المشغلين: الشاشات المتصلة من %s تعرض ذلك دون إعادة اتصال"},
 		"server.log.grace": {
 			En: "connection from %s closed: not authenticated within %s",
 			Fr: "connexion depuis %s fermée : pas d'authentification en %s",
@@ -94,10 +126,6 @@ func init() {
 			En: "connection from %s closed: idle for %s",
 			Fr: "connexion depuis %s fermée : inactive depuis %s",
 			Ar: "أغلق الاتصال من %s: خامل منذ %s"},
-		"server.log.startups": {
-			En: "%d connections already wait to authenticate: closing new ones (first from %s)",
-			Fr: "%d connexions attendent déjà leur authentification : les nouvelles sont fermées (la première depuis %s)",
-			Ar: "%d اتصالات تنتظر المصادقة: تغلق الاتصالات الجديدة (أولها من %s)"},
 		"server.log.penalty": {
 			En: "%s failed to log in too often: refused for %s",
 			Fr: "%s a échoué trop souvent à se connecter : refusé pendant %s",
@@ -114,14 +142,10 @@ func init() {
 			En: "refused key %s from %s: not in the operators file",
 			Fr: "clé %s refusée depuis %s : absente du fichier des opérateurs",
 			Ar: "رفض المفتاح %s من %s: غير موجود في ملف المشغلين"},
-		"server.log.reloaded": {
-			En: "operators file reloaded: %d operators", Fr: "fichier des opérateurs rechargé : %d opérateurs", Ar: "أعيد تحميل ملف المشغلين: %d مشغلين"},
 		"server.log.reload_failed": {
 			En: "operators file not reloaded, the previous one stays in force: %s",
 			Fr: "fichier des opérateurs non rechargé, le précédent reste en vigueur : %s",
 			Ar: "لم يعد تحميل ملف المشغلين ويبقى السابق ساريا: %s"},
-		"server.log.stopping": {
-			En: "stopping: telling %d screens", Fr: "arrêt : %d écrans prévenus", Ar: "إيقاف الخادم: إبلاغ %d شاشات"},
 
 		// What clients read.
 		"server.denied": {
@@ -148,10 +172,6 @@ func init() {
 			En: "the operators file now names this key %s (%s): connect again",
 			Fr: "le fichier des opérateurs attribue désormais cette clé à %s (%s) : reconnectez-vous",
 			Ar: "ملف المشغلين ينسب هذا المفتاح الآن إلى %s (%s): اتصل من جديد"},
-		"server.command_too_long": {
-			En: "the command is %d bytes long; at most %d are accepted",
-			Fr: "la commande fait %d octets ; %d au plus sont acceptés",
-			Ar: "طول الأمر %d بايت؛ الحد الأقصى المقبول %d"},
 		"server.display_no_command": {
 			En: "a display key only shows the audience screen: it runs no command (connect with ssh -t)",
 			Fr: "une clé d'affichage montre seulement l'écran du public : elle ne lance aucune commande (connectez-vous avec ssh -t)",

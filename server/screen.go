@@ -26,12 +26,15 @@ type screen struct {
 	idle atomic.Bool
 	// release uncounts the screen from its connection.
 	release func()
+	// access is the role the UI writes in, which reassign changes.
+	access *tui.Access
 
 	mu sync.Mutex
 	// why is set when the server ended the UI for its own reason (the
 	// operator's key was revoked or changed).
 	why  *farewellMsg
 	quit func()
+	send func(tea.Msg)
 }
 
 // farewellMsg is the line a client reads when the server ends its UI.
@@ -51,6 +54,20 @@ func (scr *screen) end(why farewellMsg) {
 	if quit != nil {
 		// Quit waits for the program to read it; end must not.
 		go quit()
+	}
+}
+
+// setRole gives the UI another role: at once for what it writes, and on
+// its screen as soon as its program reads the RoleMsg. The message is sent
+// from its own goroutine, as Quit is: the UI then shows the role of its
+// Access, so two changes read out of order still end on the last.
+func (scr *screen) setRole(role string) {
+	scr.access.Set(role)
+	scr.mu.Lock()
+	send := scr.send
+	scr.mu.Unlock()
+	if send != nil {
+		go send(tui.RoleMsg{})
 	}
 }
 
@@ -75,7 +92,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	op := operatorOf(sess)
 	ctx, done := context.WithCancel(sess.Context())
-	scr := &screen{lang: c.lang, done: done}
+	scr := &screen{lang: c.lang, done: done, access: tui.NewAccess(op.Role)}
 	s.mu.Lock()
 	stopping := s.stopping
 	if !stopping {
@@ -100,7 +117,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// time, else what the client's environment says (TERM, and any
 	// KONSOLE_VERSION or VTE_VERSION it sends).
 	opts := tui.Options{Store: s.st, Lang: c.lang, Bidi: s.bidi, Env: c.lookup, Prefs: s.prefs, Renderer: bm.MakeRenderer(sess),
-		Actor: op.Name, Role: op.Role, Width: pty.Window.Width, Height: pty.Window.Height, Context: ctx}
+		Actor: op.Name, Access: scr.access, Width: pty.Window.Width, Height: pty.Window.Height, Context: ctx}
 	opts.Resolve()
 	var m tea.Model = tui.New(opts)
 	// A projector never presses a key: idleness is for people.
@@ -111,7 +128,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// itself, or its client would miss the farewell.
 	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
 	scr.mu.Lock()
-	scr.quit = p.Quit
+	scr.quit, scr.send = p.Quit, p.Send
 	ended := scr.why != nil
 	scr.mu.Unlock()
 	if ended {

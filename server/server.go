@@ -279,8 +279,10 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 }
 
 // revoke ends the connections of the keys that a new operators file takes
-// away, or gives another role or name: the change bites at once, not at
-// the next login.
+// away, or names otherwise, and gives the screens of a key that changed
+// between clerk and observer their new role in place (reassign; a
+// connection it cannot change so is ended): the change bites at once, not
+// at the next login.
 func (s *Server) revoke(old, now *Operators) {
 	for _, c := range s.openConns() {
 		key := c.key()
@@ -293,7 +295,10 @@ func (s *Server) revoke(old, now *Operators) {
 		case !ok:
 			s.logf("server.log.revoked", was.Name, gossh.FingerprintSHA256(key), c.RemoteAddr())
 			c.end(farewellMsg{key: "server.bye_revoked"})
-		case op.Role != was.Role || op.Name != was.Name:
+		case op.Role == was.Role && op.Name == was.Name:
+		case op.Name == was.Name && c.reassign(was.Role, op.Role):
+			s.logf("server.log.role_applied", op.Name, op.Role, was.Role, c.RemoteAddr())
+		default:
 			s.logf("server.log.role_changed", was.Name, was.Role, op.Name, op.Role, c.RemoteAddr())
 			c.end(farewellMsg{key: "server.bye_changed", args: []any{op.Name, op.Role}})
 		}

@@ -3,6 +3,12 @@ package store
 import "github.com/jalsa-app/jalsa/i18n"
 
 func init() {
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"err.request_id": {Arg: 1,
+			En: i18n.Forms{One: "a request id has at most %d character", Other: "a request id has at most %d characters"},
+			Fr: i18n.Forms{One: "un identifiant de requête a au plus %d caractère", Other: "un identifiant de requête a au plus %d caractères"},
+			Ar: i18n.Forms{One: "معرف الطلب لا يتجاوز حرفا واحدا", Two: "معرف الطلب لا يتجاوز حرفين", Few: "معرف الطلب لا يتجاوز %d أحرف", Many: "معرف الطلب لا يتجاوز %d حرفا", Other: "معرف الطلب لا يتجاوز %d حرف"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		"err.import_unreadable": {En: "not a jalsa export: %s", Fr: "pas un export jalsa : %s", Ar: "ليس ملف تصدير jalsa: %s"},
 		"err.import_format":     {En: "not a jalsa export (format %q)", Fr: "pas un export jalsa (format %q)", Ar: "ليس ملف تصدير jalsa (الصيغة %q)"},
@@ -17,7 +23,6 @@ func init() {
 		"err.read_only":         {En: "the database %s is read-only here (file, directory or disk): it can be read, not changed", Fr: "la base %s est en lecture seule ici (fichier, dossier ou disque) : elle peut être lue, pas modifiée", Ar: "قاعدة البيانات %s للقراءة فقط هنا (الملف أو المجلد أو القرص): يمكن الاطلاع عليها دون تغييرها"},
 		"err.read_only_setup":   {En: "the database %s was never fully set up and is read-only here: open it once where it can be written", Fr: "la base %s n'a jamais été entièrement préparée et est en lecture seule ici : ouvrez-la une fois là où elle peut être écrite", Ar: "قاعدة البيانات %s لم تُهيأ كاملة وهي للقراءة فقط هنا: افتحها مرة حيث يمكن الكتابة فيها"},
 		"err.schema_newer":      {En: "%s was written by a newer jalsa (schema %d; this binary reads up to %d): upgrade jalsa", Fr: "%s a été écrite par un jalsa plus récent (schéma %d ; ce binaire lit jusqu'au %d) : mettez jalsa à jour", Ar: "%s كتبها إصدار أحدث من jalsa (المخطط %d وهذا الإصدار يقرأ حتى %d): حدّث jalsa"},
-		"err.request_id":        {En: "a request id has at most %d characters", Fr: "un identifiant de requête a au plus %d caractères", Ar: "معرف الطلب لا يتجاوز %d حرفا"},
 		"err.write_busy":        {En: "another jalsa is writing %s right now: try again when it has finished", Fr: "un autre jalsa écrit %s en ce moment : réessayez quand il aura fini", Ar: "نسخة أخرى من jalsa تكتب %s الآن: أعد المحاولة بعد انتهائها"},
 		"err.import_hash":       {En: "event %d does not match its hash: the export was altered", Fr: "l'événement %d ne correspond pas à son empreinte : l'export a été modifié", Ar: "الحدث %d لا يطابق بصمته: تم تغيير ملف التصدير"},
 	})

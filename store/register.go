@@ -497,6 +497,28 @@ func verifyRegister(tx *bolt.Tx) error {
 
 func init() {
 	i18n.RegisterCounted(map[string]i18n.Counted{
+		"store.import_unfinished": {Arg: 2,
+			En: i18n.Forms{One: "an import of %s (%d decision) is unfinished: run jalsa import-decisions %[1]s again to finish it before importing another file", Other: "an import of %s (%d decisions) is unfinished: run jalsa import-decisions %[1]s again to finish it before importing another file"},
+			Fr: i18n.Forms{One: "une importation de %s (%d décision) est inachevée : relancez jalsa import-decisions %[1]s pour l'achever avant d'importer un autre fichier", Other: "une importation de %s (%d décisions) est inachevée : relancez jalsa import-decisions %[1]s pour l'achever avant d'importer un autre fichier"},
+			Ar: i18n.Forms{
+				One:   "استيراد %[1]s (مقرر واحد) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Two:   "استيراد %[1]s (مقرران) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Few:   "استيراد %s (%d مقررات) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Many:  "استيراد %s (%d مقررا) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر",
+				Other: "استيراد %s (%d مقرر) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر"}},
+		"store.import_stopped": {Arg: 3,
+			En: i18n.Forms{One: "the import of %s stopped after %d of %d decision, none shown yet (%s): run jalsa import-decisions %[1]s again to finish it", Other: "the import of %s stopped after %d of %d decisions, none of them shown yet (%s): run jalsa import-decisions %[1]s again to finish it"},
+			Fr: i18n.Forms{One: "l'importation de %s s'est arrêtée après %d sur %d décision, aucune encore visible (%s) : relancez jalsa import-decisions %[1]s pour l'achever", Other: "l'importation de %s s'est arrêtée après %d sur %d décisions, aucune encore visible (%s) : relancez jalsa import-decisions %[1]s pour l'achever"},
+			Ar: i18n.Forms{
+				One:   "توقف استيراد %[1]s بعد %[2]d من أصل مقرر واحد، ولا يظهر أي منها بعد (%[4]s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Two:   "توقف استيراد %[1]s بعد %[2]d من أصل مقررين، ولا يظهر أي منها بعد (%[4]s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Few:   "توقف استيراد %s بعد %d من أصل %d مقررات، ولا يظهر أي منها بعد (%s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Many:  "توقف استيراد %s بعد %d من أصل %d مقررا، ولا يظهر أي منها بعد (%s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه",
+				Other: "توقف استيراد %s بعد %d من أصل %d مقرر، ولا يظهر أي منها بعد (%s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه"}},
+		"store.index_full": {Arg: 1,
+			En: i18n.Forms{One: "the search index is full (%d decision)", Other: "the search index is full (%d decisions)"},
+			Fr: i18n.Forms{One: "l'index de recherche est plein (%d décision)", Other: "l'index de recherche est plein (%d décisions)"},
+			Ar: i18n.Forms{One: "فهرس البحث ممتلئ (مقرر واحد)", Two: "فهرس البحث ممتلئ (مقرران)", Few: "فهرس البحث ممتلئ (%d مقررات)", Many: "فهرس البحث ممتلئ (%d مقررا)", Other: "فهرس البحث ممتلئ (%d مقرر)"}},
 		"store.register_field_count": {Arg: 1,
 			En: i18n.Forms{One: "the row has %d field, the header %d", Other: "the row has %d fields, the header %d"},
 			Fr: i18n.Forms{One: "la ligne a %d champ, l'en-tête %d", Other: "la ligne a %d champs, l'en-tête %d"},
@@ -527,9 +549,6 @@ func init() {
 		"store.register_exists":         {En: "%s is already in the register", Fr: "%s est déjà dans le registre", Ar: "%s موجود من قبل في السجل"},
 		"store.register_nothing":        {En: "%s holds no good row; nothing imported", Fr: "%s ne contient aucune ligne correcte ; rien n'est importé", Ar: "%s لا يتضمن أي سطر سليم؛ لم يستورد أي شيء"},
 		"store.index_missing":           {En: "the search index is missing or was made by another jalsa: run jalsa verify --repair-index", Fr: "l'index de recherche manque ou vient d'un autre jalsa : lancez jalsa verify --repair-index", Ar: "فهرس البحث غائب أو أنشأه إصدار آخر من jalsa: شغل jalsa verify --repair-index"},
-		"store.import_unfinished":       {En: "an import of %s (%d decisions) is unfinished: run jalsa import-decisions %[1]s again to finish it before importing another file", Fr: "une importation de %s (%d décisions) est inachevée : relancez jalsa import-decisions %[1]s pour l'achever avant d'importer un autre fichier", Ar: "استيراد %s (%d مقررا) لم يكتمل: أعد تشغيل jalsa import-decisions %[1]s لإتمامه قبل استيراد ملف آخر"},
-		"store.import_stopped":          {En: "the import of %s stopped after %d of %d decisions, none of them shown yet (%s): run jalsa import-decisions %[1]s again to finish it", Fr: "l'importation de %s s'est arrêtée après %d décisions sur %d, aucune encore visible (%s) : relancez jalsa import-decisions %[1]s pour l'achever", Ar: "توقف استيراد %s بعد %d من أصل %d مقررا، ولا يظهر أي منها بعد (%s): أعد تشغيل jalsa import-decisions %[1]s لإتمامه"},
-		"store.index_full":              {En: "the search index is full (%d decisions)", Fr: "l'index de recherche est plein (%d décisions)", Ar: "فهرس البحث ممتلئ (%d مقررا)"},
 		"store.session_in_register":     {En: "session %s already has decisions in the past register (%s): choose another session id", Fr: "la session %s a déjà des décisions dans le registre ancien (%s) : choisissez un autre identifiant", Ar: "للدورة %s مقررات في السجل السابق (%s): اختر معرفا آخر للدورة"},
 	})
 }

@@ -31,8 +31,11 @@ func (c *Common) say(err error) string {
 	}
 	args := slices.Clone(e.Args)
 	for i, a := range args {
-		if v, ok := a.(model.Cents); ok {
+		switch v := a.(type) {
+		case model.Cents:
 			args[i] = c.Money(v)
+		case model.Phrase:
+			args[i] = v.In(c.Lang)
 		}
 	}
 	key := e.Key

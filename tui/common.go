@@ -26,7 +26,10 @@ type Common struct {
 	// Shape draws Arabic letters in their joined forms (screen only).
 	Shape bool
 	Actor string
-	Role  string
+	// Role is the role the screens show; access is the one writes are
+	// held to, which may change first (see Access).
+	Role   string
+	access *Access
 	// Width and Height are the size of the whole terminal.
 	Width, Height int
 	// Now tells the time for the clock and the speakers' timer.
@@ -82,9 +85,11 @@ func NewCommon(o Options) *Common {
 	c := &Common{Store: o.Store, Renderer: r, Lang: i18n.Choose(o.Lang), Bidi: o.Bidi, Shape: o.Shape, Actor: o.Actor, Role: o.Role,
 		Width: o.Width, Height: o.Height, Now: time.Now, SessionID: o.Session, cellCache: map[cellKey]string{},
 		bidiFrom: o.from, prefs: o.Prefs}
-	if c.Role == "" {
-		c.Role = model.RoleClerk
+	c.access = o.Access
+	if c.access == nil {
+		c.access = NewAccess(c.Role)
 	}
+	c.Role = c.access.Role()
 	c.Styles = DefaultStyles(r)
 	c.Styles.anchored = c.Bidi == bidi.ModeTerminal
 	c.Keys = DefaultKeyMap(func(key string) string { return c.Cell(c.T(key), 0) })
@@ -213,12 +218,13 @@ func (c *Common) remember(k cellKey, v string) {
 func (c *Common) ReadOnly() bool { return c.Role != model.RoleClerk }
 
 // Do carries out cmd as this session's actor. Observers and displays are
-// refused before anything reaches the store.
+// refused before anything reaches the store, by the role of the moment
+// (Access), even one the screens do not show yet.
 func (c *Common) Do(cmd model.Command) error {
-	if c.ReadOnly() {
-		return model.Refused("err.role_readonly", c.Role)
-	}
-	_, err := c.Store.Do(c.Actor, cmd)
+	err := c.access.write(func() error {
+		_, err := c.Store.Do(c.Actor, cmd)
+		return err
+	})
 	c.Reload()
 	return err
 }

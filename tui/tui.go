@@ -48,6 +48,9 @@ type Options struct {
 	Actor string
 	// Role is model.RoleClerk, model.RoleObserver or model.RoleDisplay ("" is clerk).
 	Role string
+	// Access, when set, holds the role instead of Role, for a caller that
+	// changes it while the UI runs (then sends a RoleMsg).
+	Access *Access
 	// Width and Height are the initial size (SSH gives it from the pty).
 	Width, Height int
 	// Session is the session to open in the cockpit ("" for home, or the

@@ -114,6 +114,17 @@ func newUI(o Options) *UI {
 		ctx = context.Background()
 	}
 	m := &UI{c: c, ctx: ctx, helpBars: map[helpKey]string{}}
+	c.Reload()
+	m.start()
+	m.resize()
+	return m
+}
+
+// start builds every screen afresh and shows the first one of the role:
+// the audience display for a display, else the live session's cockpit,
+// else home.
+func (m *UI) start() {
+	c := m.c
 	m.pages = [numScreens]page{
 		screenHome:     newHome(c),
 		screenCockpit:  newCockpit(c),
@@ -127,7 +138,6 @@ func newUI(o Options) *UI {
 		screenCheck:    newCheck(c),
 		screenAgenda:   newAgenda(c),
 	}
-	c.Reload()
 	switch {
 	case c.Role == model.RoleDisplay:
 		// show loads the session when it is not the one loaded already.
@@ -144,8 +154,6 @@ func newUI(o Options) *UI {
 		m.show(GoMsg{To: screenHome})
 	}
 	m.back = nil
-	m.resize()
-	return m
 }
 
 // Init implements tea.Model: it subscribes to changes and starts the clock.
@@ -198,6 +206,9 @@ func (m *UI) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.wait())
 	case TickMsg:
 		cmds = append(cmds, tick())
+	case RoleMsg:
+		m.changeRole(m.c.access.Role())
+		return m, nil
 	case tea.KeyMsg:
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.capturing() {
 			return m, m.splitKeys(msg.Runes)

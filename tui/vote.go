@@ -503,7 +503,7 @@ func (m *vote) confirm() {
 // would not record the vote now (nil: it would).
 func (m *vote) refusal(b voteBase) (int, error) {
 	if !m.correct && !b.met {
-		return -1, model.Refused("err.no_quorum", b.present, b.quorum, b.seats)
+		return -1, model.NoQuorum(b.present, b.quorum, b.seats)
 	}
 	if !m.named {
 		labels := []string{"choice.for", "choice.against", "choice.abstain"}

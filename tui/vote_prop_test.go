@@ -179,7 +179,7 @@ func TestCountsShowAsTyped(t *testing.T) {
 		case sum > 80 && v != nil:
 			rt.Fatalf("%d votes with 80 present were recorded: %+v", sum, v)
 		case sum > 80:
-			if !strings.Contains(m.View(), strconv.Itoa(sum)+" votes exceed the 80 members present") {
+			if !strings.Contains(m.View(), strconv.Itoa(sum)+" votes exceed the number of members present (80)") {
 				rt.Fatalf("enter refused %d votes without saying why:\n%s", sum, m.View())
 			}
 		case tie && v != nil:

@@ -58,12 +58,12 @@ func TestVoteOverThePresentStaysAsTyped(t *testing.T) {
 	m, sess := votingOn(t, 1)
 	press(t, m, "v", "60", "tab", "30", "tab", "0")
 	v := view(t, m)
-	contains(t, v, "[     60] ✗", "[     30] ✗", "90 votes exceed the 80 members present", "enter refuses these counts")
+	contains(t, v, "[     60] ✗", "[     30] ✗", "90 votes exceed the number of members present (80)", "enter refuses these counts")
 	press(t, m, "enter")
 	if sess().Items[0].Vote != nil {
 		t.Fatal("counts over the members present were recorded")
 	}
-	contains(t, view(t, m), "✗ 90 votes exceed the 80 members present")
+	contains(t, view(t, m), "✗ 90 votes exceed the number of members present (80)")
 	press(t, m, "shift+tab", "backspace", "backspace", "20", "enter")
 	if it := sess().Items[0]; it.Vote == nil || it.Vote.For != 60 || it.Vote.Against != 20 || it.Vote.Abstain != 0 {
 		t.Fatalf("recorded %+v", it.Vote)
