@@ -25,7 +25,7 @@ func TestPrintedPapers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages := chromiumPages(t, page.HTML())
+			pages := pdfPages(t, chromiumPDF(t, page.HTML()))
 			if len(pages) != len(roll) {
 				t.Fatalf("%d pages for %d members: one letter a page", len(pages), len(roll))
 			}
@@ -54,7 +54,7 @@ func TestPrintedPapers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := alnum(strings.Join(chromiumPages(t, page.HTML()), "\n"))
+			text := alnum(strings.Join(pdfPages(t, chromiumPDF(t, page.HTML())), "\n"))
 			title := map[string]string{"ar": "ورقة الحضور", "fr": "Feuille d'émargement"}[lang]
 			if !strings.Contains(text, alnum(title)) {
 				t.Errorf("no title %q", title)
@@ -77,7 +77,7 @@ func TestPrintedPapers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := alnum(strings.Join(libreOfficePages(t, docx), "\n"))
+		text := alnum(strings.Join(pdfPages(t, libreOfficePDF(t, docx)), "\n"))
 		for _, m := range roll {
 			if !strings.Contains(text, alnum(m.Name)) {
 				t.Errorf("%s is not on the sheet Word opens", m.ID)
