@@ -44,10 +44,14 @@ var labelWords = map[string]bool{
 	"differs": true, "already": true, "corrected": true, "deferred": true, "ended": true, "opened": true,
 	"withdrawn": true, "under": true, "waiting": true, "required": true, "to": true, "of": true,
 	"on": true, "in": true, "from": true, "x": true, "are": true, "present": true, "h": true,
+	"added": true, "changed": true, "removed": true,
+	// Units, the same for any number
+	"MiB": true, "Mio": true, "ميغابايت": true,
 	// French
 	"pour": true, "contre": true, "est": true, "a": true, "n": true, "ne": true, "dit": true, "du": true,
 	"de": true, "dans": true, "au": true, "à": true, "en": true, "diffère": true, "requis": true,
 	"dépasse": true, "sur": true, "corrigée": true, "ouverte": true, "reporté": true, "retiré": true, "retirée": true, "terminé": true,
+	"ajouté": true, "modifié": true,
 	// Arabic
 	"مع": true, "ضد": true, "إلى": true, "على": true, "في": true, "من": true, "لا": true, "لـ": true,
 	"ليس": true, "ليست": true, "ما": true, "تقول": true, "تستلزم": true, "جارية": true, "منتهية": true,

@@ -4,6 +4,18 @@ import "github.com/jalsa-app/jalsa/i18n"
 
 // The messages of the commands that prepare a session.
 func init() {
+	// The Arabic keeps the count apart, in brackets, so that one form
+	// reads right for any number of lines.
+	i18n.RegisterCounted(map[string]i18n.Counted{
+		"msg.budget.confirm": {Arg: 1,
+			En: i18n.Forms{One: "Import this line into item %[2]d? [y/N] ", Other: "Import these %d lines into item %d? [y/N] "},
+			Fr: i18n.Forms{One: "Importer cette ligne dans le point %[2]d ? [o/N] ", Other: "Importer ces %d lignes dans le point %d ? [o/N] "},
+			Ar: i18n.Forms{Other: "هل تستورد هذه الأسطر (%d) إلى النقطة %d؟ [ن/لا] "}},
+		"msg.budget.imported": {Arg: 1,
+			En: i18n.Forms{One: "%d line imported into item %d", Other: "%d lines imported into item %d"},
+			Fr: i18n.Forms{One: "%d ligne importée dans le point %d", Other: "%d lignes importées dans le point %d"},
+			Ar: i18n.Forms{Other: "استوردت الأسطر (%d) إلى النقطة %d"}},
+	})
 	i18n.Register(map[string]i18n.Text{
 		"msg.body.id":              {En: "id", Fr: "identifiant", Ar: "المعرف"},
 		"msg.body.name":            {En: "name", Fr: "nom", Ar: "الاسم"},
@@ -41,9 +53,7 @@ func init() {
 		"msg.budget.balanced":      {En: "lines: %d; revenue equals expense", Fr: "lignes : %d ; les recettes égalent les dépenses", Ar: "الأسطر: %d؛ المداخيل تساوي المصاريف"},
 		"msg.budget.unbalanced":    {En: "lines: %d; NOT balanced: revenue − expense = %s (the final vote is refused while a budget that must balance does not)", Fr: "lignes : %d ; NON équilibré : recettes − dépenses = %s (le vote final est refusé tant qu'un budget qui doit être équilibré ne l'est pas)", Ar: "الأسطر: %d؛ غير متوازنة: المداخيل − المصاريف = %s (يرفض التصويت النهائي ما دامت الميزانية الواجب توازنها غير متوازنة)"},
 		"msg.budget.dry_run":       {En: "nothing written (--dry-run)", Fr: "rien d'écrit (--dry-run)", Ar: "لم يكتب أي شيء (--dry-run)"},
-		"msg.budget.confirm":       {En: "Import these %d lines into item %d? [y/N] ", Fr: "Importer ces %d lignes dans le point %d ? [o/N] ", Ar: "هل تستورد هذه الأسطر (%d) إلى النقطة %d؟ [ن/لا] "},
 		"msg.budget.declined":      {En: "nothing imported", Fr: "rien d'importé", Ar: "لم يستورد أي شيء"},
-		"msg.budget.imported":      {En: "%d lines imported into item %d", Fr: "%d lignes importées dans le point %d", Ar: "استوردت الأسطر (%d) إلى النقطة %d"},
 		"err.flag_required":        {En: "%s is required", Fr: "%s est obligatoire", Ar: "%s إلزامي"},
 		"err.input_too_large":      {En: "%s is larger than %d MiB", Fr: "%s dépasse %d Mio", Ar: "%s أكبر من %d ميغابايت"},
 		"err.bad_flag_choice":      {En: "%s %q: allowed are %s", Fr: "%s %q : valeurs permises %s", Ar: "%s %q: القيم المسموح بها %s"},

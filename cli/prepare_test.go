@@ -336,7 +336,7 @@ func TestPreparationRefusals(t *testing.T) {
 		{"", "", 2, []string{"members", "add", "m99", "--name", "X", "--role", "king"}, `jalsa: --role: "king" is not a role`},
 		{"", "", 2, []string{"members", "leave", "m90", "--date", "2025-02-28"}, `jalsa: until: a departure on 2025-02-28 comes before m90's arrival on 2025-03-01`},
 		{"", "", 3, []string{"members", "leave", "m01", "--date", "2024-10-01"}, `jalsa: m01 is the chair of session 2024-10 (dated 2024-10-28): name another first (jalsa edit 2024-10 --chair ID)`},
-		{"", "", 3, []string{"members", "add", "m91", "--name", "X"}, `jalsa: the 83 seats are all filled`},
+		{"", "", 3, []string{"members", "add", "m91", "--name", "X"}, `jalsa: all the seats (83) are filled`},
 		{"", "", 3, []string{"body", "create", "other", "--name", "Other"}, `jalsa: this database already has its body`},
 		{"", "", 2, []string{"agenda", "2024-10", "add", "X", "--kind", "agrement"}, `jalsa: kind: "agrement" is not one of`},
 		{"", "", 2, []string{"agenda", "2024-10", "move", "1"}, `jalsa: wrong arguments; usage: jalsa agenda SESSION move N TO`},

@@ -182,7 +182,7 @@ func TestBudgetFaults(t *testing.T) {
 	head := "code,part,kind,label,amount\n"
 	for _, tc := range []struct{ data, want string }{
 		{head + "A1,1,revenue,L,\"1 234,5678\"\n", `budget.csv:2:5: amount: "1 234,5678" has more than two decimals`},
-		{head + "A1,1,revenue,L,1 234,56\n", `budget.csv:2:6: 6 cells where the first row names 5 columns`},
+		{head + "A1,1,revenue,L,1 234,56\n", `budget.csv:2:6: more cells (6) than the first row names columns (5)`},
 		{head + "A1,1,revenue,L,\"1,234\"\n", `budget.csv:2:5: amount: "1,234" is ambiguous`},
 		{head + "A1,1,revenue,L,12 34\n", `budget.csv:2:5: amount: "12 34": digits are grouped by three`},
 		{head + "A1,1,revenue,L,-5\n", `budget.csv:2:5: amount: "-5" is negative`},

@@ -475,7 +475,7 @@ func init() {
 		"tui.agenda.ask_remove":     {En: "Remove item %d «%s» from the agenda?", Fr: "Retirer le point %d « %s » de l'ordre du jour ?", Ar: "هل تحذف النقطة %d «%s» من جدول الأعمال؟"},
 		"tui.agenda.added":          {En: "item %d added", Fr: "point %d ajouté", Ar: "أضيفت النقطة %d"},
 		"tui.agenda.edited":         {En: "item %d changed", Fr: "point %d modifié", Ar: "عدلت النقطة %d"},
-		"tui.agenda.moved":          {En: "item %d is now item %d", Fr: "le point %d est maintenant le point %d", Ar: "أصبحت النقطة %d النقطة %d"},
+		"tui.agenda.moved":          {En: "item %d is now item %d", Fr: "le point %d est maintenant le point %d", Ar: "نقلت النقطة %d إلى الموضع %d"},
 		"tui.agenda.removed":        {En: "item %d removed", Fr: "point %d retiré", Ar: "حذفت النقطة %d"},
 		"tui.agenda.urgent":         {En: "urgent", Fr: "urgent", Ar: "طارئة"},
 		"tui.agenda.lines":          {En: "lines: %d", Fr: "lignes : %d", Ar: "الأسطر: %d"},

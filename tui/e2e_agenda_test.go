@@ -63,7 +63,7 @@ func TestAgendaByKeysInTmux(t *testing.T) {
 
 	// The budget goes up one place; then the agreement, now last, goes.
 	tm.keys("K")
-	tm.waitFor("أصبحت النقطة 3 النقطة 2")
+	tm.waitFor("نقلت النقطة 3 إلى الموضع 2")
 	tm.keys("j", "x")
 	tm.waitFor("هل تحذف النقطة 3 «اتفاقية الشراكة» من جدول الأعمال؟")
 	tm.keys("Enter")
