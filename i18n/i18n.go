@@ -59,6 +59,12 @@ func T(lang, key string, args ...any) string {
 	mu.RLock()
 	t, ok := catalog[key]
 	mu.RUnlock()
+	if !ok {
+		loadLazy(key)
+		mu.RLock()
+		t, ok = catalog[key]
+		mu.RUnlock()
+	}
 	if !ok && isCounted(key) {
 		return sprintCounted(lang, key, args)
 	}
@@ -76,6 +82,7 @@ func T(lang, key string, args ...any) string {
 
 // Keys returns every registered key, sorted.
 func Keys() []string {
+	loadAllLazy()
 	mu.RLock()
 	defer mu.RUnlock()
 	countedMu.RLock()
@@ -100,6 +107,7 @@ func Lookup(key string) (Text, bool) {
 	if ok {
 		return Text{En: c.En.Other, Fr: c.Fr.Other, Ar: c.Ar.Other}, true
 	}
+	loadLazy(key)
 	mu.RLock()
 	defer mu.RUnlock()
 	t, ok := catalog[key]
