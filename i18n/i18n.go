@@ -101,13 +101,13 @@ func Keys() []string {
 // Lookup returns the registered text of key (for a counted message, its
 // Other forms).
 func Lookup(key string) (Text, bool) {
+	loadLazy(key)
 	countedMu.RLock()
 	c, ok := counted[key]
 	countedMu.RUnlock()
 	if ok {
 		return Text{En: c.En.Other, Fr: c.Fr.Other, Ar: c.Ar.Other}, true
 	}
-	loadLazy(key)
 	mu.RLock()
 	defer mu.RUnlock()
 	t, ok := catalog[key]

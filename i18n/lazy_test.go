@@ -118,3 +118,36 @@ func TestLazyCatalogChecksItsKeys(t *testing.T) {
 		}()
 	}
 }
+
+// A lazy catalog may register counted messages as it is built (the
+// report's nouns): the first T or Lookup of one finds it.
+func TestLazyCatalogWithCountedMessages(t *testing.T) {
+	isolated(t)
+	countedMu.Lock()
+	savedCounted := counted
+	counted = map[string]Counted{}
+	countedMu.Unlock()
+	t.Cleanup(func() {
+		countedMu.Lock()
+		counted = savedCounted
+		countedMu.Unlock()
+	})
+	build := func() map[string]Text {
+		RegisterCounted(map[string]Counted{"lazytest.counted.n": {Arg: 1,
+			En: Forms{One: "%d member", Other: "%d members"}, Fr: Forms{One: "%d membre", Other: "%d membres"},
+			Ar: Forms{One: "عضو واحد", Two: "عضوان", Few: "%d أعضاء", Many: "%d عضوا", Other: "%d عضو"}}})
+		return map[string]Text{}
+	}
+	RegisterLazy("lazytest.counted.", build)
+	if got := T("en", "lazytest.counted.n", 2); got != "2 members" {
+		t.Errorf("T = %q", got)
+	}
+	RegisterLazy("lazytest.counted2.", func() map[string]Text {
+		RegisterCounted(map[string]Counted{"lazytest.counted2.n": {Arg: 1,
+			En: Forms{Other: "%d x"}, Fr: Forms{Other: "%d x"}, Ar: Forms{Other: "%d x"}}})
+		return map[string]Text{}
+	})
+	if tx, ok := Lookup("lazytest.counted2.n"); !ok || tx.En != "%d x" {
+		t.Errorf("Lookup = %v, %v", tx, ok)
+	}
+}

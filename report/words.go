@@ -14,8 +14,10 @@ func init() { i18n.RegisterLazy("report.", wording) }
 
 // wording is the report's catalog, registered with i18n when a document
 // is first written (or a report message first printed), not at the start
-// of every run: every key of english with its French and Arabic.
+// of every run: every key of english with its French and Arabic, and the
+// counted messages (count.go).
 func wording() map[string]i18n.Text {
+	registerCounted()
 	en, fr, ar := english(), french(), arabic()
 	texts := make(map[string]i18n.Text, len(en))
 	for k, e := range en {
