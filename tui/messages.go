@@ -2,7 +2,12 @@ package tui
 
 import "github.com/jalsa-app/jalsa/i18n"
 
-func init() {
+func init() { i18n.RegisterLazy("tui.", messages) }
+
+// messages is the UI's wording, registered with i18n when the UI first
+// says something, not at the start of every command: the counted messages,
+// and the catalog it returns.
+func messages() map[string]i18n.Text {
 	i18n.RegisterCounted(map[string]i18n.Counted{
 		"tui.item.corrections": {Arg: 1,
 			En: i18n.Forms{One: "vote corrected once", Other: "vote corrected %d times"},
@@ -17,7 +22,7 @@ func init() {
 			Fr: i18n.Forms{Zero: "aucune décision trouvée", One: "%d décision · enter pour l'ouvrir", Other: "%d décisions, la plus pertinente d'abord · enter pour ouvrir"},
 			Ar: i18n.Forms{Zero: "لم يعثر على أي مقرر", One: "مقرر واحد · enter لفتحه", Two: "مقرران، الأكثر مطابقة أولا · enter للفتح", Few: "%d مقررات، الأكثر مطابقة أولا · enter للفتح", Many: "%d مقررا، الأكثر مطابقة أولا · enter للفتح", Other: "%d مقرر، الأكثر مطابقة أولا · enter للفتح"}},
 	})
-	i18n.Register(map[string]i18n.Text{
+	return map[string]i18n.Text{
 		"tui.too_small":          {En: "The window is %d×%d: jalsa needs at least %d×%d. Enlarge it, or press q to quit.", Fr: "La fenêtre fait %d×%d : jalsa demande au moins %d×%d. Agrandissez-la, ou q pour quitter.", Ar: "حجم النافذة %d×%d: يحتاج jalsa إلى %d×%d على الأقل. كبّرها أو اضغط q للخروج."},
 		"tui.no_terminal":        {En: "the terminal UI needs a terminal: run jalsa in one, or use commands such as jalsa status and jalsa decisions", Fr: "l'interface demande un terminal : lancez jalsa dans un terminal, ou utilisez des commandes comme jalsa status et jalsa decisions", Ar: "تحتاج الواجهة إلى طرفية: شغّل jalsa في طرفية أو استعمل أوامر مثل jalsa status وjalsa decisions"},
 		"tui.home.tagline":       {En: "sessions of the assembly, live", Fr: "les sessions de l'assemblée, en direct", Ar: "دورات الجمعية، مباشرة"},
@@ -244,5 +249,5 @@ func init() {
 		"tui.check.choose":          {En: "use this one", Fr: "choisir celle-ci", Ar: "اعتماد هذا"},
 		"tui.check.saved":           {En: "now: %s; kept for your next start", Fr: "désormais : %s ; gardé pour la prochaine fois", Ar: "الآن: %s؛ يحفظ للمرة القادمة"},
 		"tui.check.not_saved":       {En: "applied for now, but not kept: cannot write %s (%s)", Fr: "appliqué pour cette fois, mais non gardé : impossible d'écrire %s (%s)", Ar: "طبق الآن لكن لم يحفظ: تعذرت كتابة %s (%s)"},
-	})
+	}
 }
