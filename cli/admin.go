@@ -15,7 +15,6 @@ import (
 	"github.com/jalsa-app/jalsa/internal/atomicfile"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
-	"github.com/spf13/cobra/doc"
 )
 
 func runExport(c *call, f *outputFlags) error {
@@ -247,22 +246,4 @@ func runServe(c *call, f *serveFlags) error {
 		return model.Failure("err.no_server")
 	}
 	return c.Serve(c.ctx, c.Env, c.st, ServeOptions{Listen: f.Listen, Operators: f.Operators, HostKey: f.HostKey, Idle: f.Idle, Lang: c.lang, Bidi: c.global.Bidi})
-}
-
-// runMan writes a man page of every command into DIR, in the chosen
-// language.
-func runMan(c *call, _ *noFlags) error {
-	dir := c.Path(c.args[0])
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	root := c.tree.root
-	c.tree.localise(c.lang)
-	root.DisableAutoGenTag = true
-	header := &doc.GenManHeader{Title: "JALSA", Section: "1", Source: "jalsa " + BuildVersion().Version, Manual: i18n.T(c.lang, "help.man_manual")}
-	if err := doc.GenManTree(root, header, dir); err != nil {
-		return err
-	}
-	fmt.Fprintln(c.Stdout, i18n.T(c.lang, "msg.man_written", dir))
-	return nil
 }

@@ -60,6 +60,14 @@ func flagTexts() map[string]i18n.Text {
 		"help.default":         {En: "(default %s)", Fr: "(par défaut %s)", Ar: "(افتراضيا %s)"},
 		"help.more":            {En: "jalsa help COMMAND (or jalsa COMMAND --help) says what a command does, its flags and examples. Exit codes: 0 ok, 1 failure, 2 usage, 3 refused, 4 not found.", Fr: "jalsa help COMMANDE (ou jalsa COMMANDE --help) dit ce que fait une commande, ses options et des exemples. Codes de sortie : 0 ok, 1 échec, 2 usage, 3 refusé, 4 introuvable.", Ar: "jalsa help COMMAND (أو jalsa COMMAND --help) يبين ما يفعله الأمر وخياراته وأمثلة. رموز الخروج: 0 نجاح، 1 فشل، 2 استعمال خاطئ، 3 مرفوض، 4 غير موجود."},
 		"help.man_manual":      {En: "jalsa manual", Fr: "manuel de jalsa", Ar: "دليل jalsa"},
+		"help.man.name":        {En: "NAME", Fr: "NOM", Ar: "الاسم"},
+		"help.man.synopsis":    {En: "SYNOPSIS", Fr: "SYNOPSIS", Ar: "الاستعمال"},
+		"help.man.description": {En: "DESCRIPTION", Fr: "DESCRIPTION", Ar: "الوصف"},
+		"help.man.commands":    {En: "COMMANDS", Fr: "COMMANDES", Ar: "الأوامر"},
+		"help.man.options":     {En: "OPTIONS", Fr: "OPTIONS", Ar: "الخيارات"},
+		"help.man.global":      {En: "GLOBAL OPTIONS", Fr: "OPTIONS GLOBALES", Ar: "الخيارات العامة"},
+		"help.man.examples":    {En: "EXAMPLES", Fr: "EXEMPLES", Ar: "أمثلة"},
+		"help.man.see_also":    {En: "SEE ALSO", Fr: "VOIR AUSSI", Ar: "انظر أيضا"},
 
 		"flag.idle": {En: "end a connection idle for this long (default 15m; 0: never)", Fr: "fermer une connexion inactive depuis cette durée (par défaut 15m ; 0 : jamais)", Ar: "إنهاء الاتصال الخامل بعد هذه المدة (افتراضيا 15m؛ 0: أبدا)"},
 	}

@@ -99,16 +99,22 @@ func flagList(w io.Writer, lang string, fs *pflag.FlagSet) {
 		if v := flagValueName(f); v != "" {
 			name += " " + v
 		}
-		text := f.Usage
-		if ann(f, annValue) != "" && ann(f, annValues) != "" {
-			text += " (" + ann(f, annValues) + ")"
-		}
-		if f.Value.Type() == "string" && f.DefValue != "" {
-			text += " " + i18n.T(lang, "help.default", f.DefValue)
-		}
-		fmt.Fprintf(tw, "  %s\t%s\n", name, text)
+		fmt.Fprintf(tw, "  %s\t%s\n", name, flagMeaning(lang, f))
 	})
 	tw.Flush()
+}
+
+// flagMeaning is what a flag means in help and man pages, with its values
+// and its default when they say something.
+func flagMeaning(lang string, f *pflag.Flag) string {
+	text := f.Usage
+	if ann(f, annValue) != "" && ann(f, annValues) != "" {
+		text += " (" + ann(f, annValues) + ")"
+	}
+	if f.Value.Type() == "string" && f.DefValue != "" {
+		text += " " + i18n.T(lang, "help.default", f.DefValue)
+	}
+	return text
 }
 
 // flagValueName is what a flag's value is called in help: its value tag,

@@ -297,7 +297,7 @@ func roleFlag(s string) (string, error) {
 	}
 	r, ok := report.ParseRole(s)
 	if !ok {
-		return "", model.Usage("err.field", "--role", model.Phrase{Key: "err.unknown_role", Args: []any{s, model.Phrase{Key: "roles.allowed"}}})
+		return "", model.Usage("err.field", "--role", model.Phrase{Key: "err.unknown_role", Args: []any{s, model.Phrase{Key: "report.roles_allowed"}}})
 	}
 	return r, nil
 }

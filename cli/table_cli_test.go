@@ -190,28 +190,6 @@ func TestDemoUsesItsOwnFile(t *testing.T) {
 	}
 }
 
-// `jalsa man DIR` writes a page for jalsa and one for each command, in the
-// chosen language, with what the command does and its examples.
-func TestManPages(t *testing.T) {
-	h := newHarness(t)
-	h.ok("--lang", "fr", "man", "man1")
-	for _, name := range []string{"jalsa.1", "jalsa-vote.1", "jalsa-minutes.1", "jalsa-import-decisions.1"} {
-		data, err := os.ReadFile(filepath.Join(h.dir, "man1", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(data), ".TH") {
-			t.Errorf("%s is not a man page:\n%.200s", name, data)
-		}
-	}
-	vote, _ := os.ReadFile(filepath.Join(h.dir, "man1", "jalsa-vote.1"))
-	for _, want := range []string{"enregistre un vote", "jalsa vote 2024-10 3 --for 60"} {
-		if !strings.Contains(string(vote), want) {
-			t.Errorf("jalsa-vote.1 lacks %q", want)
-		}
-	}
-}
-
 // `jalsa --version` and `jalsa version` say the same; --json has its fields.
 func TestVersion(t *testing.T) {
 	h := newHarness(t)

@@ -17,6 +17,7 @@ var verbRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%
 // Problems lists every registered message that lacks a language or whose
 // translations do not take the same arguments.
 func Problems() []string {
+	loadAllLazy()
 	mu.RLock()
 	out := check(catalog)
 	mu.RUnlock()

@@ -59,6 +59,12 @@ func T(lang, key string, args ...any) string {
 	mu.RLock()
 	t, ok := catalog[key]
 	mu.RUnlock()
+	if !ok {
+		loadLazy(key)
+		mu.RLock()
+		t, ok = catalog[key]
+		mu.RUnlock()
+	}
 	if !ok && IsCounted(key) {
 		return sprintCounted(lang, key, args)
 	}
@@ -76,6 +82,7 @@ func T(lang, key string, args ...any) string {
 
 // Keys returns every registered key, sorted.
 func Keys() []string {
+	loadAllLazy()
 	mu.RLock()
 	defer mu.RUnlock()
 	countedMu.RLock()
@@ -94,6 +101,7 @@ func Keys() []string {
 // Lookup returns the registered text of key (for a counted message, its
 // Other forms).
 func Lookup(key string) (Text, bool) {
+	loadLazy(key)
 	countedMu.RLock()
 	c, ok := counted[key]
 	countedMu.RUnlock()

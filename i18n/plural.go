@@ -194,6 +194,7 @@ func (f fmtValue) Format(s fmt.State, verb rune) { fmt.Fprintf(s, fmt.FormatStri
 // LookupCounted returns the counted message key (RegisterCounted), with
 // all its forms.
 func LookupCounted(key string) (Counted, bool) {
+	loadLazy(key)
 	countedMu.RLock()
 	defer countedMu.RUnlock()
 	c, ok := counted[key]
@@ -202,6 +203,7 @@ func LookupCounted(key string) (Counted, bool) {
 
 // IsCounted reports whether key is a counted message (RegisterCounted).
 func IsCounted(key string) bool {
+	loadLazy(key)
 	countedMu.RLock()
 	defer countedMu.RUnlock()
 	_, ok := counted[key]

@@ -86,7 +86,9 @@ func (f nounForms) counted(c grammaticalCase) i18n.Counted {
 		En: i18n.Forms{One: "%d " + f.enOne, Other: "%d " + f.enOther}}
 }
 
-func init() {
+// registerCounted registers the counted nouns and phrases of the report
+// with its wording (words.go), when a document is first written.
+func registerCounted() {
 	msgs := map[string]i18n.Counted{
 		// The members present who did not vote: the count, then the phrase
 		// that writes it with its noun.

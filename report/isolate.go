@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/jalsa-app/jalsa/i18n"
@@ -134,14 +135,17 @@ func appendNumbers(out []piece, s string, numbers bool) []piece {
 
 // mdStructure is what starts a Markdown line and must stay first on it:
 // heading marks, list bullets and numbers, quote marks.
-var mdStructure = regexp.MustCompile(`^\s*(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])\s+)*`)
+// Compiled on first use: most runs write no document.
+var mdStructure = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])\s+)*`)
+})
 
 // markLine starts a Markdown line (not a table row) with an RLM (or LRM)
 // when its first letter would give it the wrong direction in a viewer that
 // goes by the first strong character: a note that begins «Fès-Meknès، أن
 // الكلفة…» is Arabic (i18n.ParagraphRTL).
 func markLine(l string, rtl bool) string {
-	head := mdStructure.FindString(l)
+	head := mdStructure().FindString(l)
 	text := l[len(head):]
 	first, ok := firstStrongRTL(text)
 	if !ok || strings.HasPrefix(text, "|") || i18n.ParagraphRTL(text, rtl) == first {

@@ -7,7 +7,7 @@ import (
 )
 
 // renderMarkdown writes a page as CommonMark with GFM tables, for the
-// terminal and the TUI's preview. All text goes through esc, so a note
+// terminal (the TUI's preview lays the Page out itself: screen.go). All text goes through esc, so a note
 // such as "<script>" or "*" stays text.
 func renderMarkdown(p *Page) string {
 	m := mdWriter{w: words{p.Lang}, rtl: p.Dir == "rtl"}
@@ -36,11 +36,7 @@ func renderMarkdown(p *Page) string {
 		case *Table:
 			m.table(bl)
 		case *Names:
-			list := bl.None
-			if len(bl.Names) > 0 {
-				list = strings.Join(bl.Names, m.w.T("list.sep"))
-			}
-			title := m.w.T("colon", bl.Title)
+			list, title := p.NameList(bl), p.Label(bl.Title)
 			n := m.numbers(title + list)
 			m.para("**" + esc(title, n) + "** " + esc(list, n))
 		case *Signatures:
@@ -167,15 +163,19 @@ const mdSpecial = "\\`*_[]<|~"
 // esc makes s literal text in Markdown; when numbers is set (mdWriter.numbers),
 // each number is kept left to right in LRI…PDI. The words' isolates are
 // dropped: the terminal's bidi does its own isolation, cell by cell.
-func esc(s string, numbers bool) string {
+func esc(s string, numbers bool) string { return numbered(s, numbers, escape) }
+
+// numbered writes s through write, each number in LRI…PDI when numbers is
+// set, without the words' isolates (esc).
+func numbered(s string, numbers bool, write func(*strings.Builder, string)) string {
 	var b strings.Builder
 	for _, pc := range pieces(s, numbers) {
 		switch pc.kind {
 		case plainPiece:
-			escape(&b, pc.text)
+			write(&b, pc.text)
 		case numberPiece:
 			b.WriteString(i18n.LRI)
-			escape(&b, pc.text)
+			write(&b, pc.text)
 			b.WriteString(i18n.PDI)
 		}
 	}

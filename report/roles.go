@@ -51,11 +51,10 @@ func roleKey(s string) string {
 	return s
 }
 
-// The roles a roster may give, in each language's words, for the refusal
-// of one jalsa does not know: a clerk who wrote «كاتب المكتب» reads
-// «الكاتب» among them, not the ids. (Read from the wording maps: the
-// catalog they fill may not be registered yet.)
-func init() {
+// rolesAllowed lists the roles a roster may give in each language's words,
+// from the wording maps, for the refusal of one jalsa does not know: a
+// clerk who wrote «كاتب المكتب» reads «الكاتب» among them, not the ids.
+func rolesAllowed(en, fr, ar map[string]string) i18n.Text {
 	list := func(wording map[string]string, sep string) string {
 		names := make([]string, len(model.Roles))
 		for i, r := range model.Roles {
@@ -63,5 +62,5 @@ func init() {
 		}
 		return strings.Join(names, sep)
 	}
-	i18n.Register(map[string]i18n.Text{"roles.allowed": {En: list(english, ", "), Fr: list(french, ", "), Ar: list(arabic, "، ")}})
+	return i18n.Text{En: list(en, ", "), Fr: list(fr, ", "), Ar: list(ar, "، ")}
 }

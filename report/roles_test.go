@@ -15,7 +15,7 @@ func TestRolesOfferedAreAccepted(t *testing.T) {
 	sep := regexp.MustCompile(`[,،] `)
 	for _, lang := range i18n.Languages {
 		var got []string
-		for _, name := range sep.Split(i18n.T(lang, "roles.allowed"), -1) {
+		for _, name := range sep.Split(i18n.T(lang, "report.roles_allowed"), -1) {
 			r, ok := ParseRole(name)
 			if !ok {
 				t.Errorf("%s: %q is offered as a role and refused", lang, name)

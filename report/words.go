@@ -1,6 +1,7 @@
 package report
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -10,19 +11,29 @@ import (
 	"github.com/jalsa-app/jalsa/model"
 )
 
-func init() {
-	texts := make(map[string]i18n.Text, len(english))
-	for k, en := range english {
-		texts["report."+k] = i18n.Text{En: en, Fr: french[k], Ar: arabic[k]}
+func init() { i18n.RegisterLazy("report.", wording) }
+
+// wording is the report's catalog, registered with i18n when a document
+// is first written (or a report message first printed), not at the start
+// of every run: every key of english with its French and Arabic, and the
+// counted messages (count.go).
+func wording() map[string]i18n.Text {
+	registerCounted()
+	en, fr, ar := english(), french(), arabic()
+	texts := make(map[string]i18n.Text, len(en))
+	for k, e := range en {
+		texts["report."+k] = i18n.Text{En: e, Fr: fr[k], Ar: ar[k]}
 	}
-	for _, other := range []map[string]string{french, arabic} {
+	for _, other := range []map[string]string{fr, ar} {
 		for k := range other {
-			if _, ok := english[k]; !ok {
+			if _, ok := en[k]; !ok {
 				panic("report: wording key " + k + " is missing from english")
 			}
 		}
 	}
-	i18n.Register(texts)
+	texts["report.roles_allowed"] = rolesAllowed(en, fr, ar)
+	maps.Copy(texts, papersWording())
+	return texts
 }
 
 // words says the parts of a document in one language. Every writer reads

@@ -2,9 +2,10 @@ package report
 
 import "github.com/jalsa-app/jalsa/i18n"
 
-// The wording of the convocation, the attendance sheet and the urgent
-// items of the minutes, in the three languages.
-func init() {
+// papersWording is the wording of the convocation, the attendance sheet
+// and the urgent items of the minutes, in the three languages, for the
+// report's catalog (wording).
+func papersWording() map[string]i18n.Text {
 	texts := map[string]i18n.Text{
 		"paper.session":       {Ar: "الدورة %s %s", Fr: "la session %s %s", En: "the %s session %s"},
 		"paper.session.plain": {Ar: "الدورة %s", Fr: "la session %s", En: "the %s session"},
@@ -46,5 +47,5 @@ func init() {
 	for k, t := range texts {
 		out["report."+k] = t
 	}
-	i18n.Register(out)
+	return out
 }

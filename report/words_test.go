@@ -70,9 +70,10 @@ func TestQuorumStatement(t *testing.T) {
 // TestWordingIsPlainText keeps markup out of the catalogs: the Markdown
 // renderer escapes whole sentences, which must not gain backslashes.
 func TestWordingIsPlainText(t *testing.T) {
-	for name, c := range map[string]map[string]string{"english": english, "french": french, "arabic": arabic} {
-		if len(c) != len(english) {
-			t.Errorf("%s has %d keys, english %d", name, len(c), len(english))
+	en := english()
+	for name, c := range map[string]map[string]string{"english": en, "french": french(), "arabic": arabic()} {
+		if len(c) != len(en) {
+			t.Errorf("%s has %d keys, english %d", name, len(c), len(en))
 		}
 		for k, v := range c {
 			if strings.ContainsAny(v, mdSpecial) {

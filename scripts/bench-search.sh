@@ -41,16 +41,7 @@ end=$EPOCHREALTIME
 awk -v s="$start" -v e="$end" 'BEGIN { printf "import-decisions: %.1f s (target < 60)\n", e - s }'
 
 # The same rows in FTS5, every column kept, the texts indexed.
-sqlite3 "$work/fts.db" <<EOF2
-.import --csv $work/rows.csv rows
-CREATE VIRTUAL TABLE d USING fts5(ref UNINDEXED, session UNINDEXED, session_title, date UNINDEXED,
-  item UNINDEXED, line UNINDEXED, title, kind UNINDEXED, outcome UNINDEXED, "for" UNINDEXED, against UNINDEXED,
-  abstain UNINDEXED, present UNINDEXED, seats UNINDEXED, rule UNINDEXED, explanation UNINDEXED, text, notes,
-  amount UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
-INSERT INTO d SELECT * FROM rows;
-DROP TABLE rows;
-VACUUM;
-EOF2
+sqlite3 "$work/fts.db" ".import --csv $work/rows.csv rows" ".read scripts/fts5.sql"
 j=$(stat -c %s "$work/j.db")
 f=$(stat -c %s "$work/fts.db")
 awk -v j="$j" -v f="$f" 'BEGIN { printf "file size: jalsa %.1f MB, SQLite FTS5 %.1f MB: %.2f× (target ≤ 2)\n", j / 1048576, f / 1048576, j / f }'

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/jalsa-app/jalsa/internal/atomicfile"
 	"github.com/jalsa-app/jalsa/model"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -22,8 +23,10 @@ import (
 func loadHostKey(path string) (gossh.Signer, error) {
 	fail := func(err error) error { return model.Failure("server.host_key", path, err.Error()) }
 	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		if data, err = newHostKey(path); err != nil {
+	// An empty file is what an older jalsa killed between creating its key
+	// file and writing it left behind: it holds no identity to keep.
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(data) == 0 {
+		if data, err = newHostKey(path, err == nil); err != nil {
 			return nil, fail(err)
 		}
 	} else if err != nil {
@@ -43,9 +46,13 @@ func loadHostKey(path string) (gossh.Signer, error) {
 	return signer, nil
 }
 
-// newHostKey writes a new ed25519 key to path (never over an existing file)
-// and returns its PEM bytes.
-func newHostKey(path string) ([]byte, error) {
+// newHostKey writes a new ed25519 key to path and returns its PEM bytes.
+// The key is written whole to a temporary file beside path and linked into
+// place, so that a kill leaves no key or the whole key, never an empty
+// file that every later start would refuse; and since a link never
+// replaces a file, two first starts at once both use the key that got
+// there first. replace allows path to be replaced (it is empty).
+func newHostKey(path string, replace bool) ([]byte, error) {
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		return nil, err
@@ -58,21 +65,38 @@ func newHostKey(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
 	data := pem.EncodeToMemory(block)
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*") // mode 0600
 	if err != nil {
 		return nil, err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(path)
+	defer os.Remove(f.Name())
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return nil, err
 	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
+	if replace {
+		err = os.Rename(f.Name(), path)
+	} else {
+		err = os.Link(f.Name(), path)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := atomicfile.SyncDir(dir); err != nil {
 		return nil, err
 	}
 	// The .pub is for operators' known_hosts; the server never reads it.

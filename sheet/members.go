@@ -57,7 +57,7 @@ func (t *Table) member(r Row) (model.Member, string, error) {
 	if role, _ := t.Cell(r, "role"); role != "" {
 		key, ok := report.ParseRole(role)
 		if !ok {
-			return m, "role", model.Usage("err.unknown_role", role, model.Phrase{Key: "roles.allowed"})
+			return m, "role", model.Usage("err.unknown_role", role, model.Phrase{Key: "report.roles_allowed"})
 		}
 		m.Role = key
 	}

@@ -456,8 +456,10 @@ func indexOf(list []string, s string) int {
 	return 0
 }
 
-func init() {
-	i18n.Register(map[string]i18n.Text{
+// agendaMessages is the agenda screen's wording, for the UI's catalog
+// (messages).
+func agendaMessages() map[string]i18n.Text {
+	return map[string]i18n.Text{
 		"tui.agenda.title":          {En: "Agenda of session %s (%s)", Fr: "Ordre du jour de la session %s (%s)", Ar: "جدول أعمال الدورة %s (%s)"},
 		"tui.agenda.empty":          {En: "No item yet: + adds the first.", Fr: "Aucun point encore : + ajoute le premier.", Ar: "لا توجد أي نقطة بعد: + يضيف الأولى."},
 		"tui.agenda.hint":           {En: "+ adds an item after the one selected, enter edits it, K/J move it, x removes it. Every change is recorded at once.", Fr: "+ ajoute un point après celui choisi, entrée le modifie, K/J le déplacent, x le retire. Chaque changement est enregistré aussitôt.", Ar: "+ يضيف نقطة بعد المحددة، وenter يعدلها، وK/J ينقلانها، وx يحذفها. يسجل كل تغيير فورا."},
@@ -485,5 +487,5 @@ func init() {
 		"tui.key.move_up":           {En: "move up", Fr: "monter", Ar: "تقديم"},
 		"tui.key.move_down":         {En: "move down", Fr: "descendre", Ar: "تأخير"},
 		"tui.key.remove_item":       {En: "remove", Fr: "retirer", Ar: "حذف"},
-	})
+	}
 }

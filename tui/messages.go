@@ -1,8 +1,17 @@
 package tui
 
-import "github.com/jalsa-app/jalsa/i18n"
+import (
+	"maps"
 
-func init() {
+	"github.com/jalsa-app/jalsa/i18n"
+)
+
+func init() { i18n.RegisterLazy("tui.", messages) }
+
+// messages is the UI's wording, registered with i18n when the UI first
+// says something, not at the start of every command: the counted messages,
+// and the catalog it returns.
+func messages() map[string]i18n.Text {
 	i18n.RegisterCounted(map[string]i18n.Counted{
 		// For and against are labels in every language, and so is
 		// abstention in English and Arabic; French counts abstentions.
@@ -31,7 +40,7 @@ func init() {
 			Fr: i18n.Forms{Zero: "aucune décision trouvée", One: "%d décision · enter pour l'ouvrir", Other: "%d décisions, la plus pertinente d'abord · enter pour ouvrir"},
 			Ar: i18n.Forms{Zero: "لم يعثر على أي مقرر", One: "مقرر واحد · enter لفتحه", Two: "مقرران، الأكثر مطابقة أولا · enter للفتح", Few: "%d مقررات، الأكثر مطابقة أولا · enter للفتح", Many: "%d مقررا، الأكثر مطابقة أولا · enter للفتح", Other: "%d مقرر، الأكثر مطابقة أولا · enter للفتح"}},
 	})
-	i18n.Register(map[string]i18n.Text{
+	texts := map[string]i18n.Text{
 		"tui.role.clerk":            {En: "the operators file now makes you a clerk: you may record", Fr: "le fichier des opérateurs fait désormais de vous un greffier : vous pouvez enregistrer", Ar: "ملف المشغلين يجعلك الآن كاتبا: يمكنك التسجيل"},
 		"tui.role.observer":         {En: "the operators file now makes you an observer: you may read, not record", Fr: "le fichier des opérateurs fait désormais de vous un observateur : vous pouvez lire, pas enregistrer", Ar: "ملف المشغلين يجعلك الآن ملاحظا: يمكنك الاطلاع دون التسجيل"},
 		"tui.role.observer_dropped": {En: "the operators file now makes you an observer: what you were writing was not recorded", Fr: "le fichier des opérateurs fait désormais de vous un observateur : ce que vous étiez en train d'écrire n'a pas été enregistré", Ar: "ملف المشغلين يجعلك الآن ملاحظا: لم يسجل ما كنت تكتبه"},
@@ -259,5 +268,7 @@ func init() {
 		"tui.check.choose":          {En: "use this one", Fr: "choisir celle-ci", Ar: "اعتماد هذا"},
 		"tui.check.saved":           {En: "now: %s; kept for your next start", Fr: "désormais : %s ; gardé pour la prochaine fois", Ar: "الآن: %s؛ يحفظ للمرة القادمة"},
 		"tui.check.not_saved":       {En: "applied for now, but not kept: cannot write %s (%s)", Fr: "appliqué pour cette fois, mais non gardé : impossible d'écrire %s (%s)", Ar: "طبق الآن لكن لم يحفظ: تعذرت كتابة %s (%s)"},
-	})
+	}
+	maps.Copy(texts, agendaMessages())
+	return texts
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/report"
 )
@@ -17,10 +18,9 @@ type minutes struct {
 	c    *Common
 	w, h int
 	view viewport.Model
-	// md is the Markdown shown, in lang, and seq and sid the record it was
-	// written from.
-	md   string
-	lang string
+	// page is the minutes shown, and seq and sid the record they were laid
+	// out from.
+	page *report.Page
 	seq  uint64
 	sid  string
 }
@@ -40,7 +40,7 @@ func (m *minutes) Init() tea.Cmd { return nil }
 // load writes the minutes again when the record or the session changed.
 func (m *minutes) load() {
 	c := m.c
-	if m.seq == c.Data.Seq && m.sid == c.SessionID && m.md != "" {
+	if m.seq == c.Data.Seq && m.sid == c.SessionID && m.page != nil {
 		return
 	}
 	m.seq, m.sid = c.Data.Seq, c.SessionID
@@ -48,21 +48,22 @@ func (m *minutes) load() {
 	if b := c.Data.Body; b != nil && b.Language != "" {
 		lang = b.Language
 	}
-	m.lang = lang
 	var err error
-	c.Store.Read(func(st *model.State) { m.md, err = report.Markdown(st, c.SessionID, lang) })
+	c.Store.Read(func(st *model.State) { m.page, err = report.Minutes(st, c.SessionID, lang) })
 	if err != nil {
-		m.md = model.Message(err, c.Lang)
+		m.page = &report.Page{Lang: c.Lang, Dir: i18n.Dir(c.Lang), Blocks: []report.Block{
+			&report.Para{Runs: []report.Run{{Text: model.Message(err, c.Lang)}}},
+		}}
 	}
 	m.render()
 }
 
 // render lays the minutes out in the viewport.
 func (m *minutes) render() {
-	if m.md == "" || m.w <= 0 {
+	if m.page == nil || m.w <= 0 {
 		return
 	}
-	m.view.SetContent(strings.Join(renderMarkdown(m.c, m.md, m.lang == "ar", m.w), "\n"))
+	m.view.SetContent(strings.Join(renderPage(m.c, m.page, m.w), "\n"))
 }
 
 // Update implements tea.Model.

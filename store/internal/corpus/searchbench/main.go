@@ -6,6 +6,7 @@
 //	searchbench compare -jalsa BIN -db DB -jsonl ROWS.jsonl -fts FTS.db [-runs 15]
 //	searchbench eval [-v]   (recall and precision on the judged queries)
 //	searchbench importwait -jalsa BIN -db NEW.db -rows ROWS -session FILE
+//	searchbench start -jalsa NAME=BIN… -db DB -fts FTS.db [-runs 60]   (the cost of a whole process)
 package main
 
 import (
@@ -30,7 +31,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: searchbench gen|compare ...")
+		fmt.Fprintln(os.Stderr, "usage: searchbench gen|compare|eval|importwait|start ...")
 		os.Exit(2)
 	}
 	var err error
@@ -43,6 +44,8 @@ func main() {
 		err = eval(os.Args[2:])
 	case "importwait":
 		err = importWait(os.Args[2:])
+	case "start":
+		err = start(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
