@@ -107,7 +107,14 @@ func (t *tree) man(cc *cobra.Command, lang string, date time.Time) []byte {
 			}
 		}
 	} else {
+		// A command of a group (body create) points to the group's page,
+		// and the group's page to its commands.
 		see = append(see, manRef(cc.Parent()))
+		for _, sub := range cc.Commands() {
+			if t.entry[sub] != nil && manPage(sub) {
+				see = append(see, manRef(sub))
+			}
+		}
 	}
 	b.WriteString(strings.Join(see, ",\n") + "\n")
 	return b.Bytes()

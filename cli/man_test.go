@@ -115,7 +115,12 @@ func TestManPages(t *testing.T) {
 					}
 				}
 			} else {
-				must = append(must, "jalsa(1)")
+				must = append(must, strings.ReplaceAll(cc.Parent().CommandPath(), " ", "-")+"(1)")
+				for _, sub := range cc.Commands() {
+					if tr.entry[sub] != nil && manPage(sub) {
+						must = append(must, strings.ReplaceAll(sub.CommandPath(), " ", "-")+"(1)")
+					}
+				}
 			}
 			for _, w := range must {
 				if !strings.Contains(shown, w) {
