@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
@@ -216,6 +217,10 @@ func (c *Common) remember(k cellKey, v string) {
 
 // ReadOnly reports whether this session may not change anything.
 func (c *Common) ReadOnly() bool { return c.Role != model.RoleClerk }
+
+// shown is bs as this session's role may use them: a read-only role is
+// not offered the keys that would record something (KeyMap.Shown).
+func (c *Common) shown(bs []key.Binding) []key.Binding { return c.Keys.Shown(bs, c.ReadOnly()) }
 
 // Do carries out cmd as this session's actor. Observers and displays are
 // refused before anything reaches the store, by the role of the moment

@@ -34,6 +34,37 @@ type KeyMap struct {
 
 	// The agenda of a draft session.
 	Agenda, AddItem, MoveItemUp, MoveItemDown, RemoveItem key.Binding
+
+	// writes holds the help (key and text) of every binding that records
+	// something, so that a read-only role is never offered one (see Shown).
+	writes map[key.Help]bool
+}
+
+// writeHelp lists the texts a screen gives a shared key (withHelp) where
+// pressing it records something: enter saves a note, records a vote, starts
+// a speaker…
+var writeHelp = []struct{ key, text string }{
+	{"enter", "tui.notes.save"},
+	{"enter", "tui.vote.record"},
+	{"enter", "tui.key.edit_item"},
+	{"enter", "tui.speakers.start_end"},
+	{"enter", "tui.key.add_speaker"},
+	{"tab", "tui.notes.write"},
+}
+
+// Shown is bs without the bindings that record something when readOnly:
+// the keys a role may use, the only ones its help lists.
+func (k *KeyMap) Shown(bs []key.Binding, readOnly bool) []key.Binding {
+	if !readOnly {
+		return bs
+	}
+	var out []key.Binding
+	for _, b := range bs {
+		if !k.writes[b.Help()] {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // DefaultKeyMap returns the keys, with help text said by label (an i18n key
@@ -42,7 +73,7 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, label("tui.key."+desc)))
 	}
-	return &KeyMap{
+	k := &KeyMap{
 		Up:        b("↑/k", "up", "up", "k"),
 		Down:      b("↓/j", "down", "down", "j"),
 		PageUp:    b("pgup", "page_up", "pgup"),
@@ -104,6 +135,16 @@ func DefaultKeyMap(label func(string) string) *KeyMap {
 		MoveItemDown: b("J", "move_down", "J", "shift+down"),
 		RemoveItem:   b("x", "remove_item", "x", "delete"),
 	}
+	k.writes = map[key.Help]bool{}
+	for _, w := range []key.Binding{k.Vote, k.Start, k.OpenSitting, k.Suspend, k.Close, k.Done, k.Defer, k.Withdraw, k.Correct,
+		k.Toggle, k.AllPresent, k.Excused, k.SameAsLast, k.ByName, k.AllFor, k.VoteFor, k.VoteAgainst, k.VoteAbstain, k.VoteClear, k.Rest,
+		k.Amend, k.FinalVote, k.AddSpeaker, k.RemoveSpeaker, k.EditNote, k.WithdrawNote, k.AddItem, k.MoveItemUp, k.MoveItemDown, k.RemoveItem} {
+		k.writes[w.Help()] = true
+	}
+	for _, w := range writeHelp {
+		k.writes[key.Help{Key: w.key, Desc: label(w.text)}] = true
+	}
+	return k
 }
 
 // withHelp is b with the help text key, where a screen gives a key its

@@ -392,7 +392,7 @@ func (m *UI) View() string {
 	b.WriteByte('\n')
 	// A display (the hall's projector) shows no keys.
 	if m.c.Role != model.RoleDisplay {
-		b.WriteString(m.shortHelp(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help)))
+		b.WriteString(m.shortHelp(m.c.shown(append(m.pages[m.active].ShortHelp(), m.c.Keys.Help))))
 	}
 	return mode + c.frame(b.String())
 }
@@ -414,7 +414,7 @@ func (m *UI) fullHelp() string {
 	seen := map[string]bool{}
 	addAll := func(title string, bs []key.Binding) {
 		entries = append(entries, s.Title.Render(c.Cell(title, helpColumn)))
-		for _, b := range bs {
+		for _, b := range c.shown(bs) {
 			h := b.Help()
 			if seen[h.Key+h.Desc] || !b.Enabled() {
 				continue
