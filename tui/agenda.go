@@ -259,6 +259,10 @@ func (m *agendaScreen) save() {
 			m.cursor.pos = cmd.At - 1
 		}
 		done = c.T("tui.agenda.added", m.cursor.pos+1)
+		if f.urgent && kind == model.KindBudget {
+			// The UI imports no lines; the command line does, while the item waits.
+			done = c.T("tui.agenda.added_budget", m.cursor.pos+1, c.SessionID)
+		}
 	}
 	m.form = nil
 	c.Info(done)
@@ -476,6 +480,7 @@ func agendaMessages() map[string]i18n.Text {
 		"tui.agenda.form_help":      {En: "tab: next field · ←/→: choose · enter: save · esc: cancel", Fr: "tab : champ suivant · ←/→ : choisir · entrée : enregistrer · échap : annuler", Ar: "tab: الحقل الموالي · ←/→: الاختيار · enter: الحفظ · esc: الإلغاء"},
 		"tui.agenda.ask_remove":     {En: "Remove item %d «%s» from the agenda?", Fr: "Retirer le point %d « %s » de l'ordre du jour ?", Ar: "هل تحذف النقطة %d «%s» من جدول الأعمال؟"},
 		"tui.agenda.added":          {En: "item %d added", Fr: "point %d ajouté", Ar: "أضيفت النقطة %d"},
+		"tui.agenda.added_budget":   {En: "item %[1]d added; before it starts, import its lines: jalsa budget %[2]s %[1]d import FILE", Fr: "point %[1]d ajouté ; avant de l'aborder, importez ses lignes : jalsa budget %[2]s %[1]d import FICHIER", Ar: "أضيفت النقطة %[1]d؛ قبل الشروع فيها، استورد بنودها: jalsa budget %[2]s %[1]d import FILE"},
 		"tui.agenda.edited":         {En: "item %d changed", Fr: "point %d modifié", Ar: "عدلت النقطة %d"},
 		"tui.agenda.moved":          {En: "item %d is now item %d", Fr: "le point %d est maintenant le point %d", Ar: "نقلت النقطة %d إلى الموضع %d"},
 		"tui.agenda.removed":        {En: "item %d removed", Fr: "point %d retiré", Ar: "حذفت النقطة %d"},

@@ -121,3 +121,21 @@ func TestAgendaScreenOpenAndReadOnly(t *testing.T) {
 	press(t, obs, "e", "+")
 	contains(t, view(t, obs), "the observer role may look but not change anything")
 }
+
+// An urgent budget item gets its lines from the command line (the UI
+// imports none): adding one says how, while the item still waits.
+func TestUrgentBudgetSaysWhereLinesComeFrom(t *testing.T) {
+	st := demoStore(t)
+	openWithRoll(t, st)
+	m := newTestUI(t, st, Options{Session: "2024-10", Width: 160, Height: 50})
+	press(t, m, "e", "+", "Supplementary budget", "tab")
+	for model.ItemKinds[m.pages[screenAgenda].(*agendaScreen).form.kind] != model.KindBudget {
+		press(t, m, "right")
+	}
+	press(t, m, "tab", "tab", "tab", "the floods", "enter")
+	s := session(t, st, "2024-10")
+	if it := s.Items[len(s.Items)-1]; it.Kind != model.KindBudget || it.Urgent == nil {
+		t.Fatalf("urgent item %+v", it)
+	}
+	contains(t, view(t, m), "import its lines: jalsa budget 2024-10 11 import FILE")
+}
