@@ -6,8 +6,10 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +22,7 @@ import (
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/search"
-	"github.com/xuri/excelize/v2"
+	"github.com/thedatashed/xlsxreader"
 )
 
 // Table is the rows of one sheet: a header row naming the columns, then
@@ -37,8 +39,9 @@ type Table struct {
 	cols map[string]int
 	// numeric says which XLSX cells hold numbers rather than text, by
 	// cell name; dates and amounts are read from them as numbers.
-	numeric  map[string]bool
-	date1904 bool
+	numeric map[string]bool
+	// dateShift is date1904Shift of the workbook.
+	dateShift int
 }
 
 // Row is one data row: its line (CSV) or row number (XLSX), and its cells.
@@ -142,57 +145,108 @@ func firstInvalid(data []byte) int {
 
 func readXLSX(name string, data []byte, sheetName string) (t *Table, err error) {
 	defer func() {
-		// excelize reads a damaged workbook without panicking as far as
-		// its tests go; should it ever, the clerk gets an error.
+		// A damaged workbook is an error for the clerk, whatever the
+		// reader does with it.
 		if r := recover(); r != nil {
 			t, err = nil, fail(model.Where(name, 0, 0, ""), "", "sheet.not_xlsx", fmt.Sprint(r))
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	// xlsxreader rather than excelize: excelize compiles some hundred
+	// regular expressions when the program starts, which was a quarter of
+	// the start of every jalsa command, lookups included.
+	x, err := xlsxreader.NewReader(data)
 	if err != nil {
 		return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.not_xlsx", err.Error())
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if sheetName == "" && len(sheets) > 0 {
-		sheetName = sheets[0]
+	if sheetName == "" && len(x.Sheets) > 0 {
+		sheetName = x.Sheets[0]
 	}
-	if idx, _ := f.GetSheetIndex(sheetName); idx < 0 || sheetName == "" {
-		return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.no_sheet", sheetName, strings.Join(sheets, ", "))
+	if sheetName == "" || !slices.Contains(x.Sheets, sheetName) {
+		return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.no_sheet", sheetName, strings.Join(x.Sheets, ", "))
 	}
-	rows, err := f.GetRows(sheetName, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.not_xlsx", err.Error())
+	t = &Table{File: name, Sheet: sheetName, numeric: map[string]bool{}, dateShift: date1904Shift(data)}
+	var rows []xlsxreader.Row
+	for row := range x.ReadRows(sheetName) {
+		rows = append(rows, row)
 	}
-	t = &Table{File: name, Sheet: sheetName, numeric: map[string]bool{}}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		t.date1904 = *props.Date1904
-	}
-	for i, rec := range rows {
-		for j, v := range rec {
-			if v == "" {
+	for _, row := range rows {
+		if row.Error != nil {
+			return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.not_xlsx", row.Error.Error())
+		}
+		var rec []string
+		for _, c := range row.Cells {
+			col := c.ColumnIndex() // from 0
+			if col < 0 || col >= maxColumns {
 				continue
 			}
-			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if typ, err := f.GetCellType(sheetName, cell); err == nil && isNumberCell(typ) {
-				t.numeric[cell] = true
+			for len(rec) <= col {
+				rec = append(rec, "")
 			}
+			v := c.Value
+			switch c.Type {
+			case xlsxreader.TypeNumerical:
+				t.numeric[cellName(col+1, row.Index)] = v != ""
+			case xlsxreader.TypeDateTime:
+				// The reader writes a date cell as a day (and a time) of the
+				// 1900 calendar; a workbook of the 1904 one is days later.
+				if d, err := time.Parse(time.DateOnly, v[:min(len(v), len(time.DateOnly))]); err == nil {
+					v = d.AddDate(0, 0, t.dateShift).Format(time.DateOnly)
+				}
+			}
+			rec[col] = v
 		}
-		if err := t.add(i+1, rec); err != nil {
+		if err := t.add(row.Index, rec); err != nil {
 			return nil, err
 		}
 	}
 	return t, t.done()
 }
 
-// isNumberCell says whether a cell of type typ holds a number (a date is
-// one too), not text.
-func isNumberCell(typ excelize.CellType) bool {
-	switch typ {
-	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula, excelize.CellTypeBool, excelize.CellTypeError:
-		return false
+// maxColumns is the most columns a sheet has (XFD).
+const maxColumns = 16384
+
+// excelEpoch is the day before day 1 of Excel's 1900 calendar, as Excel
+// counts it (it takes 1900 for a leap year, so from March 1900 on, day n
+// is n days after it).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// cellName names the cell at col (from 1) and row (from 1): "B7".
+func cellName(col, row int) string {
+	var letters []byte
+	for ; col > 0; col = (col - 1) / 26 {
+		letters = append([]byte{byte('A' + (col-1)%26)}, letters...)
 	}
-	return true
+	return string(letters) + strconv.Itoa(row)
+}
+
+// date1904Shift is how many days a workbook's dates are after what the
+// 1900 calendar makes of them: 1,462 in a workbook of the 1904 calendar
+// (the old Excel for the Mac), 0 otherwise.
+func date1904Shift(data []byte) int {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0
+	}
+	f, err := z.Open("xl/workbook.xml")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	d := xml.NewDecoder(io.LimitReader(f, 1<<20))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return 0
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "workbookPr" {
+			for _, a := range se.Attr {
+				if a.Name.Local == "date1904" && (a.Value == "1" || a.Value == "true") {
+					return 1462
+				}
+			}
+			return 0
+		}
+	}
 }
 
 // add appends a row read at line, the header first; empty rows are
@@ -239,7 +293,7 @@ func (t *Table) at(line, col int) string {
 	if t.Sheet == "" {
 		return model.Where(t.File, line, col, "")
 	}
-	cell, _ := excelize.CoordinatesToCellName(max(col, 1), line)
+	cell := cellName(max(col, 1), line)
 	return fmt.Sprintf("%s: %s!%s: ", t.File, quoteSheet(t.Sheet), cell)
 }
 
@@ -309,7 +363,7 @@ func (t *Table) Cell(r Row, key string) (string, bool) {
 	}
 	cell := ""
 	if t.Sheet != "" {
-		cell, _ = excelize.CoordinatesToCellName(i+1, r.Line)
+		cell = cellName(i+1, r.Line)
 	}
 	return strings.TrimSpace(r.Cells[i]), t.numeric[cell]
 }
@@ -353,10 +407,10 @@ func (t *Table) Date(s string, number bool) (string, error) {
 		return "", nil
 	}
 	if number {
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			if d, err := excelize.ExcelDateToTime(f, t.date1904); err == nil {
-				return d.Format(time.DateOnly), nil
-			}
+		// A number of days since 1899-12-30, the day Excel counts from
+		// (a date cell not styled as one).
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 1 && f < 2958466 {
+			return excelEpoch.AddDate(0, 0, int(f)+t.dateShift).Format(time.DateOnly), nil
 		}
 	}
 	s = latinDigits(s)

@@ -3,8 +3,10 @@ package sheet
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
@@ -241,6 +243,80 @@ func TestAnyFileIsReadOrPlaced(t *testing.T) {
 					t.Fatalf("%q: a malformed message in %s: %s", b.String(), lang, msg)
 				}
 			}
+		}
+	})
+}
+
+// A member's dates come out the same however the workbook holds them: a
+// cell styled as a date, a plain number of days, a text; and in a workbook
+// of the 1904 calendar (the old Excel for the Mac) as in one of 1900.
+func TestXLSXDates(t *testing.T) {
+	day := time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC)
+	for _, cal := range []bool{false, true} {
+		f := excelize.NewFile()
+		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &cal}); err != nil {
+			t.Fatal(err)
+		}
+		serial := 44440.0 // 2021-09-01 in the 1900 calendar
+		if cal {
+			serial -= 1462
+		}
+		rows := [][]any{{"id", "name", "role", "since"}, {"m01", "A", "president", day}, {"m02", "B", "member", serial}, {"m03", "C", "member", "01/09/2021"}}
+		for i, r := range rows {
+			for j, v := range r {
+				if err := f.SetCellValue("Sheet1", cellName(j+1, i+1), v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		got, err := members(t, "dates.xlsx", buf.String(), "")
+		if err != nil {
+			t.Fatalf("1904 calendar %v: %v", cal, err)
+		}
+		for _, m := range got {
+			if m.Since != "2021-09-01" {
+				t.Errorf("1904 calendar %v: %s since %q, want 2021-09-01", cal, m.ID, m.Since)
+			}
+		}
+	}
+}
+
+// Cells are named as a formula names them, past Z and AZ too.
+func TestCellName(t *testing.T) {
+	for _, tc := range []struct {
+		col, row int
+		want     string
+	}{{1, 1, "A1"}, {26, 7, "Z7"}, {27, 2, "AA2"}, {52, 3, "AZ3"}, {53, 4, "BA4"}, {702, 5, "ZZ5"}, {703, 6, "AAA6"}, {16384, 1, "XFD1"}} {
+		if got := cellName(tc.col, tc.row); got != tc.want {
+			t.Errorf("cellName(%d, %d) = %q, want %q", tc.col, tc.row, got, tc.want)
+		}
+	}
+}
+
+// A damaged workbook (any byte of a real one changed, or the file cut
+// short) is refused with an error that names the file, never a panic.
+func TestDamagedWorkbook(t *testing.T) {
+	good := workbook(t, "Membres", [][]any{{"id", "name", "role"}, {"m01", "A", "president"}, {"m02", "B", "member"}})
+	rapid.Check(t, func(t *rapid.T) {
+		data := slices.Clone(good)
+		if rapid.Bool().Draw(t, "cut") {
+			data = data[:rapid.IntRange(0, len(data)-1).Draw(t, "at")]
+		} else {
+			for range rapid.IntRange(1, 8).Draw(t, "changes") {
+				data[rapid.IntRange(0, len(data)-1).Draw(t, "i")] = rapid.Byte().Draw(t, "b")
+			}
+		}
+		tb, err := Read("liste.xlsx", data, "")
+		if err == nil {
+			_, _, err = tb.Members()
+		}
+		var se *Error
+		if err != nil && (!errors.As(err, &se) || !strings.HasPrefix(se.Place, "liste.xlsx")) {
+			t.Fatalf("%v is not placed in the file", err)
 		}
 	})
 }
