@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,4 +68,57 @@ func BenchmarkStart(b *testing.B) {
 	b.ReportMetric(ec, "empty-cpu-µs")
 	b.ReportMetric(hw/ew, "wall-ratio")
 	b.ReportMetric(hc/max(ec, 1), "cpu-ratio")
+}
+
+// initBudget is the most the package initialisations of jalsa may allocate
+// before main runs: every command pays them, a lookup as much as the UI.
+// It stands at about 3,500 allocations (554 KB); excelize's and goldmark's
+// regular expressions and tables once made it 25,000 (1.9 MB), a quarter
+// of a lookup's whole process. Allocations are counted, not timed, so the
+// test holds on a loaded machine.
+const initBudget = 8000
+
+// A package that does heavy work when the program starts (regular
+// expressions, tables, catalogs built eagerly) slows every command: the
+// allocations of all package initialisations, as the runtime reports them
+// (GODEBUG=inittrace=1), stay within initBudget, and the failure names the
+// packages that spend most.
+func TestStartAllocatesLittle(t *testing.T) {
+	cmd := exec.Command(testbin.Jalsa(t), "version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1", "JALSA_LANG=en")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("jalsa version: %v\n%s", err, out)
+	}
+	type pkg struct {
+		name   string
+		allocs int
+	}
+	var pkgs []pkg
+	total := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		// init PKG @T ms, C ms clock, B bytes, A allocs
+		f := strings.Fields(line)
+		if len(f) < 10 || f[0] != "init" || f[len(f)-1] != "allocs" {
+			continue
+		}
+		n, err := strconv.Atoi(f[len(f)-2])
+		if err != nil {
+			t.Fatalf("unreadable: %q", line)
+		}
+		pkgs = append(pkgs, pkg{f[1], n})
+		total += n
+	}
+	if len(pkgs) == 0 {
+		t.Fatalf("no inittrace lines in:\n%s", out)
+	}
+	t.Logf("package initialisations: %d allocations in %d packages", total, len(pkgs))
+	if total > initBudget {
+		slices.SortFunc(pkgs, func(a, b pkg) int { return b.allocs - a.allocs })
+		var top []string
+		for _, p := range pkgs[:min(8, len(pkgs))] {
+			top = append(top, fmt.Sprintf("%s %d", p.name, p.allocs))
+		}
+		t.Errorf("package initialisations allocate %d times, budget %d; the most: %s", total, initBudget, strings.Join(top, ", "))
+	}
 }
