@@ -47,6 +47,8 @@ var labelWords = map[string]bool{
 	"added": true, "changed": true, "removed": true,
 	// Units, the same for any number
 	"MiB": true, "Mio": true, "ميغابايت": true,
+	// jalsa's own commands, quoted in a message ("jalsa budget S 11 import FILE")
+	"import": true,
 	// French
 	"pour": true, "contre": true, "est": true, "a": true, "n": true, "ne": true, "dit": true, "du": true,
 	"de": true, "dans": true, "au": true, "à": true, "en": true, "diffère": true, "requis": true,
