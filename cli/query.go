@@ -161,10 +161,13 @@ func runStatus(c *call, f *jsonFlags) error {
 		if it.For+it.Against+it.Abstain > 0 {
 			counts = fmt.Sprintf("%d/%d/%d", it.For, it.Against, it.Abstain)
 		}
-		if it.Lines > 0 {
-			counts = strings.TrimSpace(counts + " " + i18n.T(l, "msg.lines_voted", it.Voted, it.Lines))
-		}
 		fmt.Fprintf(tw, "%s%2d\t%s\t%s\t%s\t%s\n", cur, it.N, i18n.T(l, "outcome."+string(it.Outcome)), i18n.T(l, "kind."+it.Kind), counts, it.Title)
+		// A budget's progress goes under its title: in the counts column,
+		// its sentence widened that column for every item, and the titles
+		// wrapped at 80 columns.
+		if it.Lines > 0 {
+			fmt.Fprintf(tw, "\t\t\t\t%s\n", i18n.T(l, "msg.lines_voted", it.Voted, it.Lines))
+		}
 	}
 	return tw.Flush()
 }
