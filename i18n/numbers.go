@@ -295,6 +295,23 @@ func isDigit(r rune) bool {
 	return '0' <= r && r <= '9' || 0x0660 <= r && r <= 0x0669 || 0x06F0 <= r && r <= 0x06F9
 }
 
+// LatinDigits writes Arabic-Indic and Eastern Arabic-Indic digits as ASCII
+// ones, as an Arabic keyboard or spreadsheet may type them (٢٠٢٤ → 2024).
+func LatinDigits(s string) string {
+	if !hasOtherDigit(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
+}
+
 func hasOtherDigit(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x0660 && isDigit(r) })
 }

@@ -173,3 +173,13 @@ func TestHasRTL(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinDigits(t *testing.T) {
+	for in, want := range map[string]string{
+		"٢٠٢٤-١٠/٨": "2024-10/8", "۱۴۰۳": "1403", "2024-10": "2024-10", "الدورة ٣": "الدورة 3", "": "",
+	} {
+		if got := LatinDigits(in); got != want {
+			t.Errorf("LatinDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

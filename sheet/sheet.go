@@ -413,26 +413,13 @@ func (t *Table) Date(s string, number bool) (string, error) {
 			return excelEpoch.AddDate(0, 0, int(f)+t.dateShift).Format(time.DateOnly), nil
 		}
 	}
-	s = latinDigits(s)
+	s = i18n.LatinDigits(s)
 	for _, layout := range []string{time.DateOnly, "2006/01/02", "02/01/2006", "02-01-2006", "02.01.2006", "2/1/2006"} {
 		if d, err := time.Parse(layout, s); err == nil {
 			return d.Format(time.DateOnly), nil
 		}
 	}
 	return "", model.Usage("sheet.date", s)
-}
-
-// latinDigits maps Arabic-Indic digits to ASCII.
-func latinDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, s)
 }
 
 // Error is a fault in a file, at a place: "FILE:LINE: ", "FILE:LINE:COL: "

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jalsa-app/jalsa/i18n"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/search"
 )
@@ -709,7 +710,7 @@ func hasPhrases(d model.Decision, phrases [][]string) bool {
 // id: that decision (with the lines of an item), or the session's
 // decisions in agenda order; nil when the query is neither.
 func (r *indexReader) reference(text string, f *filter, limit int) []uint32 {
-	t := asciiDigits(strings.TrimSpace(text))
+	t := i18n.LatinDigits(strings.TrimSpace(text))
 	if t == "" || strings.ContainsAny(t, " \t") {
 		return nil
 	}
@@ -756,20 +757,6 @@ func (r *indexReader) reference(text string, f *filter, limit int) []uint32 {
 		add(h.id)
 	}
 	return ids
-}
-
-// asciiDigits writes Arabic-Indic digits as ASCII, for references typed in
-// an Arabic keyboard layout.
-func asciiDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, s)
 }
 
 // corrections proposes, for each query word whose slot found fewer than
