@@ -1,8 +1,10 @@
 package server
 
 import (
+	"maps"
 	"net"
 	"net/netip"
+	"slices"
 	"sync"
 	"time"
 
@@ -219,10 +221,7 @@ func (c *conn) reassign(from, to string) bool {
 		c.mu.Unlock()
 		return false
 	}
-	screens := make([]*screen, 0, len(c.screens))
-	for scr := range c.screens {
-		screens = append(screens, scr)
-	}
+	screens := slices.Collect(maps.Keys(c.screens))
 	c.mu.Unlock()
 	for _, scr := range screens {
 		scr.setRole(to)
@@ -256,10 +255,7 @@ func (c *conn) end(reason farewellMsg) {
 		return
 	}
 	c.ended = true
-	screens := make([]*screen, 0, len(c.screens))
-	for scr := range c.screens {
-		screens = append(screens, scr)
-	}
+	screens := slices.Collect(maps.Keys(c.screens))
 	c.mu.Unlock()
 	for _, scr := range screens {
 		scr.end(reason)
