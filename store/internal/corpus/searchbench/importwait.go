@@ -1,11 +1,9 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/jalsa-app/jalsa/cli"
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/store"
 )
@@ -58,18 +55,11 @@ func importWait(args []string) error {
 			sid = id
 		}
 	})
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	owner := &cli.Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: os.Getenv}
-	go st.Serve(ctx, "searchbench", cli.SocketHandler(owner, st))
-	for start := time.Now(); ; time.Sleep(10 * time.Millisecond) {
-		if c, err := net.Dial("unix", store.SocketPath(*db)); err == nil {
-			c.Close()
-			break
-		} else if time.Since(start) > 5*time.Second {
-			return err
-		}
+	stop, err := serve(st, *db)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	commands := [][]string{{"status", sid}, {"decisions", "صفرو", "--json", "--limit", "20"}}
 	done := make(chan error, 1)
 	start := time.Now()

@@ -168,18 +168,11 @@ func compare(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	owner := &cli.Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: os.Getenv}
-	go st.Serve(ctx, "searchbench", cli.SocketHandler(owner, st))
-	for start := time.Now(); ; time.Sleep(10 * time.Millisecond) {
-		if c, err := net.Dial("unix", store.SocketPath(*db)); err == nil {
-			c.Close()
-			break
-		} else if time.Since(start) > 5*time.Second {
-			return err
-		}
+	stop, err := serve(st, *db)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	var fwd []float64
 	for _, class := range corpus.Classes {
 		for _, q := range corpus.Queries[class] {
@@ -284,3 +277,23 @@ func mid(xs []float64) float64 {
 }
 
 func mb(n int64) float64 { return float64(n) / (1 << 20) }
+
+// serve makes this process the owner of st, the database at db, as the TUI
+// or serve would be: it answers on the socket, once the socket answers,
+// until stop.
+func serve(st *store.Store, db string) (stop func(), err error) {
+	ctx, stop := context.WithCancel(context.Background())
+	owner := &cli.Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: os.Getenv}
+	go st.Serve(ctx, "searchbench", cli.SocketHandler(owner, st))
+	for start := time.Now(); ; time.Sleep(10 * time.Millisecond) {
+		c, err := net.Dial("unix", store.SocketPath(db))
+		if err == nil {
+			c.Close()
+			return stop, nil
+		}
+		if time.Since(start) > 5*time.Second {
+			stop()
+			return nil, err
+		}
+	}
+}
