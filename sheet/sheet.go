@@ -40,7 +40,8 @@ type Table struct {
 	// numeric says which XLSX cells hold numbers rather than text, by
 	// cell name; dates and amounts are read from them as numbers.
 	numeric map[string]bool
-	// dateShift is date1904Shift of the workbook.
+	// dateShift is how many days the workbook's dates are after what the
+	// 1900 calendar makes of them (inspectWorkbook).
 	dateShift int
 }
 
@@ -164,18 +165,29 @@ func readXLSX(name string, data []byte, sheetName string) (t *Table, err error) 
 	if sheetName == "" || !slices.Contains(x.Sheets, sheetName) {
 		return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.no_sheet", sheetName, strings.Join(x.Sheets, ", "))
 	}
-	t = &Table{File: name, Sheet: sheetName, numeric: map[string]bool{}, dateShift: date1904Shift(data)}
+	shift, err := inspectWorkbook(data)
+	if err != nil {
+		return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.not_xlsx", err.Error())
+	}
+	t = &Table{File: name, Sheet: sheetName, numeric: map[string]bool{}, dateShift: shift}
 	var rows []xlsxreader.Row
 	for row := range x.ReadRows(sheetName) {
 		rows = append(rows, row)
 	}
+	line := 0
 	for _, row := range rows {
+		// A row or a cell may leave out its place (r="7", r="B7"): it
+		// then follows the one before.
+		line = max(row.Index, line+1)
 		if row.Error != nil {
 			return nil, fail(model.Where(name, 0, 0, ""), "", "sheet.not_xlsx", row.Error.Error())
 		}
 		var rec []string
 		for _, c := range row.Cells {
-			col := c.ColumnIndex() // from 0
+			col := len(rec)
+			if c.Column != "" {
+				col = c.ColumnIndex() // from 0
+			}
 			if col < 0 || col >= maxColumns {
 				continue
 			}
@@ -185,7 +197,7 @@ func readXLSX(name string, data []byte, sheetName string) (t *Table, err error) 
 			v := c.Value
 			switch c.Type {
 			case xlsxreader.TypeNumerical:
-				t.numeric[cellName(col+1, row.Index)] = v != ""
+				t.numeric[cellName(col+1, line)] = v != ""
 			case xlsxreader.TypeDateTime:
 				// The reader writes a date cell as a day (and a time) of the
 				// 1900 calendar; a workbook of the 1904 one is days later.
@@ -195,7 +207,7 @@ func readXLSX(name string, data []byte, sheetName string) (t *Table, err error) 
 			}
 			rec[col] = v
 		}
-		if err := t.add(row.Index, rec); err != nil {
+		if err := t.add(line, rec); err != nil {
 			return nil, err
 		}
 	}
@@ -219,34 +231,66 @@ func cellName(col, row int) string {
 	return string(letters) + strconv.Itoa(row)
 }
 
-// date1904Shift is how many days a workbook's dates are after what the
-// 1900 calendar makes of them: 1,462 in a workbook of the 1904 calendar
-// (the old Excel for the Mac), 0 otherwise.
-func date1904Shift(data []byte) int {
+// inspectWorkbook reads every part of the workbook whole, as the reader
+// does not: it ends a sheet quietly at a fault in its XML, or at the end
+// of a part cut short, and an import would then take the rows before it.
+// A part whose zip checksum fails or whose XML is not whole is an error.
+// It also returns date1904Shift, which the reader does not give.
+func inspectWorkbook(data []byte) (dateShift int, err error) {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return 0
+		return 0, err
 	}
-	f, err := z.Open("xl/workbook.xml")
-	if err != nil {
-		return 0
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			return 0, err
+		}
+		if strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels") {
+			err = readXML(rc, func(se xml.StartElement) {
+				if f.Name == "xl/workbook.xml" && se.Name.Local == "workbookPr" && date1904(se) {
+					dateShift = 1462
+				}
+			})
+		} else {
+			_, err = io.Copy(io.Discard, rc) // the checksum is checked at the end
+		}
+		rc.Close()
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", f.Name, err)
+		}
 	}
-	defer f.Close()
-	d := xml.NewDecoder(io.LimitReader(f, 1<<20))
+	return dateShift, nil
+}
+
+// readXML reads an XML document to its end, giving each start element to
+// start; an element left open at the end is an error.
+func readXML(r io.Reader, start func(xml.StartElement)) error {
+	d := xml.NewDecoder(r)
 	for {
 		tok, err := d.Token()
-		if err != nil {
-			return 0
+		if err == io.EOF {
+			return nil
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "workbookPr" {
-			for _, a := range se.Attr {
-				if a.Name.Local == "date1904" && (a.Value == "1" || a.Value == "true") {
-					return 1462
-				}
-			}
-			return 0
+		if err != nil {
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			start(se)
 		}
 	}
+}
+
+// date1904 says whether a workbook's workbookPr puts it in the 1904
+// calendar (the old Excel for the Mac), whose dates are 1,462 days after
+// what the 1900 calendar makes of them.
+func date1904(workbookPr xml.StartElement) bool {
+	for _, a := range workbookPr.Attr {
+		if a.Name.Local == "date1904" {
+			return a.Value == "1" || a.Value == "true"
+		}
+	}
+	return false
 }
 
 // add appends a row read at line, the header first; empty rows are

@@ -1,8 +1,12 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -319,4 +323,106 @@ func TestDamagedWorkbook(t *testing.T) {
 			t.Fatalf("%v is not placed in the file", err)
 		}
 	})
+}
+
+// rewritten is the workbook data with each part passed through edit,
+// zipped again; sheet parts are those under xl/worksheets/.
+func rewritten(data []byte, edit func(name string, part []byte) []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		part, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(edit(f.Name, part)); err != nil {
+			return nil, err
+		}
+	}
+	err = zw.Close()
+	return buf.Bytes(), err
+}
+
+func isSheet(name string) bool { return strings.HasPrefix(name, "xl/worksheets/") }
+
+// A workbook whose zip is whole but whose sheet is cut short anywhere (a
+// copy stopped half-way, then zipped again) is refused, never read as the
+// rows before the cut: an import takes a whole file or nothing.
+func TestWorkbookWithASheetCutShort(t *testing.T) {
+	rows := [][]any{{"id", "name", "role"}}
+	for i := range 40 {
+		rows = append(rows, []any{fmt.Sprintf("m%02d", i), fmt.Sprintf("عضو %d", i), "member"})
+	}
+	good := workbook(t, "Membres", rows)
+	var whole int
+	if _, err := rewritten(good, func(name string, part []byte) []byte {
+		if isSheet(name) {
+			whole = len(part)
+		}
+		return part
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		cut := rapid.IntRange(whole/3, whole-2).Draw(t, "cut")
+		data, err := rewritten(good, func(name string, part []byte) []byte {
+			if isSheet(name) {
+				return part[:cut]
+			}
+			return part
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, err := Read("liste.xlsx", data, "")
+		if err == nil {
+			m, _, merr := tb.Members()
+			t.Fatalf("a sheet cut at byte %d of %d read as %d members (error %v)", cut, whole, len(m), merr)
+		}
+		var se *Error
+		if !errors.As(err, &se) || !strings.HasPrefix(se.Place, "liste.xlsx") {
+			t.Fatalf("%v is not placed in the file", err)
+		}
+	})
+}
+
+// Rows and cells that leave out their place (r="3", r="B3"), as some
+// writers do, follow the ones before them: the same members, and a fault
+// named at the same cell.
+func TestWorkbookWithoutPlaces(t *testing.T) {
+	places := regexp.MustCompile(` r="[A-Z]*[0-9]+"`)
+	bare := func(data []byte) []byte {
+		out, err := rewritten(data, func(name string, part []byte) []byte {
+			if isSheet(name) {
+				return places.ReplaceAll(part, nil)
+			}
+			return part
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	good := workbook(t, "Membres", [][]any{{"id", "name", "role"}, {"m01", "A", "president"}, {"m02", "B", "member"}})
+	got, err := members(t, "liste.xlsx", string(bare(good)), "")
+	if err != nil || len(got) != 2 || got[1].ID != "m02" || got[1].Name != "B" {
+		t.Errorf("members %+v, %v", got, err)
+	}
+	bad := workbook(t, "Membres", [][]any{{"id", "name", "role"}, {"m01", "A", "president"}, {"m02", "B", "king"}})
+	if _, err := members(t, "liste.xlsx", string(bare(bad)), ""); err == nil || !strings.HasPrefix(err.Error(), `liste.xlsx: Membres!C3: role: "king" is not a role`) {
+		t.Errorf("a bad role in a workbook without places: %v", err)
+	}
 }
