@@ -85,7 +85,7 @@ func (t *Table) line(r Row) (model.BudgetLine, string, error) {
 	l.Part, _ = t.Cell(r, "part")
 	l.Label, _ = t.Cell(r, "label")
 	k, _ := t.Cell(r, "kind")
-	kind, ok := kinds[headerKey(k)]
+	kind, ok := kinds()[headerKey(k)]
 	if !ok {
 		return l, "kind", model.Usage("sheet.kind", k)
 	}

@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"sync"
+
 	"github.com/jalsa-app/jalsa/model"
 	"github.com/jalsa-app/jalsa/report"
 )
@@ -98,16 +100,20 @@ var genders = folded(map[string]string{
 })
 
 func parseGender(s string) (string, bool) {
-	g, ok := genders[headerKey(s)]
+	g, ok := genders()[headerKey(s)]
 	return g, ok
 }
 
 // folded is words keyed by their folded form (headerKey): written with or
-// without accents, harakat, capitals or hamza, a word reads the same.
-func folded(words map[string]string) map[string]string {
-	out := make(map[string]string, len(words))
-	for k, v := range words {
-		out[headerKey(k)] = v
-	}
-	return out
+// without accents, harakat, capitals or hamza, a word reads the same. The
+// folding waits for the first file read: it needs search's tables, which
+// a command that reads no file should not build at its start.
+func folded(words map[string]string) func() map[string]string {
+	return sync.OnceValue(func() map[string]string {
+		out := make(map[string]string, len(words))
+		for k, v := range words {
+			out[headerKey(k)] = v
+		}
+		return out
+	})
 }

@@ -496,19 +496,3 @@ func (e *Error) Unwrap() error { return e.Err }
 func fail(place, field, key string, args ...any) error {
 	return &Error{Place: place, Field: field, Err: model.Usage(key, args...)}
 }
-
-func init() {
-	i18n.Register(map[string]i18n.Text{
-		"sheet.csv_sheet":      {En: "--sheet is for XLSX workbooks; this file is CSV", Fr: "--sheet vaut pour les classeurs XLSX ; ce fichier est en CSV", Ar: "الخيار --sheet خاص بمصنفات XLSX؛ وهذا الملف بصيغة CSV"},
-		"sheet.not_utf8":       {En: "not UTF-8 text: save it from Excel as \"CSV UTF-8\", or give the XLSX file", Fr: "texte non UTF-8 : enregistrez-le depuis Excel en « CSV UTF-8 », ou donnez le fichier XLSX", Ar: "نص ليس بترميز UTF-8: احفظه من Excel بصيغة «CSV UTF-8»، أو استعمل ملف XLSX"},
-		"sheet.csv_syntax":     {En: "CSV syntax: %s", Fr: "syntaxe CSV : %s", Ar: "صياغة CSV: %s"},
-		"sheet.not_xlsx":       {En: "cannot read the workbook (%s)", Fr: "impossible de lire le classeur (%s)", Ar: "تعذرت قراءة المصنف (%s)"},
-		"sheet.no_sheet":       {En: "no sheet %q (the workbook has: %s)", Fr: "pas de feuille %q (le classeur a : %s)", Ar: "لا توجد ورقة %q (في المصنف: %s)"},
-		"sheet.too_many":       {En: "too many rows (more than %d)", Fr: "trop de lignes (plus de %d)", Ar: "عدد الصفوف يتجاوز %d"},
-		"sheet.empty":          {En: "the file is empty: its first row names the columns", Fr: "le fichier est vide : sa première ligne nomme les colonnes", Ar: "الملف فارغ: يجب أن يسمي صفه الأول الأعمدة"},
-		"sheet.dup_column":     {En: "column %q comes twice (first in column %d)", Fr: "la colonne %q figure deux fois (d'abord en colonne %d)", Ar: "العمود %q مكرر (أول مرة في العمود %d)"},
-		"sheet.missing_column": {En: "no column %s (headed %s); the first row names the columns: %s", Fr: "pas de colonne %s (intitulée %s) ; la première ligne nomme les colonnes : %s", Ar: "لا يوجد عمود %s (بعنوان %s)؛ يسمي الصف الأول الأعمدة: %s"},
-		"sheet.extra_cells":    {En: "more cells (%d) than the first row names columns (%d): a separator too many (an amount such as 1 234,50 in a comma-separated file must be quoted)", Fr: "plus de cellules (%d) que la première ligne ne nomme de colonnes (%d) : un séparateur de trop (un montant comme 1 234,50 dans un fichier séparé par des virgules doit être entre guillemets)", Ar: "خلايا (%d) أكثر من الأعمدة التي يسميها الصف الأول (%d): فاصل زائد (يجب وضع مبلغ مثل 1 234,50 بين علامتي تنصيص في ملف تفصله الفواصل)"},
-		"sheet.date":           {En: "%q is not a date: write it YYYY-MM-DD or DD/MM/YYYY", Fr: "%q n'est pas une date : écrivez-la AAAA-MM-JJ ou JJ/MM/AAAA", Ar: "%q ليس تاريخا: اكتبه على شكل YYYY-MM-DD أو DD/MM/YYYY"},
-	})
-}
