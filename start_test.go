@@ -72,7 +72,7 @@ func BenchmarkStart(b *testing.B) {
 
 // initBudget is the most the package initialisations of jalsa may allocate
 // before main runs: every command pays them, a lookup as much as the UI.
-// It stands at about 3,500 allocations (554 KB); excelize's and goldmark's
+// It stands at about 2,800 allocations; excelize's and goldmark's
 // regular expressions and tables once made it 25,000 (1.9 MB), a quarter
 // of a lookup's whole process. Allocations are counted, not timed, so the
 // test holds on a loaded machine.
